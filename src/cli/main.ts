@@ -1,0 +1,156 @@
+// The command line: parse arguments, call the pipeline or the store, print. Results to stdout,
+// progress and errors to stderr. Exit codes: 0 ok, 1 bad input, 2 usage error.
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError, UsageError } from '../domain/index.js';
+import { openStore, resolveDbPath } from '../main.js';
+import { ingestPaths } from '../pipeline/index.js';
+import type { StoryStore } from '../store/index.js';
+import { buildStoryView, renderStoryMarkdown, summarizeStory } from '../timeline/index.js';
+import { articleJson, printStory, printStoryList, printArticleList } from './output.js';
+import { progressReporter } from './progress.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SAMPLE_DIR = join(REPO_ROOT, 'examples', 'seeds');
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+function dbOption(): Option {
+  return new Option('--db <path>', 'database file (default: $STORYLINE_DB or ./storyline.db)');
+}
+
+function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) => T): T {
+  const store = openStore(resolveDbPath(dbPath));
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+async function runIngest(paths: string[], options: { db?: string; quiet?: boolean }): Promise<number> {
+  const store = openStore(resolveDbPath(options.db));
+  try {
+    const progress = progressReporter(!options.quiet);
+    const summary = await ingestPaths(paths, store, { progress });
+    progress.finish();
+    process.stdout.write(`added ${summary.added}, skipped ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}, failed ${summary.failed.length}\n`);
+    return summary.failed.length ? EXIT_BAD_INPUT : EXIT_OK;
+  } finally {
+    store.close();
+  }
+}
+
+function storyViews(store: StoryStore) {
+  return store.listStoryIds().map((id) => buildStoryView(id, store.storyArticles(id)));
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('storyline')
+    .description('Turn news articles into stories with dated timelines.')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('ingest')
+    .description('add articles from files or directories (.txt, .html, .htm, .jsonl); re-ingesting adds nothing new')
+    .argument('<paths...>', 'files or directories, walked recursively')
+    .addOption(dbOption())
+    .option('-q, --quiet', 'no progress bar')
+    .action(async (paths: string[], opts: { db?: string; quiet?: boolean }) => setExit(await runIngest(paths, opts)));
+
+  program
+    .command('stories')
+    .description('list stories, newest activity first')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action((opts: { db?: string; json?: boolean }) =>
+      withStore(opts.db, (store) => {
+        const summaries = storyViews(store).map(summarizeStory);
+        summaries.sort((a, b) => (b.lastDate ?? '').localeCompare(a.lastDate ?? ''));
+        if (opts.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
+        else printStoryList(summaries);
+      }),
+    );
+
+  program
+    .command('story')
+    .description('show one story: articles, timeline, entities')
+    .argument('<id>', 'story id (from `storyline stories`)')
+    .addOption(dbOption())
+    .addOption(new Option('--json', 'print JSON').conflicts('markdown'))
+    .option('--markdown', 'print Markdown')
+    .action((id: string, opts: { db?: string; json?: boolean; markdown?: boolean }) =>
+      withStore(opts.db, (store) => {
+        const articles = store.storyArticles(id);
+        if (articles.length === 0) throw new InputError(id, "no such story (see `storyline stories`)");
+        const view = buildStoryView(id, articles);
+        if (opts.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+        else if (opts.markdown) process.stdout.write(renderStoryMarkdown(view));
+        else printStory(view);
+      }),
+    );
+
+  program
+    .command('articles')
+    .description('list stored articles with their metadata, origin and story')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .option('--story <id>', 'only the articles of this story')
+    .action((opts: { db?: string; json?: boolean; story?: string }) =>
+      withStore(opts.db, (store) => {
+        const articles = store.listArticles(opts.story);
+        if (opts.json) process.stdout.write(`${JSON.stringify(articles.map(articleJson), null, 2)}\n`);
+        else printArticleList(articles);
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('ingest the bundled sample (examples/seeds) and print the story it forms')
+    .addOption(dbOption())
+    .action(async (opts: { db?: string }) => {
+      if (!existsSync(SAMPLE_DIR)) throw new UsageError(`sample directory ${SAMPLE_DIR} is missing`);
+      const code = await runIngest([SAMPLE_DIR], { ...(opts.db ? { db: opts.db } : {}) });
+      withStore(opts.db, (store) => {
+        const sampleIds = new Set(store.listArticles().filter((a) => a.path?.startsWith(SAMPLE_DIR)).map((a) => a.storyId));
+        for (const view of storyViews(store).filter((v) => sampleIds.has(v.id))) {
+          process.stdout.write('\n');
+          printStory(view);
+        }
+        process.stdout.write(`\nDatabase: ${resolveDbPath(opts.db)} (try: npx storyline stories --db ${resolveDbPath(opts.db)})\n`);
+      });
+      setExit(code);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here with code 0.
+      return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`storyline: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`storyline: ${(err as Error).message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}

@@ -1,0 +1,73 @@
+// Human-readable and JSON renderings for the CLI.
+import type { StoredArticle, StorySummary, StoryView, TimelinePoint } from '../domain/index.js';
+import { formatPublished } from '../timeline/index.js';
+
+const out = (s = ''): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+export function printStoryList(stories: StorySummary[]): void {
+  if (stories.length === 0) return out('no stories yet: run `storyline ingest PATH...`');
+  for (const s of stories) {
+    out(`${s.id}  ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}  [${s.languages.join(', ')}]  ${s.firstDate ?? '?'} → ${s.lastDate ?? '?'}  ${s.title}`);
+  }
+}
+
+export function printStory(view: StoryView): void {
+  out(`Story ${view.id}: ${view.title}`);
+  out(`Languages: ${view.languages.join(', ')}`);
+  out();
+  out(`Summary: ${view.summary}`);
+  out();
+  out(`Articles (${view.articles.length}):`);
+  for (const a of view.articles) {
+    const date = a.published ? `${a.published}${a.publishedInferred ? ' (inferred)' : ''}` : 'undated';
+    out(`  ${a.id}  ${date.padEnd(22)} ${a.language}  ${(a.source ?? 'unknown outlet').padEnd(14)} ${a.title}`);
+  }
+  out();
+  out('Timeline:');
+  for (const p of view.timeline) out(pointLine(p));
+  if (view.background.length) {
+    out();
+    out('Background:');
+    for (const p of view.background) out(pointLine(p));
+  }
+  out();
+  out(`Entities: ${view.entities.slice(0, 15).map((e) => `${e.name} (${e.type})`).join(', ')}`);
+}
+
+function pointLine(p: TimelinePoint): string {
+  const date = p.end && p.end !== p.start ? `${p.date}…${p.end.slice(5)}` : p.date;
+  return `  ${date.padEnd(17)} ${p.text}  [${p.articles.length} source${p.articles.length === 1 ? '' : 's'}]`;
+}
+
+export function printArticleList(articles: StoredArticle[]): void {
+  if (articles.length === 0) return out('no articles yet');
+  for (const a of articles) {
+    const date = a.published ? formatPublished(a.published.start, a.published.precision) : 'undated';
+    out(`${a.id}  ${date.padEnd(10)} ${a.language}  story ${a.storyId ?? '-'}  ${a.source ?? '-'}  ${a.title}  (${a.path ?? a.url ?? a.origin})`);
+  }
+}
+
+export function articleJson(a: StoredArticle) {
+  return {
+    id: a.id,
+    title: a.title,
+    source: a.source,
+    url: a.url ?? null,
+    path: a.path ?? null,
+    origin: a.origin,
+    externalId: a.suppliedId ?? null,
+    language: a.language,
+    languageConfidence: a.languageConfidence,
+    published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
+    publishedPrecision: a.published?.precision ?? null,
+    publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
+    publishedSource: a.publishedSource,
+    story: a.storyId,
+    duplicateOf: a.duplicateOf,
+    entities: a.entities,
+    dates: a.dates.map(({ text, start, end, precision, reference }) => ({ text, start, ...(end ? { end } : {}), precision, reference })),
+    text: a.text,
+  };
+}

@@ -1,0 +1,154 @@
+// Plain data types shared by every stage. No I/O here.
+
+/** How precisely a date is known. */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** A calendar date (ISO `YYYY-MM-DD`) with the precision it really has. */
+export interface CalendarDate {
+  /** First day covered, ISO `YYYY-MM-DD`. */
+  start: string;
+  /** Last day covered when the expression names a range ("June 18th and 19th"). */
+  end?: string;
+  precision: DatePrecision;
+}
+
+/** What ingest hands to extraction: one document as it was found. */
+export interface RawDocument {
+  /** Where it came from, for messages and provenance: a file path, `file.jsonl:LINE`, or a URL. */
+  origin: string;
+  /** File path when read from disk. */
+  path?: string;
+  url?: string;
+  /** `text` for scraped page text, `html` for markup. */
+  format: 'text' | 'html';
+  body: string;
+  /** Metadata supplied with the document (JSONL fields); trusted over what extraction guesses. */
+  hints: {
+    id?: string;
+    title?: string;
+    published?: string;
+    language?: string;
+    source?: string;
+  };
+}
+
+export type DateSignal = 'supplied' | 'meta' | 'text' | 'inferred' | 'story';
+
+/** Output of extraction: clean text plus metadata, each with the signal it came from. */
+export interface ExtractedArticle {
+  origin: string;
+  path?: string;
+  url?: string;
+  suppliedId?: string;
+  title: string;
+  /** Main text, paragraphs separated by blank lines, boilerplate removed. */
+  text: string;
+  source: string | null;
+  published: CalendarDate | null;
+  publishedSource: DateSignal | null;
+  /** Language stated by the input (JSONL field or HTML lang attribute). */
+  declaredLanguage: string | null;
+  /** Language of the page furniture (masthead, dateline), which tells the outlet's conventions. */
+  chromeLanguage: string | null;
+}
+
+export type EntityType = 'person' | 'organization' | 'place';
+
+export interface EntityMention {
+  /** Canonical name: one per real-world thing. */
+  name: string;
+  type: EntityType;
+  /** The surface forms seen in this article. */
+  aliases: string[];
+  mentions: number;
+}
+
+/** A date expression found in the text, resolved to the calendar. */
+export interface DateMention extends CalendarDate {
+  text: string;
+  /** The sentence the expression occurs in. */
+  sentence: string;
+  /** Offset of the sentence in the article text; orders mentions. */
+  offset: number;
+  /** True when the expression is only a point of reference ("since 2000"). */
+  reference: boolean;
+}
+
+/** Output of enrichment. */
+export interface EnrichedArticle extends ExtractedArticle {
+  language: string;
+  languageConfidence: number;
+  entities: EntityMention[];
+  dates: DateMention[];
+  /** Yearless day/month expressions ("May 8") kept for resolving once a reference year is known. */
+  unresolvedDates: UnresolvedDate[];
+  /** Content words, lower-cased, for lexical similarity. */
+  terms: string[];
+}
+
+export interface UnresolvedDate {
+  text: string;
+  sentence: string;
+  offset: number;
+  month: number;
+  /** Absent for a month alone ("in May"). */
+  day?: number;
+  endDay?: number;
+  /** Past/future reading of the clause, used to pick the year. */
+  tense: 'past' | 'future';
+  reference: boolean;
+}
+
+/** An article as stored, with its identity and story. */
+export interface StoredArticle extends EnrichedArticle {
+  id: string;
+  contentHash: string;
+  storyId: string | null;
+  duplicateOf: string | null;
+  ingestedAt: string;
+}
+
+export interface TimelinePoint extends CalendarDate {
+  date: string;
+  text: string;
+  articles: string[];
+  /** Developments before the story's window are background, shown apart. */
+  kind: 'development' | 'background';
+}
+
+export interface StorySummary {
+  id: string;
+  title: string;
+  articleCount: number;
+  languages: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+export interface StoryEntity {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: number;
+}
+
+export interface StoryView {
+  id: string;
+  title: string;
+  summary: string;
+  languages: string[];
+  articles: Array<{
+    id: string;
+    title: string;
+    source: string | null;
+    url: string | null;
+    path: string | null;
+    language: string;
+    published: string | null;
+    publishedPrecision: DatePrecision | null;
+    publishedInferred: boolean;
+  }>;
+  timeline: TimelinePoint[];
+  background: TimelinePoint[];
+  entities: StoryEntity[];
+}

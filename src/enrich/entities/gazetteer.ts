@@ -1,0 +1,103 @@
+// The alias gazetteer: data/entities/aliases.json plus country names in every locale from CLDR.
+import { z } from 'zod';
+import type { EntityType } from '../../domain/index.js';
+import { foldText, loadDataFile } from '../../lib/data-files.js';
+
+const AliasesSchema = z.object({
+  version: z.number(),
+  entities: z.array(
+    z.object({
+      name: z.string().min(1),
+      type: z.enum(['person', 'organization', 'place']),
+      aliases: z.array(z.string().min(1)),
+    }),
+  ),
+});
+
+export interface GazetteerEntry {
+  name: string;
+  type: EntityType;
+}
+
+export interface TrieNode {
+  children: Map<string, TrieNode>;
+  entry?: GazetteerEntry;
+}
+
+export interface Gazetteer {
+  /** Token trie over folded alias tokens (scripts with spaces). */
+  root: TrieNode;
+  /** Aliases in scripts written without spaces (CJK, Thai), matched as substrings. */
+  unspaced: Array<{ alias: string; entry: GazetteerEntry }>;
+}
+
+/** Locales whose country names are loaded; the runtime's CLDR data supplies the names. */
+const COUNTRY_NAME_LOCALES = [
+  'en', 'vi', 'ru', 'uk', 'zh', 'zh-Hant', 'ja', 'ko', 'ar', 'fa', 'hi', 'bn', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'tr', 'id', 'th', 'cs', 'ro', 'hu', 'el', 'he', 'sv',
+];
+/** CLDR region codes that are not countries or are organisations listed in the gazetteer. */
+const NON_COUNTRY_REGIONS = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AQ']);
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+let cached: Gazetteer | null = null;
+
+export function getGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const gazetteer: Gazetteer = { root: { children: new Map() }, unspaced: [] };
+  const data = loadDataFile('entities/aliases.json', AliasesSchema);
+  for (const entity of data.entities) {
+    const entry = { name: entity.name, type: entity.type };
+    for (const alias of [entity.name, ...entity.aliases]) addAlias(gazetteer, alias, entry);
+  }
+  addCountryNames(gazetteer);
+  cached = gazetteer;
+  return gazetteer;
+}
+
+export function tokenizeForMatch(s: string): string[] {
+  return foldText(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function addAlias(gazetteer: Gazetteer, alias: string, entry: GazetteerEntry): void {
+  if (UNSPACED_SCRIPT.test(alias)) {
+    gazetteer.unspaced.push({ alias, entry });
+    return;
+  }
+  const tokens = tokenizeForMatch(alias);
+  if (tokens.length === 0) return;
+  let node = gazetteer.root;
+  for (const token of tokens) {
+    let next = node.children.get(token);
+    if (!next) {
+      next = { children: new Map() };
+      node.children.set(token, next);
+    }
+    node = next;
+  }
+  // The first listing wins: curated aliases are loaded before CLDR names.
+  node.entry ??= entry;
+}
+
+function lookupAlias(gazetteer: Gazetteer, alias: string): GazetteerEntry | undefined {
+  let node: TrieNode | undefined = gazetteer.root;
+  for (const token of tokenizeForMatch(alias)) node = node?.children.get(token);
+  return node?.entry;
+}
+
+function addCountryNames(gazetteer: Gazetteer): void {
+  const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const displays = COUNTRY_NAME_LOCALES.map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (NON_COUNTRY_REGIONS.has(code)) continue;
+      const name = english.of(code);
+      if (!name || name === code) continue;
+      const locals = displays.map((d) => d.of(code)).filter((l): l is string => !!l && l !== code);
+      // A curated entry for the same country ("Turkey" for CLDR's "Türkiye") stays canonical.
+      const curated = [name, ...locals].map((l) => lookupAlias(gazetteer, l)).find((e) => e?.type === 'place');
+      const entry: GazetteerEntry = curated ?? { name, type: 'place' };
+      for (const local of [name, ...locals]) addAlias(gazetteer, local, entry);
+    }
+  }
+}

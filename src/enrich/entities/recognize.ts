@@ -1,0 +1,220 @@
+// Entity recognition: gazetteer matches (any language, any script), then names the gazetteer lacks,
+// found by cue words; later surname-only mentions count toward the full name.
+import { z } from 'zod';
+import type { EntityMention, EntityType } from '../../domain/index.js';
+import { foldText, loadDataFile } from '../../lib/data-files.js';
+import { getGazetteer, type GazetteerEntry, type TrieNode } from './gazetteer.js';
+
+const CuesSchema = z.object({
+  version: z.number(),
+  languages: z.record(
+    z.object({
+      personTitles: z.array(z.string()),
+      speechVerbs: z.array(z.string()),
+      organizationHeads: z.array(z.string()),
+      notNames: z.array(z.string()),
+    }),
+  ),
+});
+
+interface Token {
+  raw: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+interface Match {
+  entry: GazetteerEntry;
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/** A glued suffix ("Putinwill") is split only after an exact multi-word prefix and when it is this long. */
+const MIN_GLUED_SUFFIX = 2;
+const MAX_NAME_TOKENS = 4;
+
+export function recognizeEntities(text: string, language: string): EntityMention[] {
+  const tokens = tokenize(text);
+  const matches = [...matchGazetteer(tokens, text), ...matchUnspaced(text)];
+  const taken = new Set<number>();
+  for (const m of matches) for (let i = m.start; i < m.end; i++) taken.add(i);
+  matches.push(...matchByCues(tokens, text, language, taken));
+  matches.push(...matchSurnames(tokens, matches, taken));
+  return aggregate(matches);
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    tokens.push({ raw: m[0], folded: foldText(m[0]), start: m.index!, end: m.index! + m[0].length });
+  }
+  return tokens;
+}
+
+function isCapitalized(s: string): boolean {
+  const first = s[0]!;
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+/** Longest gazetteer match at each position, left to right. */
+function matchGazetteer(tokens: Token[], text: string): Match[] {
+  const { root } = getGazetteer();
+  const out: Match[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const found = longestMatchAt(root, tokens, i);
+    // Names are capitalised where the script has case; a lower-case hit is an ordinary word.
+    if (found && isCapitalized(tokens[i]!.raw)) {
+      const last = tokens[found.endToken - 1]!;
+      const end = found.gluedLength !== undefined ? last.start + found.gluedLength : last.end;
+      out.push({ entry: found.entry, surface: text.slice(tokens[i]!.start, end), start: tokens[i]!.start, end });
+      i = found.endToken;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+function longestMatchAt(
+  root: TrieNode,
+  tokens: Token[],
+  start: number,
+): { entry: GazetteerEntry; endToken: number; gluedLength?: number } | null {
+  let node: TrieNode | undefined = root;
+  let best: { entry: GazetteerEntry; endToken: number; gluedLength?: number } | null = null;
+  for (let j = start; j < tokens.length && node; j++) {
+    const token = tokens[j]!;
+    const next: TrieNode | undefined = node.children.get(token.folded);
+    if (next) {
+      if (next.entry) best = { entry: next.entry, endToken: j + 1 };
+      node = next;
+      continue;
+    }
+    // "Vladimir Putinwill": after an exact first name, the surname may be glued to the next word.
+    if (j > start) {
+      const glued = gluedPrefix(node, token);
+      if (glued) best = glued.entry ? { entry: glued.entry, endToken: j + 1, gluedLength: glued.length } : best;
+    }
+    break;
+  }
+  return best;
+}
+
+function gluedPrefix(node: TrieNode, token: Token): { entry: GazetteerEntry | undefined; length: number } | null {
+  for (const [key, child] of node.children) {
+    if (!child.entry || key.length >= token.folded.length) continue;
+    const rest = token.raw.slice(key.length);
+    if (token.folded.startsWith(key) && rest.length >= MIN_GLUED_SUFFIX && rest === rest.toLowerCase()) {
+      return { entry: child.entry, length: key.length };
+    }
+  }
+  return null;
+}
+
+function matchUnspaced(text: string): Match[] {
+  const out: Match[] = [];
+  for (const { alias, entry } of getGazetteer().unspaced) {
+    for (let at = text.indexOf(alias); at !== -1; at = text.indexOf(alias, at + alias.length)) {
+      out.push({ entry, surface: alias, start: at, end: at + alias.length });
+    }
+  }
+  return out;
+}
+
+type CueSets = { titles: Set<string>; speech: Set<string>; orgHeads: Set<string>; notNames: Set<string> };
+const cueCache = new Map<string, CueSets | null>();
+
+function cuesFor(language: string): CueSets | null {
+  if (cueCache.has(language)) return cueCache.get(language)!;
+  const data = loadDataFile('entities/cues.json', CuesSchema).languages[language];
+  const sets = data
+    ? {
+        titles: new Set(data.personTitles.map(foldText)),
+        speech: new Set(data.speechVerbs.map(foldText)),
+        orgHeads: new Set(data.organizationHeads.map(foldText)),
+        notNames: new Set(data.notNames.map(foldText)),
+      }
+    : null;
+  cueCache.set(language, sets);
+  return sets;
+}
+
+/** Capitalised runs the gazetteer does not know, typed by the words around them. */
+function matchByCues(tokens: Token[], text: string, language: string, taken: Set<number>): Match[] {
+  const cues = cuesFor(language);
+  if (!cues) return [];
+  const out: Match[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const run = capitalizedRun(tokens, i, text, cues, taken);
+    if (run < 2) {
+      i++;
+      continue;
+    }
+    const words = tokens.slice(i, i + run);
+    const type = guessType(words, tokens[i - 1], tokens[i + run], cues, text);
+    if (type) {
+      const surface = text.slice(words[0]!.start, words[run - 1]!.end);
+      out.push({ entry: { name: surface.replace(/\s+/g, ' '), type }, surface, start: words[0]!.start, end: words[run - 1]!.end });
+    }
+    i += run;
+  }
+  return out;
+}
+
+function capitalizedRun(tokens: Token[], start: number, text: string, cues: CueSets, taken: Set<number>): number {
+  let n = 0;
+  while (start + n < tokens.length && n < MAX_NAME_TOKENS) {
+    const t = tokens[start + n]!;
+    if (!isCapitalized(t.raw) || /\d/.test(t.raw) || cues.notNames.has(t.folded) || taken.has(t.start)) break;
+    if (n > 0 && !/^[\s-]+$/u.test(text.slice(tokens[start + n - 1]!.end, t.start))) break;
+    n++;
+  }
+  return n;
+}
+
+function guessType(words: Token[], before: Token | undefined, after: Token | undefined, cues: CueSets, text: string): EntityType | null {
+  if (cues.orgHeads.has(words[words.length - 1]!.folded)) return 'organization';
+  const personWords = words.every((w) => !cues.titles.has(w.folded) && w.raw.length > 1);
+  if (!personWords) return null;
+  if (before && cues.titles.has(before.folded)) return 'person';
+  if (after && cues.speech.has(after.folded)) return 'person';
+  // "X, an aide to ..." / "X, head of ...": an apposition naming a role.
+  const follow = text.slice(words[words.length - 1]!.end, words[words.length - 1]!.end + 40);
+  const apposition = /^,\s+(?:the\s+|an?\s+)?([\p{L}-]+)/u.exec(follow);
+  if (apposition && cues.titles.has(foldText(apposition[1]!))) return 'person';
+  return null;
+}
+
+/** "Zhelokhovtsev" alone, after "Ivan Zhelokhovtsev", is the same person. */
+function matchSurnames(tokens: Token[], matches: Match[], taken: Set<number>): Match[] {
+  const surnames = new Map<string, GazetteerEntry>();
+  for (const m of matches) {
+    if (m.entry.type !== 'person') continue;
+    const parts = m.entry.name.split(/\s+/);
+    if (parts.length >= 2) surnames.set(foldText(parts[parts.length - 1]!), m.entry);
+  }
+  const covered = new Set<number>(taken);
+  for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
+  const out: Match[] = [];
+  for (const t of tokens) {
+    const entry = surnames.get(t.folded);
+    if (entry && isCapitalized(t.raw) && !covered.has(t.start)) out.push({ entry, surface: t.raw, start: t.start, end: t.end });
+  }
+  return out;
+}
+
+function aggregate(matches: Match[]): EntityMention[] {
+  const byName = new Map<string, EntityMention>();
+  for (const m of matches.sort((a, b) => a.start - b.start)) {
+    const current = byName.get(m.entry.name) ?? { name: m.entry.name, type: m.entry.type, aliases: [], mentions: 0 };
+    current.mentions++;
+    const surface = m.surface.replace(/\s+/g, ' ').trim();
+    if (surface !== current.name && !current.aliases.includes(surface)) current.aliases.push(surface);
+    byName.set(m.entry.name, current);
+  }
+  return [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,43 @@
+// Enrich: ExtractedArticle -> EnrichedArticle (language, entities, dates, terms).
+import type { EnrichedArticle, ExtractedArticle } from '../domain/index.js';
+import { detectLanguage, splitSentences } from '../lang/index.js';
+import { recognizeEntities } from './entities/recognize.js';
+import { contentTerms } from './terms/content-terms.js';
+import { findDateMentions } from './time/date-mentions.js';
+import { inferFromContent } from './time/infer-published.js';
+
+export { inferFromStory, inferFromContent } from './time/infer-published.js';
+export { recognizeEntities } from './entities/recognize.js';
+
+export function enrichArticle(article: ExtractedArticle): EnrichedArticle {
+  const guess = detectLanguage(`${article.title}\n${article.text}`);
+  const declared = article.declaredLanguage?.toLowerCase().split(/[-_]/)[0] ?? null;
+  const language = declared || guess.language;
+  const confidence = declared ? 1 : guess.confidence;
+  const fullText = `${article.title}\n${article.text}`;
+  const sentences = splitSentences(fullText, language);
+  const mentions = findDateMentions(sentences, language, article.published, article.chromeLanguage);
+  let { published, publishedSource } = article;
+  let dates = mentions.dates;
+  let unresolved = mentions.unresolved;
+  if (!published) {
+    const inferred = inferFromContent(dates, unresolved);
+    if (inferred) {
+      published = inferred.published;
+      publishedSource = 'inferred';
+      dates = [...dates, ...inferred.resolved].sort((a, b) => a.offset - b.offset);
+      unresolved = inferred.stillUnresolved;
+    }
+  }
+  return {
+    ...article,
+    published,
+    publishedSource,
+    language,
+    languageConfidence: confidence,
+    entities: recognizeEntities(fullText, language),
+    dates,
+    unresolvedDates: unresolved,
+    terms: contentTerms(fullText, language),
+  };
+}

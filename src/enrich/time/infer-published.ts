@@ -1,0 +1,66 @@
+// A publication date for pages that print none: the latest development the article reports,
+// with only the precision that evidence supports (never a day).
+import type { CalendarDate, DateMention, DatePrecision, UnresolvedDate } from '../../domain/index.js';
+import { daysBetween, fromIso, monthDate, resolveYearless, yearDate } from '../../time/index.js';
+
+export interface InferredPublication {
+  published: CalendarDate;
+  /** Yearless mentions that the inference placed in a year. */
+  resolved: DateMention[];
+  stillUnresolved: UnresolvedDate[];
+}
+
+/**
+ * Within the article: yearless dates ("June 18th", "in May") fall in the twelve months from the
+ * latest dated development it names ("September 2023"), as news reports what followed.
+ */
+export function inferFromContent(dates: DateMention[], unresolved: UnresolvedDate[]): InferredPublication | null {
+  const events = dates.filter((d) => !d.reference);
+  if (events.length === 0) return null;
+  const anchor = fromIso(events.reduce((a, b) => (b.start > a.start ? b : a)).start);
+  const resolved = unresolved.map((u) => {
+    const sameYear = { y: anchor.y, m: u.month, d: u.day ?? 1 };
+    const y = daysBetween(anchor, sameYear) >= 0 ? anchor.y : anchor.y + 1;
+    return toMention(u, y);
+  });
+  return { published: latestAsPublication([...events, ...resolved]), resolved, stillUnresolved: [] };
+}
+
+/**
+ * From the story: when an article names no year at all ("May 8"), its yearless dates fall in the
+ * year that puts them nearest the publication dates of the other articles of its story.
+ */
+export function inferFromStory(unresolved: UnresolvedDate[], storyDates: string[]): InferredPublication | null {
+  if (unresolved.length === 0 || storyDates.length === 0) return null;
+  const context = storyDates.map(fromIso);
+  const years = [...new Set(context.map((c) => c.y))].flatMap((y) => [y - 1, y, y + 1]);
+  const resolved = unresolved.map((u) => {
+    let best = years[0]!;
+    let bestDistance = Infinity;
+    for (const y of years) {
+      const date = { y, m: u.month, d: u.day ?? 15 };
+      const distance = Math.min(...context.map((c) => Math.abs(daysBetween(c, date))));
+      if (distance < bestDistance) {
+        best = y;
+        bestDistance = distance;
+      }
+    }
+    return toMention(u, best);
+  });
+  const events = resolved.filter((d) => !d.reference);
+  if (events.length === 0) return null;
+  return { published: latestAsPublication(events), resolved, stillUnresolved: [] };
+}
+
+function toMention(u: UnresolvedDate, year: number): DateMention {
+  const date = resolveYearless({ m: u.month, ...(u.day !== undefined ? { d: u.day } : {}), ...(u.endDay !== undefined ? { endDay: u.endDay } : {}) }, year);
+  return { ...date, text: u.text, sentence: u.sentence, offset: u.offset, reference: u.reference };
+}
+
+/** The month (or year) of the latest development: a report is published around it. */
+function latestAsPublication(events: CalendarDate[]): CalendarDate {
+  const latest = events.reduce((a, b) => (b.start > a.start ? b : a));
+  const date = fromIso(latest.start);
+  const precision: DatePrecision = latest.precision === 'year' ? 'year' : 'month';
+  return precision === 'year' ? yearDate(date.y) : monthDate(date.y, date.m);
+}

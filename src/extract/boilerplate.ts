@@ -1,0 +1,61 @@
+// Line-level boilerplate rules, loaded from data/boilerplate/text-pages.json.
+import { z } from 'zod';
+import { escapeRegExp, loadDataFile } from '../lib/data-files.js';
+
+const TextBoilerplateSchema = z.object({
+  version: z.number(),
+  navigationLines: z.array(z.string()),
+  tailMarkers: z.array(z.string()),
+  tailMarkerPatterns: z.array(z.string()),
+  dropLinePrefixes: z.array(z.string()),
+  sourceLabels: z.array(z.string()),
+  currentDateCues: z.array(z.string()),
+  captionCredit: z.string(),
+});
+
+export interface BoilerplateRules {
+  isNavigationLine(line: string): boolean;
+  isTailMarker(line: string): boolean;
+  isDroppedLine(line: string): boolean;
+  isCaption(line: string): boolean;
+  hasCurrentDateCue(line: string): boolean;
+  /** The outlet named by a "Source: X" line, "" for a bare "Source" line, null for other lines. */
+  sourceLineValue(line: string): string | null;
+}
+
+let rules: BoilerplateRules | null = null;
+
+function normalise(line: string): string {
+  return line.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export function getBoilerplateRules(): BoilerplateRules {
+  if (rules) return rules;
+  const data = loadDataFile('boilerplate/text-pages.json', TextBoilerplateSchema);
+  const navigation = new Set(data.navigationLines.map(normalise));
+  const tail = new Set(data.tailMarkers.map(normalise));
+  const tailPatterns = data.tailMarkerPatterns.map((p) => new RegExp(p, 'iu'));
+  const prefixes = data.dropLinePrefixes.map(normalise);
+  const caption = new RegExp(data.captionCredit, 'iu');
+  const cue = new RegExp(`(?<![\\p{L}])(?:${data.currentDateCues.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
+  const sourceLine = new RegExp(`^(?:${data.sourceLabels.map(escapeRegExp).join('|')})\\s*(?::\\s*(.{1,80}))?$`, 'iu');
+  rules = {
+    isNavigationLine: (line) => navigation.has(normalise(line)) || /^[^.!?]{0,40}\s[>›»]\s*$/u.test(line.trim()),
+    isTailMarker: (line) => {
+      const n = normalise(line);
+      return tail.has(n) || tailPatterns.some((p) => p.test(n));
+    },
+    isDroppedLine: (line) => {
+      const n = normalise(line);
+      return prefixes.some((p) => n.startsWith(p));
+    },
+    isCaption: (line) => caption.test(line.trim()),
+    hasCurrentDateCue: (line) => cue.test(line),
+    sourceLineValue: (line) => {
+      const m = sourceLine.exec(line.trim());
+      if (!m) return null;
+      return (m[1] ?? '').trim();
+    },
+  };
+  return rules;
+}

@@ -1,0 +1,36 @@
+// Extract: RawDocument -> ExtractedArticle. Supplied metadata wins over what the page suggests.
+import { InputError, type ExtractedArticle, type RawDocument } from '../domain/index.js';
+import { extractHtmlPage } from './html-page.js';
+import { parseMachineDate } from './machine-date.js';
+import { extractTextPage } from './text-page.js';
+
+export { parseMachineDate } from './machine-date.js';
+export { collapseRepeat } from './text-page.js';
+
+/** Fewer words than this is not an article. */
+const MIN_ARTICLE_WORDS = 5;
+
+export function extractArticle(doc: RawDocument): ExtractedArticle {
+  const page = doc.format === 'html' ? extractHtmlPage(doc) : { ...extractTextPage(doc), publishedSource: null, declaredLanguage: null };
+  if (page.text.split(/\s+/).filter(Boolean).length < MIN_ARTICLE_WORDS) {
+    throw new InputError(doc.origin, 'no article text found');
+  }
+  const supplied = doc.hints.published ? parseMachineDate(doc.hints.published) : null;
+  if (doc.hints.published && !supplied) {
+    throw new InputError(doc.origin, `cannot read "published" date "${doc.hints.published}" (expected ISO 8601, e.g. 2024-06-18)`);
+  }
+  const published = supplied ?? page.published;
+  return {
+    origin: doc.origin,
+    ...(doc.path ? { path: doc.path } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    ...(doc.hints.id ? { suppliedId: doc.hints.id } : {}),
+    title: doc.hints.title ?? page.title,
+    text: page.text,
+    source: doc.hints.source ?? page.source,
+    published,
+    publishedSource: supplied ? 'supplied' : published ? (page.publishedSource ?? 'text') : null,
+    declaredLanguage: doc.hints.language ?? page.declaredLanguage ?? null,
+    chromeLanguage: page.chromeLanguage,
+  };
+}

@@ -1,0 +1,185 @@
+// Extraction from pages already stripped to text: find the title, dateline and outlet,
+// keep the article body, drop navigation, captions and the trailing link lists.
+import type { CalendarDate, RawDocument } from '../domain/index.js';
+import { detectLanguage } from '../lang/index.js';
+import { getDateVocabulary, type NumericOrder } from '../time/index.js';
+import { getBoilerplateRules, type BoilerplateRules } from './boilerplate.js';
+import { findDateline, type DatelineMatch } from './dateline.js';
+
+export interface TextPageResult {
+  title: string;
+  text: string;
+  source: string | null;
+  published: CalendarDate | null;
+  /** Language of the page furniture (masthead, dateline): tells the outlet's conventions. */
+  chromeLanguage: string | null;
+}
+
+/** Where to look for the title and dateline. */
+const HEADER_LINES = 25;
+const MIN_TITLE_WORDS = 3;
+const MAX_TITLE_WORDS = 40;
+const MAX_OUTLET_WORDS = 5;
+/** A paragraph this long means the article body has started. */
+const BODY_PARAGRAPH_WORDS = 12;
+
+const TRAILING_TIME = /\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/u;
+
+export function extractTextPage(doc: RawDocument): TextPageResult {
+  const rules = getBoilerplateRules();
+  const lines = doc.body.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
+  const header = headerLines(lines, rules);
+  const dateline = locateDateline(lines, header, rules);
+  const titleIndex = locateTitle(lines, header, dateline?.index ?? null, rules);
+  const title = cleanTitle(doc.hints.title ?? (titleIndex !== null ? lines[titleIndex]! : ''));
+  const bodyStart = Math.max(titleIndex ?? -1, dateline?.index ?? -1) + 1;
+  const { paragraphs, sourceLine } = collectBody(lines, bodyStart, title, rules);
+  const chrome = [dateline?.match.prefix ?? '', ...header.filter((i) => i < bodyStart && i !== titleIndex).map((i) => lines[i]!)]
+    .join(' ')
+    .trim();
+  return {
+    title,
+    text: paragraphs.join('\n\n'),
+    source: pickOutlet(sourceLine, dateline?.match ?? null, lines, header, titleIndex, rules),
+    published: dateline?.match.date ?? null,
+    chromeLanguage: chrome ? detectLanguage(chrome).language : null,
+  };
+}
+
+/** Indices of the first non-empty lines, where titles and datelines live. */
+function headerLines(lines: string[], rules: BoilerplateRules): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < lines.length && out.length < HEADER_LINES; i++) {
+    if (lines[i] !== '' && !rules.isTailMarker(lines[i]!)) out.push(i);
+  }
+  return out;
+}
+
+/** Page chrome in a day-first language makes ambiguous numbers day-first, even on a translated page. */
+function numericOrderFor(chromeLines: string[]): NumericOrder {
+  const chrome = chromeLines.filter((l) => l.split(' ').length <= 8).join(' ');
+  const lang = chrome ? detectLanguage(chrome).language : 'und';
+  return getDateVocabulary(lang === 'und' ? 'en' : lang).numericOrder;
+}
+
+function locateDateline(lines: string[], header: number[], rules: BoilerplateRules): { index: number; match: DatelineMatch } | null {
+  for (const i of header) {
+    const line = lines[i]!;
+    // "HOME PAGE 26/06/2024" is the page's clock, not the article's date.
+    if (rules.hasCurrentDateCue(line)) continue;
+    if (!findDateline(line, 'en', 'dmy')) continue;
+    // Read the stamp by the convention of the chrome around it (masthead, outlet name).
+    const chrome = header.filter((j) => j <= i).map((j) => lines[j]!);
+    const match = findDateline(line, 'en', numericOrderFor(chrome));
+    if (match) return { index: i, match };
+  }
+  return null;
+}
+
+function looksLikeTitle(line: string, rules: BoilerplateRules): boolean {
+  const words = line.split(' ').length;
+  return (
+    words >= MIN_TITLE_WORDS &&
+    words <= MAX_TITLE_WORDS &&
+    !rules.isNavigationLine(line) &&
+    !rules.isDroppedLine(line) &&
+    !rules.hasCurrentDateCue(line) &&
+    !/[.!?]["”’]?$/u.test(line.replace(TRAILING_TIME, ''))
+  );
+}
+
+/** The headline: the line above the dateline, else a line the page repeats, else the first headline-like line. */
+function locateTitle(lines: string[], header: number[], datelineIndex: number | null, rules: BoilerplateRules): number | null {
+  if (datelineIndex !== null) {
+    const above = header.filter((i) => i < datelineIndex).reverse();
+    const hit = above.find((i) => looksLikeTitle(lines[i]!, rules));
+    if (hit !== undefined) return hit;
+  }
+  const counts = new Map<string, number>();
+  for (const i of header) counts.set(lines[i]!, (counts.get(lines[i]!) ?? 0) + 1);
+  const repeated = header.find((i) => counts.get(lines[i]!)! >= 2 && looksLikeTitle(lines[i]!, rules));
+  if (repeated !== undefined) return lastRepeat(lines, header, repeated);
+  const first = header.find((i) => looksLikeTitle(lines[i]!, rules) && !isMasthead(lines[i]!));
+  return first ?? null;
+}
+
+/** Body starts after the last copy of a repeated headline. */
+function lastRepeat(lines: string[], header: number[], index: number): number {
+  return header.filter((i) => lines[i] === lines[index]).pop() ?? index;
+}
+
+/** "Site.vn - Tagline" and similar mastheads name the site, not the article. */
+function isMasthead(line: string): boolean {
+  return /^\S+\.\w{2,}\s+[-–|]\s+/u.test(line);
+}
+
+function cleanTitle(title: string): string {
+  return title.replace(TRAILING_TIME, '').trim();
+}
+
+function collectBody(
+  lines: string[],
+  start: number,
+  title: string,
+  rules: BoilerplateRules,
+): { paragraphs: string[]; sourceLine: string | null } {
+  const paragraphs: string[] = [];
+  let sourceLine: string | null = null;
+  let bodyStarted = false;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const source = rules.sourceLineValue(line);
+    if (source !== null && bodyStarted) {
+      if (source) sourceLine = source;
+      break;
+    }
+    if (rules.isTailMarker(line) && bodyStarted) break;
+    if (cleanTitle(line) === title || rules.isNavigationLine(line) || rules.isTailMarker(line)) continue;
+    if (rules.isDroppedLine(line) || rules.isCaption(line)) continue;
+    if (line.split(' ').length >= BODY_PARAGRAPH_WORDS) bodyStarted = true;
+    paragraphs.push(line.replace(/\s+[-–]$/u, ''));
+  }
+  // A "Source: X" line may come after a closing question or widget.
+  if (sourceLine === null) sourceLine = findSourceLine(lines, start, rules);
+  return { paragraphs, sourceLine };
+}
+
+function findSourceLine(lines: string[], start: number, rules: BoilerplateRules): string | null {
+  for (let i = start; i < lines.length; i++) {
+    const value = rules.sourceLineValue(lines[i]!);
+    if (value) return value;
+  }
+  return null;
+}
+
+function pickOutlet(
+  sourceLine: string | null,
+  dateline: DatelineMatch | null,
+  lines: string[],
+  header: number[],
+  titleIndex: number | null,
+  rules: BoilerplateRules,
+): string | null {
+  if (sourceLine && sourceLine.split(' ').length <= MAX_OUTLET_WORDS) return sourceLine;
+  const fromDateline = dateline ? collapseRepeat(dateline.prefix) : '';
+  if (fromDateline && fromDateline.split(' ').length <= MAX_OUTLET_WORDS) return fromDateline;
+  // A short first line above the headline is the masthead.
+  const first = header[0];
+  if (first !== undefined && first !== titleIndex && (titleIndex === null || first < titleIndex)) {
+    const line = lines[first]!;
+    if (line.split(' ').length <= 3 && !rules.isNavigationLine(line) && !/\d/.test(line)) return line;
+  }
+  return null;
+}
+
+/** "Báo Quốc TếBáo Quốc Tế" -> "Báo Quốc Tế": stripped pages often print the outlet twice. */
+export function collapseRepeat(s: string): string {
+  const t = s.trim().replace(/[\s,·|–-]+$/u, '');
+  if (t.length % 2 === 0) {
+    const half = t.slice(0, t.length / 2);
+    if (half + half === t) return half.trim();
+  }
+  const m = /^(.+?)\s*\1$/u.exec(t);
+  return m ? m[1]!.trim() : t;
+}

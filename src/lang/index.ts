@@ -1,0 +1,2 @@
+export { detectLanguage, type LanguageGuess } from './detect-language.js';
+export { splitSentences, splitWords, type Sentence } from './sentences.js';

@@ -1,0 +1,31 @@
+// Heuristics live in versioned JSON files under data/; each is validated by a schema on load.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { z } from 'zod';
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+
+const cache = new Map<string, unknown>();
+
+/** Loads `data/<relPath>` once and validates it; a broken data file is a fatal, named error. */
+export function loadDataFile<T extends z.ZodTypeAny>(relPath: string, schema: T): z.infer<T> {
+  if (cache.has(relPath)) return cache.get(relPath) as z.infer<T>;
+  const full = join(DATA_DIR, relPath);
+  const parsed = schema.safeParse(JSON.parse(readFileSync(full, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`data file ${full} is invalid: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`);
+  }
+  cache.set(relPath, parsed.data);
+  return parsed.data;
+}
+
+/** Escapes a literal for use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Lower-cases and strips combining marks, for accent-insensitive matching. */
+export function foldText(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}

@@ -1,0 +1,1 @@
+export { ingestPaths, ingestDocument, type IngestSummary, type IngestProgress, type IngestOptions } from './ingest.js';

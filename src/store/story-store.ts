@@ -1,0 +1,45 @@
+// The storage contract. Implementations: sqlite/ (embedded, default).
+import type { CalendarDate, DateMention, DateSignal, StoredArticle, UnresolvedDate } from '../domain/index.js';
+
+export interface CandidateQuery {
+  /** Canonical entity names of the new article. */
+  entities: string[];
+  /** Entities in more than this many articles are too common to retrieve by. */
+  maxEntityFrequency: number;
+  limit: number;
+}
+
+export interface CorpusStats {
+  articleCount: number;
+  entityFrequency: Map<string, number>;
+  termFrequency: Map<string, number>;
+}
+
+export interface DateUpdate {
+  id: string;
+  published: CalendarDate;
+  publishedSource: DateSignal;
+  dates: DateMention[];
+  unresolvedDates: UnresolvedDate[];
+}
+
+/**
+ * Guarantees:
+ * - `addArticle` is atomic: the article, its entity index rows, corpus statistics, its story and
+ *   any date updates land together or not at all, so a crash mid-ingest leaves no partial article.
+ * - Content hashes are unique: adding an article whose hash is stored is refused, so re-ingesting
+ *   the same input adds nothing.
+ * - Reads return articles in ingest order unless stated otherwise.
+ */
+export interface StoryStore {
+  hasContentHash(hash: string): boolean;
+  /** Stored articles that share an entity with the query, most recent first, without duplicates. */
+  findCandidates(query: CandidateQuery): StoredArticle[];
+  corpusStats(entities: string[], terms: string[]): CorpusStats;
+  addArticle(article: StoredArticle, options: { newStory: boolean; dateUpdates: DateUpdate[] }): void;
+  getArticle(id: string): StoredArticle | null;
+  listArticles(storyId?: string): StoredArticle[];
+  listStoryIds(): string[];
+  storyArticles(storyId: string): StoredArticle[];
+  close(): void;
+}

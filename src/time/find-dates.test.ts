@@ -1,0 +1,28 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { findDates, fromIso, resolveExpression, sentenceTense } from './index.js';
+
+interface Case {
+  lang: string;
+  sentence: string;
+  ref: string;
+  expect: Array<{ text: string; start: string; end?: string; precision: string; reference: boolean }>;
+}
+
+const cases = readFileSync(new URL('../../test/fixtures/time/resolve.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as Case);
+
+for (const c of cases) {
+  test(`resolves dates in [${c.lang}] ${c.sentence.slice(0, 60)}`, () => {
+    const ref = { date: fromIso(c.ref), precision: 'day' as const };
+    const got = findDates(c.sentence, { language: c.lang }).map((f) => {
+      const tense = sentenceTense(c.sentence, c.lang, { index: f.index, length: f.text.length });
+      const r = resolveExpression(f, ref, tense);
+      return { text: f.text, start: r?.start, ...(r?.end ? { end: r.end } : {}), precision: r?.precision, reference: f.reference };
+    });
+    assert.deepEqual(got, c.expect);
+  });
+}

@@ -1,0 +1,16 @@
+import type { StorySummary, StoryView } from '../domain/index.js';
+
+export { buildStoryView, formatPublished } from './story-view.js';
+export { renderStoryMarkdown } from './markdown.js';
+
+export function summarizeStory(view: StoryView): StorySummary {
+  const dates = view.articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+  return {
+    id: view.id,
+    title: view.title,
+    articleCount: view.articles.length,
+    languages: view.languages,
+    firstDate: dates[0] ?? null,
+    lastDate: dates[dates.length - 1] ?? null,
+  };
+}

@@ -1,0 +1,169 @@
+// Timeline: a story's articles -> title, summary, dated developments (oldest first), entities.
+import type { DatePrecision, StoredArticle, StoryEntity, StoryView, TimelinePoint } from '../domain/index.js';
+import { addDays, fromIso, toIso } from '../time/index.js';
+
+/** Developments this long before the story's first report are background, shown apart. */
+const BACKGROUND_DAYS = 180;
+const MAX_POINT_TEXT = 280;
+const SUMMARY_ARTICLES = 3;
+
+const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
+
+export function buildStoryView(storyId: string, articles: StoredArticle[]): StoryView {
+  const ordered = [...articles].sort(byPublished);
+  const languages = languagesByCount(ordered);
+  const mainLanguage = languages[0] ?? 'und';
+  const points = timelinePoints(ordered, mainLanguage);
+  const firstPublished = ordered.find((a) => a.published)?.published?.start ?? null;
+  const threshold = firstPublished ? toIso(addDays(fromIso(firstPublished), -BACKGROUND_DAYS)) : null;
+  for (const p of points) p.kind = threshold && p.start < threshold ? 'background' : 'development';
+  return {
+    id: storyId,
+    title: storyTitle(ordered, mainLanguage),
+    summary: storySummary(ordered, mainLanguage),
+    languages,
+    articles: ordered.map((a) => ({
+      id: a.id,
+      title: a.title,
+      source: a.source,
+      url: a.url ?? null,
+      path: a.path ?? null,
+      language: a.language,
+      published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
+      publishedPrecision: a.published?.precision ?? null,
+      publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
+    })),
+    timeline: points.filter((p) => p.kind === 'development'),
+    background: points.filter((p) => p.kind === 'background'),
+    entities: storyEntities(ordered),
+  };
+}
+
+export function formatPublished(start: string, precision: DatePrecision): string {
+  return precision === 'year' ? start.slice(0, 4) : precision === 'month' ? start.slice(0, 7) : start.slice(0, 10);
+}
+
+function byPublished(a: StoredArticle, b: StoredArticle): number {
+  const x = a.published?.start ?? '9999';
+  const y = b.published?.start ?? '9999';
+  return x < y ? -1 : x > y ? 1 : a.ingestedAt.localeCompare(b.ingestedAt);
+}
+
+function languagesByCount(articles: StoredArticle[]): string[] {
+  const counts = new Map<string, number>();
+  for (const a of articles) counts.set(a.language, (counts.get(a.language) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l]) => l);
+}
+
+/** The headline of the article that shares most entities with the rest, in the story's main language. */
+function storyTitle(articles: StoredArticle[], mainLanguage: string): string {
+  let best: StoredArticle | null = null;
+  let bestScore = -1;
+  for (const a of articles) {
+    const names = new Set(a.entities.map((e) => e.name));
+    let score = 0;
+    for (const b of articles) if (b !== a) score += b.entities.filter((e) => names.has(e.name)).length;
+    if (a.language === mainLanguage) score += 1000;
+    if (score > bestScore) {
+      best = a;
+      bestScore = score;
+    }
+  }
+  return best?.title ?? '';
+}
+
+/** The opening sentences of the first, a middle and the latest report, in the main language. */
+function storySummary(articles: StoredArticle[], mainLanguage: string): string {
+  const pool = articles.filter((a) => a.language === mainLanguage);
+  const picks = pool.length <= SUMMARY_ARTICLES ? pool : [pool[0]!, pool[Math.floor(pool.length / 2)]!, pool[pool.length - 1]!];
+  return picks.map((a) => leadSentence(a.text)).filter(Boolean).join(' ');
+}
+
+function leadSentence(text: string): string {
+  const paragraph = text.split('\n').find((p) => p.split(' ').length >= 8) ?? '';
+  const sentence = /^.+?[.!?](?=\s|$)/u.exec(paragraph)?.[0] ?? paragraph;
+  return truncate(sentence);
+}
+
+function truncate(s: string): string {
+  return s.length <= MAX_POINT_TEXT ? s : `${s.slice(0, MAX_POINT_TEXT - 1).trimEnd()}…`;
+}
+
+interface PointDraft {
+  start: string;
+  end?: string;
+  precision: DatePrecision;
+  texts: Array<{ text: string; language: string; fromTitle: boolean }>;
+  articles: Set<string>;
+}
+
+/** Each article's own news (its headline on its publication date) and every development it dates. */
+function timelinePoints(articles: StoredArticle[], mainLanguage: string): TimelinePoint[] {
+  const drafts = new Map<string, PointDraft>();
+  const add = (start: string, end: string | undefined, precision: DatePrecision, text: string, article: StoredArticle, fromTitle: boolean) => {
+    const key = `${start}|${end ?? ''}|${precision}`;
+    const draft = drafts.get(key) ?? { start, ...(end ? { end } : {}), precision, texts: [], articles: new Set<string>() };
+    draft.texts.push({ text: truncate(text), language: article.language, fromTitle });
+    draft.articles.add(article.id);
+    drafts.set(key, draft);
+  };
+  for (const a of articles) {
+    if (a.published) add(a.published.start, undefined, a.published.precision, a.title, a, true);
+    for (const d of a.dates) {
+      if (d.reference) continue;
+      add(d.start, d.precision === 'day' ? d.end : undefined, d.precision, d.sentence, a, d.sentence === a.title);
+    }
+  }
+  const points = [...drafts.values()].map((d) => toPoint(d, mainLanguage));
+  return dropRepeatedTexts(points).sort(
+    (a, b) => a.start.localeCompare(b.start) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || (a.end ?? '').localeCompare(b.end ?? ''),
+  );
+}
+
+function toPoint(draft: PointDraft, mainLanguage: string): TimelinePoint {
+  const ranked = [...draft.texts].sort(
+    (a, b) =>
+      Number(b.language === mainLanguage) - Number(a.language === mainLanguage) ||
+      Number(b.fromTitle) - Number(a.fromTitle) ||
+      a.text.length - b.text.length,
+  );
+  return {
+    date: formatPublished(draft.start, draft.precision),
+    start: draft.start,
+    ...(draft.end ? { end: draft.end } : {}),
+    precision: draft.precision,
+    text: ranked[0]!.text,
+    articles: [...draft.articles].sort(),
+    kind: 'development',
+  };
+}
+
+/** A text told at two precisions ("June 2024" and "June 18") is kept only at the finer one. */
+function dropRepeatedTexts(points: TimelinePoint[]): TimelinePoint[] {
+  const finest = new Map<string, TimelinePoint>();
+  for (const p of points) {
+    const seen = finest.get(p.text);
+    if (!seen || PRECISION_RANK[p.precision] < PRECISION_RANK[seen.precision]) finest.set(p.text, p);
+  }
+  return points.filter((p) => {
+    const keep = finest.get(p.text) === p;
+    if (!keep) for (const id of p.articles) if (!finest.get(p.text)!.articles.includes(id)) finest.get(p.text)!.articles.push(id);
+    return keep;
+  });
+}
+
+function storyEntities(articles: StoredArticle[]): StoryEntity[] {
+  const byName = new Map<string, StoryEntity & { articleCount: number }>();
+  for (const a of articles) {
+    for (const e of a.entities) {
+      const current = byName.get(e.name) ?? { name: e.name, type: e.type, aliases: [], mentions: 0, articleCount: 0 };
+      current.mentions += e.mentions;
+      current.articleCount++;
+      for (const alias of e.aliases) if (!current.aliases.includes(alias)) current.aliases.push(alias);
+      byName.set(e.name, current);
+    }
+  }
+  return [...byName.values()]
+    .sort((a, b) => b.articleCount - a.articleCount || b.mentions - a.mentions || a.name.localeCompare(b.name))
+    .map(({ name, type, aliases, mentions }) => ({ name, type, aliases, mentions }));
+}
