@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { InputError } from '../domain/index.js';
+import { tempDir } from '../../test/helpers/cli.js';
+import { decodeText, listInputFiles, parseJsonlLine, readInputFile } from './index.js';
+
+test('decodeText refuses binary data and strips a UTF-8 BOM', () => {
+  assert.deepEqual(decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])), { ok: false, reason: 'binary data, not text' });
+  const bom = decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]));
+  assert.ok(bom.ok && bom.text === 'hi');
+  const latin1 = decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
+  assert.ok(latin1.ok && latin1.text === 'café' && latin1.encoding === 'windows-1252');
+});
+
+test('parseJsonlLine validates the documented article shape', () => {
+  const doc = parseJsonlLine('{"id": 7, "title": "T", "text": "Body text", "published": "2024-06-18", "language": "en"}', 'a.jsonl:1');
+  assert.ok(!(doc instanceof InputError));
+  assert.equal(doc.format, 'text');
+  assert.deepEqual(doc.hints, { id: '7', title: 'T', published: '2024-06-18', language: 'en' });
+  const html = parseJsonlLine('{"html": "<p>x</p>"}', 'a.jsonl:2');
+  assert.ok(!(html instanceof InputError) && html.format === 'html');
+  const broken = parseJsonlLine('{"text": ', 'a.jsonl:3');
+  assert.ok(broken instanceof InputError && broken.message.startsWith('a.jsonl:3: invalid JSON'));
+  const empty = parseJsonlLine('{"title": "no body"}', 'a.jsonl:4');
+  assert.ok(empty instanceof InputError && /"text" or "html"/.test(empty.reason));
+  const wrongType = parseJsonlLine('{"text": 5}', 'a.jsonl:5');
+  assert.ok(wrongType instanceof InputError && /field "text"/.test(wrongType.reason));
+});
+
+test('listInputFiles walks directories recursively, in order, skipping unsupported and hidden files', async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'b', 'c'), { recursive: true });
+  writeFileSync(join(dir, 'a.txt'), 'x');
+  writeFileSync(join(dir, 'README.md'), 'x');
+  writeFileSync(join(dir, '.hidden.txt'), 'x');
+  writeFileSync(join(dir, 'b', 'c', 'd.html'), 'x');
+  writeFileSync(join(dir, 'b', 'e.jsonl'), 'x');
+  const listed = await listInputFiles([dir, join(dir, 'missing.txt'), join(dir, 'README.md')]);
+  const files = listed.filter((l): l is { file: string } => 'file' in l).map((l) => l.file.slice(dir.length + 1));
+  assert.deepEqual(files, ['a.txt', 'b/c/d.html', 'b/e.jsonl']);
+  const errors = listed.filter((l): l is { error: InputError } => 'error' in l).map((l) => l.error.reason);
+  assert.deepEqual(errors, ['no such file or directory', 'unsupported file type (expected .txt, .html, .htm or .jsonl)']);
+});
+
+test('readInputFile names the file and the reason for empty, binary and unreadable input', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'empty.txt'), '  \n');
+  writeFileSync(join(dir, 'binary.html'), Buffer.from([0, 1, 2, 3, 255, 0]));
+  symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
+  const reasons = async (name: string) => (await readInputFile(join(dir, name))).map((r) => (r.ok ? 'ok' : `${r.error.origin}: ${r.error.reason}`));
+  assert.deepEqual(await reasons('empty.txt'), [`${join(dir, 'empty.txt')}: file is empty`]);
+  assert.deepEqual(await reasons('binary.html'), [`${join(dir, 'binary.html')}: binary data, not text`]);
+  assert.deepEqual(await reasons('dangling.txt'), [`${join(dir, 'dangling.txt')}: no such file or directory`]);
+});
+
+test('a JSONL file yields one item per non-empty line, errors per line', async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'a.jsonl'), '{"text": "one two three four five"}\n\nnot json\n{"text": "six seven"}\n');
+  const items = await readInputFile(join(dir, 'a.jsonl'));
+  assert.deepEqual(
+    items.map((i) => (i.ok ? i.doc.origin.slice(dir.length + 1) : i.error.origin.slice(dir.length + 1))),
+    ['a.jsonl:1', 'a.jsonl:3', 'a.jsonl:4'],
+  );
+  assert.equal(items.filter((i) => !i.ok).length, 1);
+});
