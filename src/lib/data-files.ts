@@ -25,7 +25,10 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Lower-cases and strips combining marks, for accent-insensitive matching. */
+/**
+ * Lower-cases and strips Latin/Greek/Cyrillic diacritics, for accent-insensitive matching.
+ * Only the generic combining block is stripped: vowel signs of other scripts (Devanagari) are letters.
+ */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
 }

@@ -22,7 +22,16 @@ export interface GazetteerEntry {
 export interface TrieNode {
   children: Map<string, TrieNode>;
   entry?: GazetteerEntry;
+  /**
+   * Short aliases and acronyms ("US", "Mỹ") match only as written, so "Us" or "My" opening an
+   * English sentence is not a country; aliases written in lower case ("von der Leyen") match so.
+   */
+  exactForms?: Set<string>;
+  lowercaseOk?: boolean;
 }
+
+/** Aliases this short (in letters) or written in capitals only match with their exact case and accents. */
+const EXACT_MAX_LETTERS = 3;
 
 export interface Gazetteer {
   /** Token trie over folded alias tokens (scripts with spaces). */
@@ -75,7 +84,20 @@ function addAlias(gazetteer: Gazetteer, alias: string, entry: GazetteerEntry): v
     node = next;
   }
   // The first listing wins: curated aliases are loaded before CLDR names.
-  node.entry ??= entry;
+  if (node.entry && node.entry !== entry) return;
+  node.entry = entry;
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  if (tokens.length === 1 && (letters.length <= EXACT_MAX_LETTERS || (letters.length <= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()))) {
+    (node.exactForms ??= new Set()).add(alias.replace(/[^\p{L}\p{N}]/gu, ''));
+  } else {
+    node.exactForms = undefined;
+    if (startsLowercase(alias)) node.lowercaseOk = true;
+  }
+}
+
+function startsLowercase(s: string): boolean {
+  const first = s[0] ?? '';
+  return first !== first.toUpperCase();
 }
 
 function lookupAlias(gazetteer: Gazetteer, alias: string): GazetteerEntry | undefined {

@@ -34,14 +34,16 @@ interface Match {
 /** A glued suffix ("Putinwill") is split only after an exact multi-word prefix and when it is this long. */
 const MIN_GLUED_SUFFIX = 2;
 const MAX_NAME_TOKENS = 4;
+const MIN_SURNAME_LETTERS = 3;
 
 export function recognizeEntities(text: string, language: string): EntityMention[] {
   const tokens = tokenize(text);
-  const matches = [...matchGazetteer(tokens, text), ...matchUnspaced(text)];
+  const matches = withoutOverlaps([...matchGazetteer(tokens, text), ...matchUnspaced(text)]);
+  const fromGazetteer = new Set(matches);
   const taken = new Set<number>();
   for (const m of matches) for (let i = m.start; i < m.end; i++) taken.add(i);
   matches.push(...matchByCues(tokens, text, language, taken));
-  matches.push(...matchSurnames(tokens, matches, taken));
+  matches.push(...matchSurnames(tokens, matches, taken, fromGazetteer));
   return aggregate(matches);
 }
 
@@ -53,9 +55,12 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function isCapitalized(s: string): boolean {
+/** Upper-case first letter, or a script without case (Arabic, Hangul, Devanagari). */
+function isNameLike(s: string): boolean {
   const first = s[0]!;
-  return first !== first.toLowerCase() && first === first.toUpperCase();
+  const lower = first.toLowerCase();
+  const upper = first.toUpperCase();
+  return lower === upper ? /\p{L}/u.test(first) : first === upper;
 }
 
 /** Longest gazetteer match at each position, left to right. */
@@ -65,8 +70,7 @@ function matchGazetteer(tokens: Token[], text: string): Match[] {
   let i = 0;
   while (i < tokens.length) {
     const found = longestMatchAt(root, tokens, i);
-    // Names are capitalised where the script has case; a lower-case hit is an ordinary word.
-    if (found && isCapitalized(tokens[i]!.raw)) {
+    if (found) {
       const last = tokens[found.endToken - 1]!;
       const end = found.gluedLength !== undefined ? last.start + found.gluedLength : last.end;
       out.push({ entry: found.entry, surface: text.slice(tokens[i]!.start, end), start: tokens[i]!.start, end });
@@ -78,6 +82,12 @@ function matchGazetteer(tokens: Token[], text: string): Match[] {
   return out;
 }
 
+/** Names are capitalised where the script has case; a short alias or acronym must match exactly. */
+function accepts(node: TrieNode, first: Token, single: boolean): boolean {
+  if (node.exactForms) return single && node.exactForms.has(first.raw);
+  return isNameLike(first.raw) || node.lowercaseOk === true;
+}
+
 function longestMatchAt(
   root: TrieNode,
   tokens: Token[],
@@ -85,25 +95,26 @@ function longestMatchAt(
 ): { entry: GazetteerEntry; endToken: number; gluedLength?: number } | null {
   let node: TrieNode | undefined = root;
   let best: { entry: GazetteerEntry; endToken: number; gluedLength?: number } | null = null;
+  const first = tokens[start]!;
   for (let j = start; j < tokens.length && node; j++) {
     const token = tokens[j]!;
     const next: TrieNode | undefined = node.children.get(token.folded);
     if (next) {
-      if (next.entry) best = { entry: next.entry, endToken: j + 1 };
+      if (next.entry && accepts(next, first, j === start)) best = { entry: next.entry, endToken: j + 1 };
       node = next;
       continue;
     }
     // "Vladimir Putinwill": after an exact first name, the surname may be glued to the next word.
-    if (j > start) {
+    if (j > start && isNameLike(first.raw)) {
       const glued = gluedPrefix(node, token);
-      if (glued) best = glued.entry ? { entry: glued.entry, endToken: j + 1, gluedLength: glued.length } : best;
+      if (glued) best = { entry: glued.entry, endToken: j + 1, gluedLength: glued.length };
     }
     break;
   }
   return best;
 }
 
-function gluedPrefix(node: TrieNode, token: Token): { entry: GazetteerEntry | undefined; length: number } | null {
+function gluedPrefix(node: TrieNode, token: Token): { entry: GazetteerEntry; length: number } | null {
   for (const [key, child] of node.children) {
     if (!child.entry || key.length >= token.folded.length) continue;
     const rest = token.raw.slice(key.length);
@@ -112,6 +123,15 @@ function gluedPrefix(node: TrieNode, token: Token): { entry: GazetteerEntry | un
     }
   }
   return null;
+}
+
+/** Where matches overlap (柏林 inside 都柏林), the longest wins. */
+function withoutOverlaps(matches: Match[]): Match[] {
+  const kept: Match[] = [];
+  for (const m of [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  }
+  return kept;
 }
 
 function matchUnspaced(text: string): Match[] {
@@ -169,7 +189,7 @@ function capitalizedRun(tokens: Token[], start: number, text: string, cues: CueS
   let n = 0;
   while (start + n < tokens.length && n < MAX_NAME_TOKENS) {
     const t = tokens[start + n]!;
-    if (!isCapitalized(t.raw) || /\d/.test(t.raw) || cues.notNames.has(t.folded) || taken.has(t.start)) break;
+    if (!isNameLike(t.raw) || /\d/.test(t.raw) || cues.notNames.has(t.folded) || taken.has(t.start)) break;
     if (n > 0 && !/^[\s-]+$/u.test(text.slice(tokens[start + n - 1]!.end, t.start))) break;
     n++;
   }
@@ -190,19 +210,22 @@ function guessType(words: Token[], before: Token | undefined, after: Token | und
 }
 
 /** "Zhelokhovtsev" alone, after "Ivan Zhelokhovtsev", is the same person. */
-function matchSurnames(tokens: Token[], matches: Match[], taken: Set<number>): Match[] {
+function matchSurnames(tokens: Token[], matches: Match[], taken: Set<number>, gazetteerMatches: Set<Match>): Match[] {
   const surnames = new Map<string, GazetteerEntry>();
   for (const m of matches) {
-    if (m.entry.type !== 'person') continue;
+    // Gazetteer people list their distinctive short forms as aliases; guessing a surname
+    // from word order would be wrong for names written family-name first (Kim Jong Un).
+    if (m.entry.type !== 'person' || gazetteerMatches.has(m)) continue;
     const parts = m.entry.name.split(/\s+/);
-    if (parts.length >= 2) surnames.set(foldText(parts[parts.length - 1]!), m.entry);
+    const surname = parts[parts.length - 1]!;
+    if (parts.length >= 2 && surname.length > MIN_SURNAME_LETTERS) surnames.set(foldText(surname), m.entry);
   }
   const covered = new Set<number>(taken);
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
   const out: Match[] = [];
   for (const t of tokens) {
     const entry = surnames.get(t.folded);
-    if (entry && isCapitalized(t.raw) && !covered.has(t.start)) out.push({ entry, surface: t.raw, start: t.start, end: t.end });
+    if (entry && isNameLike(t.raw) && !covered.has(t.start)) out.push({ entry, surface: t.raw, start: t.start, end: t.end });
   }
   return out;
 }

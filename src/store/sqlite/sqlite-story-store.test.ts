@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import type { StoredArticle } from '../../domain/index.js';
+import { tempDir } from '../../../test/helpers/cli.js';
+import { SqliteStoryStore } from './sqlite-story-store.js';
+
+function article(id: string, overrides: Partial<StoredArticle> = {}): StoredArticle {
+  return {
+    id,
+    contentHash: `hash-${id}`,
+    origin: `${id}.txt`,
+    path: `${id}.txt`,
+    title: `Title ${id}`,
+    text: 'Some text of the article.',
+    source: 'Outlet',
+    published: { start: '2024-06-18', precision: 'day' },
+    publishedSource: 'text',
+    declaredLanguage: null,
+    chromeLanguage: null,
+    language: 'en',
+    languageConfidence: 0.9,
+    entities: [{ name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], mentions: 2 }],
+    dates: [],
+    unresolvedDates: [],
+    terms: ['visit', 'north', 'korea'],
+    storyId: 's1',
+    duplicateOf: null,
+    ingestedAt: '2024-06-20T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+test('migrations run once and a reopened store keeps its data', () => {
+  const path = join(tempDir(), 'a.db');
+  const store = new SqliteStoryStore(path);
+  store.addArticle(article('a1'), { newStory: true, dateUpdates: [] });
+  store.close();
+  const again = new SqliteStoryStore(path);
+  assert.equal(again.listArticles().length, 1);
+  assert.deepEqual(again.getArticle('a1')?.entities, article('a1').entities);
+  again.close();
+  const db = new Database(path);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+  db.close();
+});
+
+test('a failing insert leaves nothing behind: article, entities, statistics and story roll back together', () => {
+  const store = new SqliteStoryStore(join(tempDir(), 'b.db'));
+  store.addArticle(article('a1'), { newStory: true, dateUpdates: [] });
+  // Same content hash: the UNIQUE constraint fails after the story row was written in the same transaction.
+  assert.throws(() => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), { newStory: true, dateUpdates: [] }), /UNIQUE/);
+  assert.deepEqual(store.listStoryIds(), ['s1']);
+  assert.equal(store.listArticles().length, 1);
+  assert.equal(store.corpusStats(['Vladimir Putin'], ['visit']).termFrequency.get('visit'), 1);
+  assert.equal(store.corpusStats(['Vladimir Putin'], []).entityFrequency.get('Vladimir Putin'), 1);
+  store.close();
+});
+
+test('candidates share an entity, skip over-common entities, and date updates apply atomically', () => {
+  const store = new SqliteStoryStore(join(tempDir(), 'c.db'));
+  store.addArticle(article('a1'), { newStory: true, dateUpdates: [] });
+  store.addArticle(article('a2', { contentHash: 'h2', entities: [{ name: 'Berlin', type: 'place', aliases: [], mentions: 1 }], storyId: 's2' }), { newStory: true, dateUpdates: [] });
+  assert.deepEqual(store.findCandidates({ entities: ['Vladimir Putin'], maxEntityFrequency: 10, limit: 10 }).map((a) => a.id), ['a1']);
+  assert.deepEqual(store.findCandidates({ entities: ['Vladimir Putin'], maxEntityFrequency: 0, limit: 10 }), []);
+  store.addArticle(article('a3', { contentHash: 'h3', published: null, publishedSource: null }), {
+    newStory: false,
+    dateUpdates: [{ id: 'a3', published: { start: '2024-05-01', end: '2024-05-31', precision: 'month' }, publishedSource: 'story', dates: [], unresolvedDates: [] }],
+  });
+  const a3 = store.getArticle('a3')!;
+  assert.deepEqual([a3.published?.start, a3.published?.precision, a3.publishedSource], ['2024-05-01', 'month', 'story']);
+  assert.equal(store.hasContentHash('h3'), true);
+  assert.equal(store.hasContentHash('nope'), false);
+  store.close();
+});

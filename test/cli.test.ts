@@ -1,0 +1,83 @@
+// The real binary on a temporary database: commands, output shapes, exit codes.
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { runCli, SEEDS_DIR, tempDb } from './helpers/cli.js';
+
+test('--help works on every command', () => {
+  for (const args of [['--help'], ['ingest', '--help'], ['stories', '--help'], ['story', '--help'], ['articles', '--help'], ['demo', '--help']]) {
+    const r = runCli(args);
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stdout, /Usage: storyline/);
+  }
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(runCli(['ingest']).code, 2);
+  assert.equal(runCli(['frobnicate']).code, 2);
+  assert.equal(runCli(['stories', '--bogus']).code, 2);
+  assert.equal(runCli(['story', 'x', '--json', '--markdown']).code, 2);
+});
+
+test('ingest, re-ingest, list stories, show a story, list articles', () => {
+  const db = tempDb();
+  const first = runCli(['ingest', SEEDS_DIR, '--db', db]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.equal(first.stdout.trim(), 'added 5, skipped 0 duplicates, failed 0');
+  const again = runCli(['ingest', SEEDS_DIR, '--db', db]);
+  assert.equal(again.stdout.trim(), 'added 0, skipped 5 duplicates, failed 0');
+
+  const stories = JSON.parse(runCli(['stories', '--json', '--db', db]).stdout);
+  assert.equal(stories.length, 1);
+  assert.equal(stories[0].articleCount, 5);
+  assert.deepEqual([...stories[0].languages].sort(), ['en', 'vi']);
+  assert.equal(stories[0].firstDate, '2024-01-21');
+  assert.equal(stories[0].lastDate, '2024-06-18');
+
+  const id = stories[0].id as string;
+  const story = JSON.parse(runCli(['story', id, '--json', '--db', db]).stdout);
+  assert.deepEqual(Object.keys(story).sort(), ['articles', 'background', 'entities', 'id', 'languages', 'summary', 'timeline', 'title']);
+  for (const a of story.articles) {
+    assert.deepEqual(
+      Object.keys(a).sort(),
+      ['id', 'language', 'path', 'published', 'publishedInferred', 'publishedPrecision', 'source', 'title', 'url'],
+    );
+  }
+  for (const p of story.timeline) {
+    for (const key of ['date', 'precision', 'text', 'articles']) assert.ok(key in p, `timeline point has ${key}`);
+  }
+  for (const e of story.entities) assert.ok(['person', 'organization', 'place'].includes(e.type));
+
+  const markdown = runCli(['story', id, '--markdown', '--db', db]);
+  assert.match(markdown.stdout, /^# .+\n/);
+  assert.match(markdown.stdout, /## Timeline/);
+  const plain = runCli(['story', id, '--db', db]);
+  assert.match(plain.stdout, /Timeline:/);
+
+  const articles = JSON.parse(runCli(['articles', '--json', '--db', db]).stdout);
+  assert.equal(articles.length, 5);
+  for (const a of articles) {
+    assert.equal(a.story, id);
+    assert.ok(a.path.startsWith(SEEDS_DIR));
+  }
+  assert.equal(JSON.parse(runCli(['articles', '--json', '--story', 'nope', '--db', db]).stdout).length, 0);
+  assert.match(runCli(['stories', '--db', db]).stdout, new RegExp(`^${id}  5 articles`));
+
+  const missing = runCli(['story', 'nope', '--db', db]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /nope: no such story/);
+});
+
+test('$STORYLINE_DB chooses the database when --db is absent', () => {
+  const db = tempDb();
+  assert.equal(runCli(['ingest', SEEDS_DIR], { STORYLINE_DB: db }).code, 0);
+  assert.equal(JSON.parse(runCli(['articles', '--json', '--db', db]).stdout).length, 5);
+});
+
+test('demo ingests the bundled sample and prints its story', () => {
+  const db = tempDb();
+  const r = runCli(['demo', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /added 5/);
+  assert.match(r.stdout, /Articles \(5\):/);
+  assert.match(r.stdout, /Timeline:/);
+});
