@@ -18,17 +18,30 @@ export interface ClusterConfig {
 }
 
 export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = { joinThreshold: 0.3, minSharedEntities: 2 };
+/** Members of a candidate story that count toward its score. */
+const TOP_MEMBERS = 3;
 
-/** Stories are scored by their best-matching member (single link over retrieved candidates). */
+/**
+ * A story's score blends its best-matching member with its top few, so one loose link
+ * cannot chain unrelated articles into a story.
+ */
 export function assignStory(article: EnrichedArticle, candidates: StoredArticle[], stats: CorpusStats, config = DEFAULT_CLUSTER_CONFIG): Assignment {
-  let best: Assignment = { storyId: null, score: 0, bestMatch: null };
+  const byStory = new Map<string, Array<{ articleId: string; similarity: SimilarityBreakdown }>>();
   for (const candidate of candidates) {
     if (!candidate.storyId) continue;
     const similarity = articleSimilarity(article, candidate, stats);
-    if (similarity.sharedEntities.length < config.minSharedEntities) continue;
-    if (similarity.score > best.score) {
-      best = { storyId: candidate.storyId, score: similarity.score, bestMatch: { articleId: candidate.id, similarity } };
-    }
+    const scored = similarity.sharedEntities.length >= config.minSharedEntities ? similarity : { ...similarity, score: 0 };
+    const list = byStory.get(candidate.storyId) ?? [];
+    list.push({ articleId: candidate.id, similarity: scored });
+    byStory.set(candidate.storyId, list);
+  }
+  let best: Assignment = { storyId: null, score: 0, bestMatch: null };
+  for (const [storyId, members] of byStory) {
+    members.sort((x, y) => y.similarity.score - x.similarity.score);
+    const top = members.slice(0, TOP_MEMBERS);
+    const mean = top.reduce((sum, m) => sum + m.similarity.score, 0) / top.length;
+    const score = (top[0]!.similarity.score + mean) / 2;
+    if (score > best.score) best = { storyId, score, bestMatch: top[0]! };
   }
   return best.score >= config.joinThreshold ? best : { ...best, storyId: null };
 }

@@ -72,6 +72,8 @@ export interface DateMention extends CalendarDate {
   offset: number;
   /** True when the expression is only a point of reference ("since 2000"). */
   reference: boolean;
+  /** Past or future reading of the clause around it. */
+  tense: 'past' | 'future';
 }
 
 /** Output of enrichment. */

@@ -9,7 +9,12 @@ import { inferFromContent } from './time/infer-published.js';
 export { inferFromStory, inferFromContent } from './time/infer-published.js';
 export { recognizeEntities } from './entities/recognize.js';
 
-export function enrichArticle(article: ExtractedArticle): EnrichedArticle {
+export interface EnrichOptions {
+  /** Today's date (ISO): nothing is published after it. */
+  today?: string;
+}
+
+export function enrichArticle(article: ExtractedArticle, options: EnrichOptions = {}): EnrichedArticle {
   const guess = detectLanguage(`${article.title}\n${article.text}`);
   const declared = article.declaredLanguage?.toLowerCase().split(/[-_]/)[0] ?? null;
   const language = declared || guess.language;
@@ -21,7 +26,7 @@ export function enrichArticle(article: ExtractedArticle): EnrichedArticle {
   let dates = mentions.dates;
   let unresolved = mentions.unresolved;
   if (!published) {
-    const inferred = inferFromContent(dates, unresolved);
+    const inferred = inferFromContent(dates, unresolved, options.today ?? new Date().toISOString().slice(0, 10));
     if (inferred) {
       published = inferred.published;
       publishedSource = 'inferred';

@@ -11,6 +11,7 @@ const TextBoilerplateSchema = z.object({
   sourceLabels: z.array(z.string()),
   currentDateCues: z.array(z.string()),
   captionCredit: z.string(),
+  socialNetworks: z.array(z.string()),
 });
 
 export interface BoilerplateRules {
@@ -18,12 +19,17 @@ export interface BoilerplateRules {
   isTailMarker(line: string): boolean;
   isDroppedLine(line: string): boolean;
   isCaption(line: string): boolean;
+  /** "WhatsApp Facebook Twitter Email": a share bar. */
+  isShareBar(line: string): boolean;
   hasCurrentDateCue(line: string): boolean;
   /** The outlet named by a "Source: X" line, "" for a bare "Source" line, null for other lines. */
   sourceLineValue(line: string): string | null;
 }
 
 let rules: BoilerplateRules | null = null;
+
+const MAX_SHARE_BAR_WORDS = 15;
+const SHARE_BAR_SHARE = 0.6;
 
 function normalise(line: string): string {
   return line.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -37,6 +43,7 @@ export function getBoilerplateRules(): BoilerplateRules {
   const tailPatterns = data.tailMarkerPatterns.map((p) => new RegExp(p, 'iu'));
   const prefixes = data.dropLinePrefixes.map(normalise);
   const caption = new RegExp(data.captionCredit, 'iu');
+  const social = new Set(data.socialNetworks.map(normalise));
   const cue = new RegExp(`(?<![\\p{L}])(?:${data.currentDateCues.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
   const sourceLine = new RegExp(`^(?:${data.sourceLabels.map(escapeRegExp).join('|')})\\s*(?::\\s*(.{1,80}))?$`, 'iu');
   rules = {
@@ -50,6 +57,11 @@ export function getBoilerplateRules(): BoilerplateRules {
       return prefixes.some((p) => n.startsWith(p));
     },
     isCaption: (line) => caption.test(line.trim()),
+    isShareBar: (line) => {
+      const words = normalise(line).split(/[\s|·•,/]+/).filter(Boolean);
+      if (words.length === 0 || words.length > MAX_SHARE_BAR_WORDS) return false;
+      return words.filter((w) => social.has(w)).length / words.length >= SHARE_BAR_SHARE;
+    },
     hasCurrentDateCue: (line) => cue.test(line),
     sourceLineValue: (line) => {
       const m = sourceLine.exec(line.trim());

@@ -22,6 +22,8 @@ const MAX_TITLE_WORDS = 40;
 const MAX_OUTLET_WORDS = 5;
 /** A paragraph this long means the article body has started. */
 const BODY_PARAGRAPH_WORDS = 12;
+/** A line this long is prose, never a headline or a dateline. */
+const PROSE_WORDS = 20;
 
 const TRAILING_TIME = /\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/u;
 
@@ -30,7 +32,10 @@ export function extractTextPage(doc: RawDocument): TextPageResult {
   const lines = doc.body.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
   const header = headerLines(lines, rules);
   const dateline = locateDateline(lines, header, rules);
-  const titleIndex = locateTitle(lines, header, dateline?.index ?? null, rules);
+  // A supplied title is trusted: the page's copy of it, if any, is skipped, and nothing else is taken as the title.
+  const titleIndex = doc.hints.title
+    ? (header.find((i) => cleanTitle(lines[i]!) === cleanTitle(doc.hints.title!)) ?? null)
+    : locateTitle(lines, header, dateline?.index ?? null, rules);
   const title = cleanTitle(doc.hints.title ?? (titleIndex !== null ? lines[titleIndex]! : ''));
   const bodyStart = Math.max(titleIndex ?? -1, dateline?.index ?? -1) + 1;
   const { paragraphs, sourceLine } = collectBody(lines, bodyStart, title, rules);
@@ -46,10 +51,11 @@ export function extractTextPage(doc: RawDocument): TextPageResult {
   };
 }
 
-/** Indices of the first non-empty lines, where titles and datelines live. */
+/** Indices of the first non-empty lines, where titles and datelines live; the first paragraph of prose ends them. */
 function headerLines(lines: string[], rules: BoilerplateRules): number[] {
   const out: number[] = [];
   for (let i = 0; i < lines.length && out.length < HEADER_LINES; i++) {
+    if (lines[i]!.split(' ').length >= PROSE_WORDS) break;
     if (lines[i] !== '' && !rules.isTailMarker(lines[i]!)) out.push(i);
   }
   return out;
@@ -136,7 +142,7 @@ function collectBody(
     }
     if (rules.isTailMarker(line) && bodyStarted) break;
     if (cleanTitle(line) === title || rules.isNavigationLine(line) || rules.isTailMarker(line)) continue;
-    if (rules.isDroppedLine(line) || rules.isCaption(line)) continue;
+    if (rules.isDroppedLine(line) || rules.isCaption(line) || rules.isShareBar(line)) continue;
     if (line.split(' ').length >= BODY_PARAGRAPH_WORDS) bodyStarted = true;
     paragraphs.push(line.replace(/\s+[-–]$/u, ''));
   }

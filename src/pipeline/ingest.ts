@@ -55,7 +55,8 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
 /** Adds one document; used by the file runner and by callers that already hold documents. */
 export function ingestDocument(doc: RawDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): void {
   try {
-    const enriched = enrichArticle(extractArticle(doc));
+    const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const enriched = enrichArticle(extractArticle(doc), { today });
     const hash = contentHash(enriched.text);
     if (store.hasContentHash(hash)) {
       summary.duplicates++;

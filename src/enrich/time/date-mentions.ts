@@ -19,7 +19,7 @@ export function findDateMentions(sentences: Sentence[], language: string, publis
       const tense = sentenceTense(sentence.text, lang, { index: found.index, length: found.text.length });
       const resolved = resolveExpression(found, ref, tense);
       if (resolved) {
-        dates.push({ ...resolved, text: found.text, sentence: sentence.text, offset: sentence.offset + found.index, reference: found.reference });
+        dates.push({ ...resolved, text: found.text, sentence: sentence.text, offset: sentence.offset + found.index, reference: found.reference, tense });
       } else if (found.kind === 'yearless') {
         unresolved.push({
           text: found.text,

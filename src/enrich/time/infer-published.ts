@@ -14,8 +14,8 @@ export interface InferredPublication {
  * Within the article: yearless dates ("June 18th", "in May") fall in the twelve months from the
  * latest dated development it names ("September 2023"), as news reports what followed.
  */
-export function inferFromContent(dates: DateMention[], unresolved: UnresolvedDate[]): InferredPublication | null {
-  const events = dates.filter((d) => !d.reference);
+export function inferFromContent(dates: DateMention[], unresolved: UnresolvedDate[], today: string): InferredPublication | null {
+  const events = reportedEvents(dates, today);
   if (events.length === 0) return null;
   const anchor = fromIso(events.reduce((a, b) => (b.start > a.start ? b : a)).start);
   const resolved = unresolved.map((u) => {
@@ -23,7 +23,17 @@ export function inferFromContent(dates: DateMention[], unresolved: UnresolvedDat
     const y = daysBetween(anchor, sameYear) >= 0 ? anchor.y : anchor.y + 1;
     return toMention(u, y);
   });
-  return { published: latestAsPublication([...events, ...resolved]), resolved, stillUnresolved: [] };
+  return { published: latestAsPublication(reportedEvents([...events, ...resolved], today)), resolved, stillUnresolved: [] };
+}
+
+/**
+ * Developments that bound the publication date from below: not mere references ("since 2000"),
+ * not after today, and past-tense ones when there are any (forecasts "by 2050" come later).
+ */
+function reportedEvents(dates: DateMention[], today: string): DateMention[] {
+  const usable = dates.filter((d) => !d.reference && d.start <= today);
+  const past = usable.filter((d) => d.tense === 'past');
+  return past.length ? past : usable;
 }
 
 /**
@@ -47,14 +57,14 @@ export function inferFromStory(unresolved: UnresolvedDate[], storyDates: string[
     }
     return toMention(u, best);
   });
-  const events = resolved.filter((d) => !d.reference);
+  const events = reportedEvents(resolved, '9999-12-31');
   if (events.length === 0) return null;
   return { published: latestAsPublication(events), resolved, stillUnresolved: [] };
 }
 
 function toMention(u: UnresolvedDate, year: number): DateMention {
   const date = resolveYearless({ m: u.month, ...(u.day !== undefined ? { d: u.day } : {}), ...(u.endDay !== undefined ? { endDay: u.endDay } : {}) }, year);
-  return { ...date, text: u.text, sentence: u.sentence, offset: u.offset, reference: u.reference };
+  return { ...date, text: u.text, sentence: u.sentence, offset: u.offset, reference: u.reference, tense: u.tense };
 }
 
 /** The month (or year) of the latest development: a report is published around it. */
