@@ -89,9 +89,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--markdown', 'print Markdown')
     .action((id: string, opts: { db?: string; json?: boolean; markdown?: boolean }) =>
       withStore(opts.db, (store) => {
-        const articles = store.storyArticles(id);
-        if (articles.length === 0) throw new InputError(id, "no such story (see `storyline stories`)");
-        const view = buildStoryView(id, articles);
+        // A story merged into another keeps answering under its old id.
+        const current = store.resolveStoryId(id);
+        if (!current) throw new InputError(id, 'no such story (see `storyline stories`)');
+        const view = buildStoryView(current, store.storyArticles(current));
         if (opts.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
         else if (opts.markdown) process.stdout.write(renderStoryMarkdown(view));
         else printStory(view);
@@ -106,7 +107,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--story <id>', 'only the articles of this story')
     .action((opts: { db?: string; json?: boolean; story?: string }) =>
       withStore(opts.db, (store) => {
-        const articles = store.listArticles(opts.story);
+        const articles = opts.story === undefined ? store.listArticles() : store.listArticles(store.resolveStoryId(opts.story) ?? opts.story);
         if (opts.json) process.stdout.write(`${JSON.stringify(articles.map(articleJson), null, 2)}\n`);
         else printArticleList(articles);
       }),

@@ -5,6 +5,8 @@ import { articleSimilarity, type SimilarityBreakdown } from './similarity.js';
 
 export interface Assignment {
   storyId: string | null;
+  /** Other stories this article also belongs to: they turn out to be the same story and merge into `storyId`. */
+  mergeStoryIds: string[];
   score: number;
   /** The story member that matched best, and why. */
   bestMatch: { articleId: string; similarity: SimilarityBreakdown } | null;
@@ -15,9 +17,11 @@ export interface ClusterConfig {
   joinThreshold: number;
   /** At least this many canonical entities must be shared. */
   minSharedEntities: number;
+  /** An article this similar to two stories proves them one story. */
+  mergeThreshold: number;
 }
 
-export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = { joinThreshold: 0.3, minSharedEntities: 2 };
+export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = { joinThreshold: 0.3, minSharedEntities: 2, mergeThreshold: 0.35 };
 /** Members of a candidate story that count toward its score. */
 const TOP_MEMBERS = 3;
 
@@ -35,13 +39,18 @@ export function assignStory(article: EnrichedArticle, candidates: StoredArticle[
     list.push({ articleId: candidate.id, similarity: scored });
     byStory.set(candidate.storyId, list);
   }
-  let best: Assignment = { storyId: null, score: 0, bestMatch: null };
+  const scored: Array<{ storyId: string; score: number; bestMatch: Assignment['bestMatch'] }> = [];
   for (const [storyId, members] of byStory) {
     members.sort((x, y) => y.similarity.score - x.similarity.score);
     const top = members.slice(0, TOP_MEMBERS);
     const mean = top.reduce((sum, m) => sum + m.similarity.score, 0) / top.length;
-    const score = (top[0]!.similarity.score + mean) / 2;
-    if (score > best.score) best = { storyId, score, bestMatch: top[0]! };
+    scored.push({ storyId, score: (top[0]!.similarity.score + mean) / 2, bestMatch: top[0]! });
   }
-  return best.score >= config.joinThreshold ? best : { ...best, storyId: null };
+  scored.sort((a, b) => b.score - a.score || a.storyId.localeCompare(b.storyId));
+  const best = scored[0];
+  if (!best || best.score < config.joinThreshold) {
+    return { storyId: null, mergeStoryIds: [], score: best?.score ?? 0, bestMatch: best?.bestMatch ?? null };
+  }
+  const mergeStoryIds = best.score >= config.mergeThreshold ? scored.slice(1).filter((s) => s.score >= config.mergeThreshold).map((s) => s.storyId) : [];
+  return { storyId: best.storyId, mergeStoryIds, score: best.score, bestMatch: best.bestMatch };
 }

@@ -97,9 +97,10 @@ function placeInStory(article: EnrichedArticle, hash: string, store: StoryStore,
     duplicateOf: null,
     ingestedAt: (options.now?.() ?? new Date()).toISOString(),
   };
-  const members = assignment.storyId ? [...store.storyArticles(assignment.storyId), stored] : [stored];
+  const storyIds = assignment.storyId ? [assignment.storyId, ...assignment.mergeStoryIds] : [];
+  const members = [...storyIds.flatMap((s) => store.storyArticles(s)), stored];
   const dateUpdates = datesFromStory(members);
-  store.addArticle(stored, { newStory: !assignment.storyId, dateUpdates });
+  store.addArticle(stored, { newStory: !assignment.storyId, mergeStoryIds: assignment.mergeStoryIds, dateUpdates });
   return stored;
 }
 

@@ -15,6 +15,12 @@ export interface CorpusStats {
   termFrequency: Map<string, number>;
 }
 
+export interface AddArticleOptions {
+  newStory: boolean;
+  mergeStoryIds?: string[];
+  dateUpdates: DateUpdate[];
+}
+
 export interface DateUpdate {
   id: string;
   published: CalendarDate;
@@ -36,7 +42,13 @@ export interface StoryStore {
   /** Stored articles that share an entity with the query, most recent first, without duplicates. */
   findCandidates(query: CandidateQuery): StoredArticle[];
   corpusStats(entities: string[], terms: string[]): CorpusStats;
-  addArticle(article: StoredArticle, options: { newStory: boolean; dateUpdates: DateUpdate[] }): void;
+  /**
+   * Stores the article in `article.storyId` (created when `newStory`), first merging `mergeStoryIds`
+   * into that story: their articles move over and their ids redirect to it.
+   */
+  addArticle(article: StoredArticle, options: AddArticleOptions): void;
+  /** The current id of a story, following merges; null when unknown. */
+  resolveStoryId(id: string): string | null;
   getArticle(id: string): StoredArticle | null;
   listArticles(storyId?: string): StoredArticle[];
   listStoryIds(): string[];

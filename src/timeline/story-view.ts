@@ -101,8 +101,10 @@ interface PointDraft {
 function timelinePoints(articles: StoredArticle[], mainLanguage: string): TimelinePoint[] {
   const drafts = new Map<string, PointDraft>();
   const add = (start: string, end: string | undefined, precision: DatePrecision, text: string, article: StoredArticle, fromTitle: boolean) => {
-    const key = `${start}|${end ?? ''}|${precision}`;
-    const draft = drafts.get(key) ?? { start, ...(end ? { end } : {}), precision, texts: [], articles: new Set<string>() };
+    // Developments starting the same day are one point ("June 18th and 19th" and "on Tuesday, June 18").
+    const key = `${start}|${precision}`;
+    const draft = drafts.get(key) ?? { start, precision, texts: [], articles: new Set<string>() };
+    if (end && (!draft.end || end > draft.end)) draft.end = end;
     draft.texts.push({ text: truncate(text), language: article.language, fromTitle });
     draft.articles.add(article.id);
     drafts.set(key, draft);

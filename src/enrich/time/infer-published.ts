@@ -27,14 +27,20 @@ export function inferFromContent(dates: DateMention[], unresolved: UnresolvedDat
 }
 
 /**
- * Developments that bound the publication date from below: not mere references ("since 2000"),
- * not after today, and past-tense ones when there are any (forecasts "by 2050" come later).
+ * Developments that date the report: not mere references ("since 2000"), not after today;
+ * past-tense ones, plus announced ones due soon after the latest of them ("will visit on
+ * June 18"), but not forecasts years ahead ("by 2050").
  */
 function reportedEvents(dates: DateMention[], today: string): DateMention[] {
   const usable = dates.filter((d) => !d.reference && d.start <= today);
   const past = usable.filter((d) => d.tense === 'past');
-  return past.length ? past : usable;
+  if (past.length === 0) return usable;
+  const latestPast = fromIso(past.reduce((a, b) => (b.start > a.start ? b : a)).start);
+  return usable.filter((d) => d.tense === 'past' || daysBetween(latestPast, fromIso(d.start)) <= ANNOUNCEMENT_LEAD_DAYS);
 }
+
+/** How far ahead an announced development still dates the report that announces it. */
+const ANNOUNCEMENT_LEAD_DAYS = 62;
 
 /**
  * From the story: when an article names no year at all ("May 8"), its yearless dates fall in the

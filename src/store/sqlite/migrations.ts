@@ -46,4 +46,14 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE story_redirects (
+        from_id TEXT PRIMARY KEY,
+        to_id TEXT NOT NULL REFERENCES stories(id),
+        merged_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -42,7 +42,7 @@ test('migrations run once and a reopened store keeps its data', () => {
   assert.deepEqual(again.getArticle('a1')?.entities, article('a1').entities);
   again.close();
   const db = new Database(path);
-  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2]);
   db.close();
 });
 
@@ -72,5 +72,20 @@ test('candidates share an entity, skip over-common entities, and date updates ap
   assert.deepEqual([a3.published?.start, a3.published?.precision, a3.publishedSource], ['2024-05-01', 'month', 'story']);
   assert.equal(store.hasContentHash('h3'), true);
   assert.equal(store.hasContentHash('nope'), false);
+  store.close();
+});
+
+test('merging stories moves their articles and redirects the old ids, transitively', () => {
+  const store = new SqliteStoryStore(join(tempDir(), 'd.db'));
+  store.addArticle(article('a1', { storyId: 's1' }), { newStory: true, dateUpdates: [] });
+  store.addArticle(article('a2', { contentHash: 'h2', storyId: 's2' }), { newStory: true, dateUpdates: [] });
+  store.addArticle(article('a3', { contentHash: 'h3', storyId: 's2' }), { newStory: false, mergeStoryIds: ['s1'], dateUpdates: [] });
+  assert.deepEqual(store.listStoryIds(), ['s2']);
+  assert.deepEqual(store.storyArticles('s2').map((a) => a.id), ['a1', 'a2', 'a3']);
+  assert.equal(store.resolveStoryId('s1'), 's2');
+  store.addArticle(article('a4', { contentHash: 'h4', storyId: 's3' }), { newStory: true, mergeStoryIds: ['s2'], dateUpdates: [] });
+  assert.equal(store.resolveStoryId('s1'), 's3');
+  assert.equal(store.resolveStoryId('s2'), 's3');
+  assert.equal(store.resolveStoryId('nope'), null);
   store.close();
 });

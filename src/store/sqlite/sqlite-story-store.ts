@@ -1,7 +1,7 @@
 // StoryStore on an embedded SQLite file (better-sqlite3), WAL journal, one transaction per article.
 import Database from 'better-sqlite3';
 import type { DatePrecision, DateSignal, StoredArticle } from '../../domain/index.js';
-import type { CandidateQuery, CorpusStats, DateUpdate, StoryStore } from '../story-store.js';
+import type { AddArticleOptions, CandidateQuery, CorpusStats, DateUpdate, StoryStore } from '../story-store.js';
 import { MIGRATIONS } from './migrations.js';
 
 interface ArticleRow {
@@ -101,7 +101,7 @@ export class SqliteStoryStore implements StoryStore {
     return out;
   }
 
-  addArticle(article: StoredArticle, options: { newStory: boolean; dateUpdates: DateUpdate[] }): void {
+  addArticle(article: StoredArticle, options: AddArticleOptions): void {
     const now = article.ingestedAt;
     this.db.transaction(() => {
       if (article.storyId) {
@@ -110,6 +110,7 @@ export class SqliteStoryStore implements StoryStore {
         } else {
           this.db.prepare('UPDATE stories SET updated_at = ? WHERE id = ?').run(now, article.storyId);
         }
+        for (const from of options.mergeStoryIds ?? []) this.mergeStory(from, article.storyId, now);
       }
       const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM articles').pluck().get() as number) ?? 1;
       this.db
@@ -147,6 +148,19 @@ export class SqliteStoryStore implements StoryStore {
       for (const term of new Set(article.terms)) termUpsert.run(term);
       for (const update of options.dateUpdates) this.applyDateUpdate(update, article.id === update.id ? article : null);
     })();
+  }
+
+  private mergeStory(from: string, into: string, now: string): void {
+    this.db.prepare('UPDATE articles SET story_id = ? WHERE story_id = ?').run(into, from);
+    // Earlier redirects to the merged story now lead to its successor.
+    this.db.prepare('UPDATE story_redirects SET to_id = ? WHERE to_id = ?').run(into, from);
+    this.db.prepare('INSERT INTO story_redirects (from_id, to_id, merged_at) VALUES (?, ?, ?)').run(from, into, now);
+    this.db.prepare('DELETE FROM stories WHERE id = ?').run(from);
+  }
+
+  resolveStoryId(id: string): string | null {
+    if (this.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id)) return id;
+    return (this.db.prepare('SELECT to_id FROM story_redirects WHERE from_id = ?').pluck().get(id) as string | undefined) ?? null;
   }
 
   private applyDateUpdate(update: DateUpdate, justInserted: StoredArticle | null): void {

@@ -1,0 +1,43 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { recognizeEntities } from './recognize.js';
+
+const names = (text: string, lang = 'en') => recognizeEntities(text, lang).map((e) => e.name);
+
+test('spellings and scripts map to one canonical entity', () => {
+  const en = recognizeEntities('Kim Jong-un met Vladimir Putin. Later Kim Jong Un and Putin spoke in Pyongyang.', 'en');
+  const kim = en.find((e) => e.name === 'Kim Jong Un')!;
+  assert.equal(kim.mentions, 2);
+  assert.deepEqual(kim.aliases, ['Kim Jong-un']);
+  assert.equal(en.find((e) => e.name === 'Vladimir Putin')!.mentions, 2);
+  assert.deepEqual(names('Tổng thống Putin tới Bình Nhưỡng, thủ đô của Triều Tiên.', 'vi').sort(), ['North Korea', 'Pyongyang', 'Vladimir Putin']);
+  assert.deepEqual(names('Путин прилетел в Пхеньян, столицу КНДР.', 'ru').sort(), ['North Korea', 'Pyongyang', 'Vladimir Putin']);
+  assert.deepEqual(names('普京抵达平壤。', 'zh').sort(), ['Pyongyang', 'Vladimir Putin']);
+});
+
+test('words glued to a full name by careless stripping still name the person', () => {
+  const found = recognizeEntities('The Russian President, Vladimir Putinwill make his first visit.', 'en');
+  const putin = found.find((e) => e.name === 'Vladimir Putin')!;
+  assert.deepEqual(putin.aliases, []);
+  assert.equal(putin.mentions, 1);
+});
+
+test('short aliases match only as written: "Us" and "My" opening a sentence are not countries', () => {
+  assert.deepEqual(names('Us and them. My view is clear.'), []);
+  assert.deepEqual(names('The US and the UN disagreed.').sort(), ['United Nations', 'United States']);
+});
+
+test('a name contained in a longer name is not matched twice', () => {
+  assert.deepEqual(names('他飞往都柏林。', 'zh'), ['Dublin']);
+});
+
+test('names missing from the gazetteer are found by cue words and surnames count toward them', () => {
+  const found = recognizeEntities(
+    'According to Ivan Zhelokhovtsev, head of the First Asian Department, talks went well. Zhelokhovtsev said more.',
+    'en',
+  );
+  const ivan = found.find((e) => e.name === 'Ivan Zhelokhovtsev')!;
+  assert.equal(ivan.type, 'person');
+  assert.equal(ivan.mentions, 2);
+  assert.equal(found.find((e) => e.name === 'First Asian Department')?.type, 'organization');
+});
