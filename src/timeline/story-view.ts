@@ -116,19 +116,35 @@ function timelinePoints(articles: StoredArticle[], mainLanguage: string): Timeli
       add(d.start, d.precision === 'day' ? d.end : undefined, d.precision, d.sentence, a, d.sentence === a.title);
     }
   }
-  const points = [...drafts.values()].map((d) => toPoint(d, mainLanguage));
-  return dropRepeatedTexts(points).sort(
-    (a, b) => a.start.localeCompare(b.start) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || (a.end ?? '').localeCompare(b.end ?? ''),
-  );
+  const names = entityNames(articles);
+  const kept = dropRetoldAtCoarserPrecision([...drafts.values()]);
+  return kept
+    .map((d) => toPoint(d, mainLanguage, names))
+    .sort((a, b) => a.start.localeCompare(b.start) || PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision] || (a.end ?? '').localeCompare(b.end ?? ''));
 }
 
-function toPoint(draft: PointDraft, mainLanguage: string): TimelinePoint {
-  const ranked = [...draft.texts].sort(
-    (a, b) =>
-      Number(b.language === mainLanguage) - Number(a.language === mainLanguage) ||
-      Number(b.fromTitle) - Number(a.fromTitle) ||
-      a.text.length - b.text.length,
-  );
+/** Every way the story's entities are written, for judging which sentence tells a point best. */
+function entityNames(articles: StoredArticle[]): string[] {
+  const names = new Set<string>();
+  for (const a of articles) for (const e of a.entities) for (const n of [e.name, ...e.aliases]) if (n.length > 2) names.add(n);
+  return [...names];
+}
+
+/**
+ * The sentence that tells a point: one in the story's main language, a headline, the one naming
+ * most of the story's entities (machine-translated text mangles names), then the shortest.
+ */
+function toPoint(draft: PointDraft, mainLanguage: string, names: string[]): TimelinePoint {
+  const named = (text: string) => names.filter((n) => text.includes(n)).length;
+  const ranked = draft.texts
+    .map((t) => ({ ...t, named: named(t.text) }))
+    .sort(
+      (a, b) =>
+        Number(b.language === mainLanguage) - Number(a.language === mainLanguage) ||
+        Number(b.fromTitle) - Number(a.fromTitle) ||
+        b.named - a.named ||
+        a.text.length - b.text.length,
+    );
   return {
     date: formatPublished(draft.start, draft.precision),
     start: draft.start,
@@ -140,18 +156,25 @@ function toPoint(draft: PointDraft, mainLanguage: string): TimelinePoint {
   };
 }
 
-/** A text told at two precisions ("June 2024" and "June 18") is kept only at the finer one. */
-function dropRepeatedTexts(points: TimelinePoint[]): TimelinePoint[] {
-  const finest = new Map<string, TimelinePoint>();
-  for (const p of points) {
-    const seen = finest.get(p.text);
-    if (!seen || PRECISION_RANK[p.precision] < PRECISION_RANK[seen.precision]) finest.set(p.text, p);
-  }
-  return points.filter((p) => {
-    const keep = finest.get(p.text) === p;
-    if (!keep) for (const id of p.articles) if (!finest.get(p.text)!.articles.includes(id)) finest.get(p.text)!.articles.push(id);
-    return keep;
+/**
+ * A point is dropped when a finer point in its range already tells every sentence of it
+ * (an undated page's headline at "2024-06" and the same headline dated June 18).
+ */
+function dropRetoldAtCoarserPrecision(drafts: PointDraft[]): PointDraft[] {
+  const rangeEnd = (d: PointDraft) => d.end ?? endOf(d.start, d.precision);
+  return drafts.filter((coarse) => {
+    const finer = drafts.filter(
+      (f) => PRECISION_RANK[f.precision] < PRECISION_RANK[coarse.precision] && f.start >= coarse.start && f.start <= rangeEnd(coarse),
+    );
+    const told = new Set(finer.flatMap((f) => f.texts.map((t) => t.text)));
+    return !coarse.texts.every((t) => told.has(t.text));
   });
+}
+
+function endOf(start: string, precision: DatePrecision): string {
+  if (precision === 'year') return `${start.slice(0, 4)}-12-31`;
+  if (precision === 'month') return `${start.slice(0, 7)}-31`;
+  return start;
 }
 
 function storyEntities(articles: StoredArticle[]): StoryEntity[] {
