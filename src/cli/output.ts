@@ -1,6 +1,6 @@
 // Human-readable and JSON renderings for the CLI.
 import type { StoredArticle, StorySummary, StoryView, TimelinePoint } from '../domain/index.js';
-import { formatPublished } from '../timeline/index.js';
+import { articleListing, formatPublished } from '../timeline/index.js';
 
 const out = (s = ''): void => {
   process.stdout.write(`${s}\n`);
@@ -51,18 +51,10 @@ export function printArticleList(articles: StoredArticle[]): void {
 
 export function articleJson(a: StoredArticle) {
   return {
-    id: a.id,
-    title: a.title,
-    source: a.source,
-    url: a.url ?? null,
-    path: a.path ?? null,
+    ...articleListing(a),
     origin: a.origin,
     externalId: a.suppliedId ?? null,
-    language: a.language,
     languageConfidence: a.languageConfidence,
-    published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
-    publishedPrecision: a.published?.precision ?? null,
-    publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
     publishedSource: a.publishedSource,
     story: a.storyId,
     duplicateOf: a.duplicateOf,

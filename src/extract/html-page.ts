@@ -1,19 +1,14 @@
 // Extraction from HTML: metadata from structured data and <meta> tags, main text via Readability.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { CalendarDate, DateSignal, RawDocument } from '../domain/index.js';
+import type { CalendarDate, DateSignal, ExtractedArticle, RawDocument } from '../domain/index.js';
 import { parseMachineDate } from './machine-date.js';
 import { extractTextPage } from './text-page.js';
 
-export interface HtmlPageResult {
-  title: string;
-  text: string;
-  source: string | null;
-  published: CalendarDate | null;
-  publishedSource: DateSignal | null;
-  declaredLanguage: string | null;
-  chromeLanguage: string | null;
-}
+export type HtmlPageResult = Pick<
+  ExtractedArticle,
+  'title' | 'text' | 'source' | 'published' | 'publishedSource' | 'declaredLanguage' | 'chromeLanguage'
+>;
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption';
 const DATE_META_KEYS = [

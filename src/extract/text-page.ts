@@ -1,19 +1,12 @@
 // Extraction from pages already stripped to text: find the title, dateline and outlet,
 // keep the article body, drop navigation, captions and the trailing link lists.
-import type { CalendarDate, RawDocument } from '../domain/index.js';
+import type { ExtractedArticle, RawDocument } from '../domain/index.js';
 import { detectLanguage } from '../lang/index.js';
 import { getDateVocabulary, type NumericOrder } from '../time/index.js';
 import { getBoilerplateRules, type BoilerplateRules } from './boilerplate.js';
 import { findDateline, type DatelineMatch } from './dateline.js';
 
-export interface TextPageResult {
-  title: string;
-  text: string;
-  source: string | null;
-  published: CalendarDate | null;
-  /** Language of the page furniture (masthead, dateline): tells the outlet's conventions. */
-  chromeLanguage: string | null;
-}
+export type TextPageResult = Pick<ExtractedArticle, 'title' | 'text' | 'source' | 'published' | 'chromeLanguage'>;
 
 /** Where to look for the title and dateline. */
 const HEADER_LINES = 25;

@@ -1,6 +1,6 @@
 import type { StorySummary, StoryView } from '../domain/index.js';
 
-export { buildStoryView, formatPublished } from './story-view.js';
+export { articleListing, buildStoryView, formatPublished } from './story-view.js';
 export { renderStoryMarkdown } from './markdown.js';
 
 export function summarizeStory(view: StoryView): StorySummary {

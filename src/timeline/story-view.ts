@@ -22,20 +22,25 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
     title: storyTitle(ordered, mainLanguage),
     summary: storySummary(ordered, mainLanguage),
     languages,
-    articles: ordered.map((a) => ({
-      id: a.id,
-      title: a.title,
-      source: a.source,
-      url: a.url ?? null,
-      path: a.path ?? null,
-      language: a.language,
-      published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
-      publishedPrecision: a.published?.precision ?? null,
-      publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
-    })),
+    articles: ordered.map(articleListing),
     timeline: points.filter((p) => p.kind === 'development'),
     background: points.filter((p) => p.kind === 'background'),
     entities: storyEntities(ordered),
+  };
+}
+
+/** How an article is listed in a story, and the common part of every article rendering. */
+export function articleListing(a: StoredArticle): StoryView['articles'][number] {
+  return {
+    id: a.id,
+    title: a.title,
+    source: a.source,
+    url: a.url ?? null,
+    path: a.path ?? null,
+    language: a.language,
+    published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
+    publishedPrecision: a.published?.precision ?? null,
+    publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
   };
 }
 
