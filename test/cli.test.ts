@@ -1,7 +1,7 @@
 // The real binary on a temporary database: commands, output shapes, exit codes.
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { runCli, SEEDS_DIR, tempDb } from './helpers/cli.js';
+import { runCli, SEEDS_DIR, SHARED_DATA, tempDb } from './helpers/cli.js';
 
 test('--help works on every command', () => {
   for (const args of [['--help'], ['ingest', '--help'], ['stories', '--help'], ['story', '--help'], ['articles', '--help'], ['demo', '--help']]) {
@@ -80,4 +80,16 @@ test('demo ingests the bundled sample and prints its story', () => {
   assert.match(r.stdout, /added 5/);
   assert.match(r.stdout, /Articles \(5\):/);
   assert.match(r.stdout, /Timeline:/);
+});
+
+test('eval commands print the benchmark figures as JSON', () => {
+  const extraction = runCli(['eval', 'extraction', `${SHARED_DATA}/extraction/scrapinghub-dev`]);
+  assert.equal(extraction.code, 0, extraction.stderr);
+  assert.deepEqual(Object.keys(JSON.parse(extraction.stdout)).sort(), ['accuracy', 'empty', 'f1', 'pages', 'pages_per_second', 'precision', 'recall']);
+  const dates = runCli(['eval', 'dates', `${SHARED_DATA}/dates-dev`]);
+  assert.equal(dates.code, 0, dates.stderr);
+  assert.deepEqual(Object.keys(JSON.parse(dates.stdout)).sort(), ['accuracy', 'f1', 'pages', 'precision', 'recall']);
+  const wrong = runCli(['eval', 'dates', SEEDS_DIR]);
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stderr, /not a dates benchmark folder/);
 });

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../domain/index.js';
 import { openStore, resolveDbPath } from '../main.js';
+import { evalDates, evalExtraction, evalSegments } from '../eval/index.js';
 import { ingestPaths } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
 import { buildStoryView, renderStoryMarkdown, summarizeStory } from '../timeline/index.js';
@@ -113,6 +114,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
       }),
     );
 
+  const evaluate = program.command('eval').description('measure quality on a benchmark folder; prints JSON');
+  evaluate
+    .command('extraction')
+    .description('article-extraction benchmark layout: html/<id>.html.gz + ground-truth.json')
+    .argument('<dir>', 'benchmark folder')
+    .action((dir: string) => printJson(withoutPerPage(evalExtraction(dir))));
+  evaluate
+    .command('dates')
+    .description('publication-date benchmark layout: pages/ + expected-dates.json (+ pages-meta.json for URLs)')
+    .argument('<dir>', 'benchmark folder')
+    .action((dir: string) => printJson(withoutPerPage(evalDates(dir))));
+  evaluate
+    .command('segments')
+    .description("trafilatura's main-text layout: pages/ + evaldata.json (with/without segments)")
+    .argument('<dir>', 'benchmark folder')
+    .action((dir: string) => printJson(evalSegments(dir)));
+
   program
     .command('demo')
     .description('ingest the bundled sample (examples/seeds) and print the story it forms')
@@ -132,6 +150,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   return program;
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function withoutPerPage<T extends { perPage: unknown }>(result: T): Omit<T, 'perPage'> {
+  const { perPage: _omitted, ...rest } = result;
+  return rest;
 }
 
 export async function main(argv: string[]): Promise<number> {

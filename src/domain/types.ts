@@ -32,7 +32,8 @@ export interface RawDocument {
   };
 }
 
-export type DateSignal = 'supplied' | 'meta' | 'text' | 'inferred' | 'story';
+/** Which signal gave a publication date: supplied metadata, structured data, markup, the URL, the visible text, or inference. */
+export type DateSignal = 'supplied' | 'json-ld' | 'meta' | 'time' | 'url' | 'text' | 'inferred' | 'story';
 
 /** Output of extraction: clean text plus metadata, each with the signal it came from. */
 export interface ExtractedArticle {

@@ -12,6 +12,9 @@ const TextBoilerplateSchema = z.object({
   currentDateCues: z.array(z.string()),
   captionCredit: z.string(),
   socialNetworks: z.array(z.string()),
+  consentPhrases: z.array(z.string()),
+  bylinePrefixes: z.array(z.string()),
+  stampCues: z.array(z.string()),
 });
 
 export interface BoilerplateRules {
@@ -21,6 +24,10 @@ export interface BoilerplateRules {
   isCaption(line: string): boolean;
   /** "WhatsApp Facebook Twitter Email": a share bar. */
   isShareBar(line: string): boolean;
+  /** A cookie or consent banner. */
+  isConsentNotice(line: string): boolean;
+  /** "By Jane Doe", "Updated Nov 19, 6:55 AM; Posted Nov 19": bylines and date stamps. */
+  isBylineOrStamp(line: string): boolean;
   hasCurrentDateCue(line: string): boolean;
   /** The outlet named by a "Source: X" line, "" for a bare "Source" line, null for other lines. */
   sourceLineValue(line: string): string | null;
@@ -30,6 +37,8 @@ let rules: BoilerplateRules | null = null;
 
 const MAX_SHARE_BAR_WORDS = 15;
 const SHARE_BAR_SHARE = 0.6;
+const MAX_CONSENT_CHARS = 400;
+const MAX_BYLINE_WORDS = 12;
 
 function normalise(line: string): string {
   return line.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -44,6 +53,9 @@ export function getBoilerplateRules(): BoilerplateRules {
   const prefixes = data.dropLinePrefixes.map(normalise);
   const caption = new RegExp(data.captionCredit, 'iu');
   const social = new Set(data.socialNetworks.map(normalise));
+  const consent = new RegExp(data.consentPhrases.map(escapeRegExp).join('|'), 'iu');
+  const byline = new RegExp(`^(?:${data.bylinePrefixes.map(escapeRegExp).join('|')})\\s+\\p{Lu}`, 'u');
+  const stamp = new RegExp(`(?<![\\p{L}])(?:${data.stampCues.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
   const cue = new RegExp(`(?<![\\p{L}])(?:${data.currentDateCues.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
   const sourceLine = new RegExp(`^(?:${data.sourceLabels.map(escapeRegExp).join('|')})\\s*(?::\\s*(.{1,80}))?$`, 'iu');
   rules = {
@@ -57,6 +69,13 @@ export function getBoilerplateRules(): BoilerplateRules {
       return prefixes.some((p) => n.startsWith(p));
     },
     isCaption: (line) => caption.test(line.trim()),
+    isConsentNotice: (line) => line.length < MAX_CONSENT_CHARS && consent.test(line),
+    isBylineOrStamp: (line) => {
+      const t = line.trim();
+      const words = t.split(/\s+/).length;
+      if (words > MAX_BYLINE_WORDS) return false;
+      return byline.test(t) || (stamp.test(t) && /\d/.test(t));
+    },
     isShareBar: (line) => {
       const words = normalise(line).split(/[\s|·•,/]+/).filter(Boolean);
       if (words.length === 0 || words.length > MAX_SHARE_BAR_WORDS) return false;

@@ -1,8 +1,12 @@
 // Extraction from HTML: metadata from structured data and <meta> tags, main text via Readability.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { CalendarDate, DateSignal, ExtractedArticle, RawDocument } from '../domain/index.js';
-import { parseMachineDate } from './machine-date.js';
+import type { ExtractedArticle, RawDocument } from '../domain/index.js';
+import { detectLanguage } from '../lang/index.js';
+import { findPublicationDate } from './html-dates.js';
+import { getBoilerplateRules } from './boilerplate.js';
+import { cleanParagraphs } from './clean-paragraphs.js';
+import { htmlToText } from './html-text.js';
 import { extractTextPage } from './text-page.js';
 
 export type HtmlPageResult = Pick<
@@ -11,19 +15,8 @@ export type HtmlPageResult = Pick<
 >;
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption';
-const DATE_META_KEYS = [
-  'article:published_time',
-  'og:article:published_time',
-  'datepublished',
-  'date',
-  'pubdate',
-  'publishdate',
-  'dc.date',
-  'dc.date.issued',
-  'dcterms.created',
-  'sailthru.date',
-  'parsely-pub-date',
-];
+const VISIBLE_LINES = 600;
+const CAPTION_SELECTOR = 'figcaption, [class*="caption" i], [class*="credit" i]';
 
 export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   const { document } = parseHTML(doc.body);
@@ -33,29 +26,53 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   const metaTitle = jsonLd.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? null;
   const docTitle = document.querySelector('h1')?.textContent?.trim() || document.querySelector('title')?.textContent?.trim() || '';
   const siteName = meta.get('og:site_name') ?? jsonLd.publisher ?? null;
-  const structured = pickStructuredDate(jsonLd.datePublished ?? null, meta);
+  const pageDate = findPublicationDate({
+    document: document as unknown as Document,
+    rawHtml: doc.body,
+    ...(doc.url ? { url: doc.url } : {}),
+    jsonLdDate: jsonLd.datePublished ?? null,
+    meta,
+    language: declaredLanguage ?? detectLanguage(`${docTitle} ${metaTitle ?? ''}`).language,
+    headerLines: visibleLines(document as unknown as Document),
+  });
 
   // Readability mutates the document, so metadata is read first.
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-  let text = article?.content ? blocksToText(article.content) : '';
+  const rules = getBoilerplateRules();
+  const headline = (doc.hints.title ?? metaTitle ?? article?.title ?? docTitle).trim();
+  let text = article?.content ? cleanParagraphs(blocksToText(article.content).split('\n\n'), headline, rules).join('\n\n') : '';
   let fallback = null;
   if (text.split(/\s+/).length < 30) {
     const { document: again } = parseHTML(doc.body);
     again.querySelectorAll('script, style, noscript, nav, header, footer, aside, form').forEach((n: Element) => n.remove());
-    fallback = extractTextPage({ ...doc, format: 'text', body: blocksToTextFromRoot(again.body ?? again.documentElement) });
+    fallback = extractTextPage({ ...doc, format: 'text', body: htmlToText(again.body ?? again.documentElement) });
     text = fallback.text;
   }
   const title = (doc.hints.title ?? metaTitle ?? article?.title ?? docTitle ?? fallback?.title ?? '').trim();
-  const published = structured?.date ?? fallback?.published ?? null;
   return {
     title,
     text,
     source: siteName ?? article?.siteName ?? fallback?.source ?? null,
-    published,
-    publishedSource: structured ? structured.signal : fallback?.published ? 'text' : null,
+    published: pageDate?.date ?? null,
+    publishedSource: pageDate?.signal ?? null,
     declaredLanguage,
     chromeLanguage: null,
   };
+}
+
+/** The page's visible text, one line per block, before any cleaning: where bylines print dates. */
+function visibleLines(document: Document): string[] {
+  const body = document.body;
+  if (!body) return [];
+  const lines: string[] = [];
+  for (const el of Array.from(body.querySelectorAll(BLOCK_SELECTOR + ', span, div'))) {
+    if (el.querySelector(BLOCK_SELECTOR + ', div')) continue;
+    if (el.closest('script, style, noscript')) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text) lines.push(text);
+    if (lines.length >= VISIBLE_LINES) break;
+  }
+  return lines;
 }
 
 function readMeta(document: Document): Map<string, string> {
@@ -106,26 +123,9 @@ function flattenJsonLd(data: unknown): Array<Record<string, unknown>> {
   return [];
 }
 
-function pickStructuredDate(jsonLdDate: string | null, meta: Map<string, string>): { date: CalendarDate; signal: DateSignal } | null {
-  const fromJsonLd = jsonLdDate ? parseMachineDate(jsonLdDate) : null;
-  if (fromJsonLd) return { date: fromJsonLd, signal: 'meta' };
-  for (const key of DATE_META_KEYS) {
-    const value = meta.get(key);
-    const date = value ? parseMachineDate(value) : null;
-    if (date) return { date, signal: 'meta' };
-  }
-  return null;
-}
-
 function blocksToText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return blocksToTextFromRoot(document.body);
-}
-
-/** Text of the innermost block elements, one paragraph each. */
-function blocksToTextFromRoot(root: Element | null): string {
-  if (!root) return '';
-  const blocks = Array.from(root.querySelectorAll(BLOCK_SELECTOR)).filter((el) => !el.querySelector(BLOCK_SELECTOR));
-  const texts = (blocks.length ? blocks : [root]).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return texts.join('\n\n');
+  // Captions describe pictures, not the story.
+  document.querySelectorAll(CAPTION_SELECTOR).forEach((n: Element) => n.remove());
+  return htmlToText(document.body);
 }

@@ -65,3 +65,25 @@ test('a JSONL file yields one item per non-empty line, errors per line', async (
   );
   assert.equal(items.filter((i) => !i.ok).length, 1);
 });
+
+test('decodeText follows the declared charset, else detects it', () => {
+  const cyrillic = 'Президент России Владимир Путин прибыл в Пхеньян с государственным визитом.';
+  const cp1251 = encodeLegacy(cyrillic, 'windows-1251');
+  const declared = decodeText(cp1251, { html: true, ...{} });
+  assert.ok(declared.ok);
+  const withMeta = decodeText(Buffer.concat([Buffer.from('<meta charset="windows-1251">'), cp1251]), { html: true });
+  assert.ok(withMeta.ok && withMeta.encoding === 'windows-1251' && withMeta.text.endsWith(cyrillic));
+  const sniffed = decodeText(cp1251);
+  assert.ok(sniffed.ok && sniffed.text === cyrillic, `detected ${sniffed.ok ? sniffed.encoding : ''}`);
+  // A page declaring a legacy charset while sending UTF-8 is read as UTF-8.
+  const lying = decodeText(Buffer.from(`<meta charset="iso-8859-1">${cyrillic}`), { html: true });
+  assert.ok(lying.ok && lying.encoding === 'utf-8');
+});
+
+/** Encodes with a single-byte legacy table built from TextDecoder (Node has no legacy encoders). */
+function encodeLegacy(text: string, label: string): Buffer {
+  const decoder = new TextDecoder(label);
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) table.set(decoder.decode(new Uint8Array([b])), b);
+  return Buffer.from([...text].map((ch) => table.get(ch) ?? 0x3f));
+}

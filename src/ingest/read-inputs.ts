@@ -72,9 +72,9 @@ export async function readInputFile(file: string): Promise<IngestItem[]> {
   } catch (err) {
     return [{ ok: false, error: new InputError(file, describeFsError(err), { cause: err }) }];
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return [fail(file, decoded.reason)];
   const ext = extname(file).toLowerCase();
+  const decoded = decodeText(bytes, { html: HTML_EXTENSIONS.has(ext) });
+  if (!decoded.ok) return [fail(file, decoded.reason)];
   if (JSONL_EXTENSIONS.has(ext)) return readJsonl(file, decoded.text);
   if (decoded.text.trim() === '') return [fail(file, 'file is empty')];
   const format = HTML_EXTENSIONS.has(ext) ? 'html' : 'text';

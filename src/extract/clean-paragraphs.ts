@@ -1,0 +1,49 @@
+// Boilerplate that survives main-content detection, removed paragraph by paragraph:
+// section labels and breadcrumbs before the article, bylines and stamps, captions, share bars,
+// consent banners, "Related:" lines, and everything after a "You may also like" marker.
+import type { BoilerplateRules } from './boilerplate.js';
+
+/** A paragraph this long is article prose. */
+const PROSE_WORDS = 12;
+const MAX_LABEL_WORDS = 3;
+/** A tail marker cuts the text only in its second half: early ones are more likely in-article. */
+const TAIL_CUT_MIN_SHARE = 0.5;
+const SHORTCODE = /^\[\w+[^\]]*\].*\[\/\w+\]$/u;
+
+export function cleanParagraphs(paragraphs: string[], title: string, rules: BoilerplateRules): string[] {
+  const kept: string[] = [];
+  let seenProse = false;
+  const totalChars = paragraphs.reduce((n, p) => n + p.length, 0);
+  let chars = 0;
+  for (const paragraph of paragraphs) {
+    const p = paragraph.trim();
+    chars += p.length;
+    if (!p) continue;
+    const words = p.split(/\s+/).length;
+    if (seenProse && rules.isTailMarker(p) && chars >= TAIL_CUT_MIN_SHARE * totalChars) break;
+    if (isBoilerplate(p, title, rules)) continue;
+    if (!seenProse && (words <= MAX_LABEL_WORDS || endsWithTitle(p, title))) continue;
+    if (words >= PROSE_WORDS) seenProse = true;
+    kept.push(p);
+  }
+  return kept;
+}
+
+function isBoilerplate(p: string, title: string, rules: BoilerplateRules): boolean {
+  return (
+    rules.isNavigationLine(p) ||
+    rules.isTailMarker(p) ||
+    rules.isDroppedLine(p) ||
+    rules.isCaption(p) ||
+    rules.isShareBar(p) ||
+    rules.isConsentNotice(p) ||
+    rules.isBylineOrStamp(p) ||
+    SHORTCODE.test(p) ||
+    (title !== '' && p === title)
+  );
+}
+
+/** "HomeLatest NewsNollywood Actress…": a breadcrumb trail ending in the headline. */
+function endsWithTitle(p: string, title: string): boolean {
+  return title.length > 10 && p.length < title.length * 2 + 40 && p.endsWith(title);
+}

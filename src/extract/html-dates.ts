@@ -1,0 +1,194 @@
+// Publication date of an HTML page: candidates from each signal, judged in order of reliability.
+// Structured data first, then <time>/<abbr> markup, the URL, embedded JSON, and finally the visible
+// text near the top, never a line that states the page's clock, an update or a copyright.
+import type { CalendarDate, DateSignal } from '../domain/index.js';
+import { dayDate, findDates, isValidYmd, monthDate, resolveExpression } from '../time/index.js';
+import { getBoilerplateRules } from './boilerplate.js';
+import { parseMachineDate } from './machine-date.js';
+
+export interface DateCandidate {
+  date: CalendarDate;
+  signal: DateSignal;
+}
+
+const META_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'article.published',
+  'datepublished',
+  'datecreated',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'published-date',
+  'pubdate',
+  'dc.date',
+  'dc.date.issued',
+  'dc.date.created',
+  'dcterms.date',
+  'dcterms.created',
+  'dcterms.issued',
+  'date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'originalpublicationdate',
+  'article_date_original',
+  'cxenseparse:recs:publishtime',
+];
+
+const EMBEDDED_JSON_KEYS = /["'](?:datePublished|dateCreated|publishedDate|datePosted|publishDate|publish_date|pubDate|published_at|firstPublishDate)["']\s*:\s*["']?([^"',}]{4,40})/g;
+const URL_DAY = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.-])/;
+const URL_MONTH = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//;
+const DATE_CONTAINER = /date|time|publish|posted|meta|byline|datum|fecha|veröffentlicht/i;
+const MAX_CONTAINER_TEXT = 200;
+const MAX_TEXT_LINES = 600;
+const MAX_STAMP_WORDS = 15;
+
+export interface PageDateInput {
+  document: Document;
+  rawHtml: string;
+  url?: string;
+  jsonLdDate: string | null;
+  meta: Map<string, string>;
+  language: string;
+  /** Visible text lines from the top of the page, in order. */
+  headerLines: string[];
+}
+
+/** The best candidate, or null: signals are tried from the most to the least reliable. */
+export function findPublicationDate(input: PageDateInput): DateCandidate | null {
+  const judges: Array<() => DateCandidate | null> = [
+    () => fromStructured(input.jsonLdDate, input.meta),
+    () => fromMarkup(input.document, input.language),
+    () => fromUrl(input.url),
+    () => fromEmbeddedJson(input.rawHtml),
+    () => fromContainers(input.document, input.language),
+    () => fromText(input.headerLines, input.language),
+  ];
+  // A day beats a month: keep the first month-level answer only if nothing later gives a day.
+  let fallback: DateCandidate | null = null;
+  for (const judge of judges) {
+    const found = judge();
+    if (!found) continue;
+    if (found.date.precision === 'day') return found;
+    fallback ??= found;
+  }
+  return fallback;
+}
+
+function fromStructured(jsonLdDate: string | null, meta: Map<string, string>): DateCandidate | null {
+  const ld = jsonLdDate ? parseMachineDate(jsonLdDate) : null;
+  if (ld) return { date: ld, signal: 'json-ld' };
+  for (const key of META_KEYS) {
+    const value = meta.get(key);
+    const date = value ? parseMachineDate(value) : null;
+    if (date) return { date, signal: 'meta' };
+  }
+  return null;
+}
+
+function fromMarkup(document: Document, language: string): DateCandidate | null {
+  const selectors = [
+    '[itemprop="datePublished"]',
+    'time[pubdate]',
+    'abbr.published',
+    'time.published',
+    'time[class*="publish"]',
+    '.published time',
+    'time[datetime]',
+    'time',
+  ];
+  for (const selector of selectors) {
+    for (const el of Array.from(document.querySelectorAll(selector)).slice(0, 3)) {
+      for (const value of [el.getAttribute('datetime'), el.getAttribute('content'), el.getAttribute('title')]) {
+        const date = value ? (parseMachineDate(value) ?? parseLooseNumeric(value)) : null;
+        if (date) return { date, signal: 'time' };
+      }
+      const fromText = firstFullDate(el.textContent ?? '', language);
+      if (fromText) return { date: fromText, signal: 'time' };
+    }
+  }
+  return null;
+}
+
+/** `06-08-2009T14:12:32+0200` and other day-first stamps seen in `title` attributes. */
+function parseLooseNumeric(value: string): CalendarDate | null {
+  const m = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})/.exec(value.trim());
+  if (!m) return null;
+  const [d, mo, y] = [+m[1]!, +m[2]!, +m[3]!];
+  return isValidYmd(y, mo, d) ? dayDate({ y, m: mo, d }) : null;
+}
+
+export function fromUrl(url: string | undefined): DateCandidate | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    const parsed = new URL(url);
+    path = parsed.pathname + parsed.search;
+  } catch {
+    return null;
+  }
+  const day = URL_DAY.exec(path);
+  if (day && isValidYmd(+day[1]!, +day[2]!, +day[3]!)) return { date: dayDate({ y: +day[1]!, m: +day[2]!, d: +day[3]! }), signal: 'url' };
+  const month = URL_MONTH.exec(path);
+  if (month) return { date: monthDate(+month[1]!, +month[2]!), signal: 'url' };
+  return null;
+}
+
+function fromEmbeddedJson(html: string): DateCandidate | null {
+  for (const m of html.matchAll(EMBEDDED_JSON_KEYS)) {
+    const value = m[1]!.trim();
+    const date = /^\d{12,13}$/.test(value) ? fromEpochMillis(+value) : (parseMachineDate(value) ?? firstFullDate(value, 'en'));
+    if (date) return { date, signal: 'json-ld' };
+  }
+  return null;
+}
+
+function fromEpochMillis(ms: number): CalendarDate | null {
+  const t = new Date(ms);
+  return Number.isNaN(t.getTime()) ? null : dayDate({ y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() });
+}
+
+/** Short elements whose class or id says they hold a date ("postDate", "entry-meta"). */
+function fromContainers(document: Document, language: string): DateCandidate | null {
+  const rules = getBoilerplateRules();
+  for (const el of Array.from(document.querySelectorAll('[class], [id]'))) {
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!DATE_CONTAINER.test(label)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text || text.length > MAX_CONTAINER_TEXT || rules.hasCurrentDateCue(text) || isNotPublication(text)) continue;
+    const date = firstFullDate(text, language);
+    if (date) return { date, signal: 'text' };
+  }
+  return null;
+}
+
+function fromText(lines: string[], language: string): DateCandidate | null {
+  const rules = getBoilerplateRules();
+  for (const line of lines.slice(0, MAX_TEXT_LINES)) {
+    // Bylines and stamps are short; a date inside prose is an event, not the publication.
+    if (line.split(' ').length > MAX_STAMP_WORDS) continue;
+    if (rules.hasCurrentDateCue(line) || isNotPublication(line)) continue;
+    const date = firstFullDate(line, language);
+    if (date) return { date, signal: 'text' };
+  }
+  return null;
+}
+
+/** Copyright notices and update stamps carry dates that are not the publication date. */
+function isNotPublication(text: string): boolean {
+  return /©|\bcopyright\b|\bupdated?\b|aktualisiert|\bmodified\b|cập nhật|actualizado|mis à jour|обновлено|güncelleme/i.test(text);
+}
+
+function firstFullDate(text: string, language: string): CalendarDate | null {
+  for (const lang of new Set([language, 'en'])) {
+    for (const found of findDates(text, { language: lang })) {
+      if (found.kind !== 'full') continue;
+      const date = resolveExpression(found, null, 'past');
+      if (date) return date;
+    }
+  }
+  return null;
+}
