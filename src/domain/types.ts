@@ -22,6 +22,8 @@ export interface RawDocument {
   /** `text` for scraped page text, `html` for markup. */
   format: 'text' | 'html';
   body: string;
+  /** When the page was fetched (ISO 8601): relative stamps ("2 hours ago") count from it. */
+  fetchedAt?: string;
   /** Metadata supplied with the document (JSONL fields); trusted over what extraction guesses. */
   hints: {
     id?: string;
@@ -51,6 +53,12 @@ export interface ExtractedArticle {
   declaredLanguage: string | null;
   /** Language of the page furniture (masthead, dateline), which tells the outlet's conventions. */
   chromeLanguage: string | null;
+  authors: string[];
+  canonicalUrl: string | null;
+  /** Lead image. */
+  imageUrl: string | null;
+  /** Last-modified date, when the page states one. */
+  modified: CalendarDate | null;
 }
 
 export type EntityType = 'person' | 'organization' | 'place';

@@ -1,4 +1,5 @@
 // Line-level boilerplate rules, loaded from data/boilerplate/text-pages.json.
+import { wordCount } from '../lang/index.js';
 import { z } from 'zod';
 import { escapeRegExp, loadDataFile } from '../lib/data-files.js';
 
@@ -72,7 +73,7 @@ export function getBoilerplateRules(): BoilerplateRules {
     isConsentNotice: (line) => line.length < MAX_CONSENT_CHARS && consent.test(line),
     isBylineOrStamp: (line) => {
       const t = line.trim();
-      const words = t.split(/\s+/).length;
+      const words = wordCount(t);
       if (words > MAX_BYLINE_WORDS) return false;
       return byline.test(t) || (stamp.test(t) && /\d/.test(t));
     },

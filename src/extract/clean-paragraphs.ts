@@ -1,6 +1,8 @@
 // Boilerplate that survives main-content detection, removed paragraph by paragraph:
 // section labels and breadcrumbs before the article, bylines and stamps, captions, share bars,
 // consent banners, "Related:" lines, and everything after a "You may also like" marker.
+import { wordCount } from '../lang/index.js';
+import { findDates } from '../time/index.js';
 import type { BoilerplateRules } from './boilerplate.js';
 
 /** A paragraph this long is article prose. */
@@ -8,9 +10,11 @@ const PROSE_WORDS = 12;
 const MAX_LABEL_WORDS = 3;
 /** A tail marker cuts the text only in its second half: early ones are more likely in-article. */
 const TAIL_CUT_MIN_SHARE = 0.5;
+const MAX_STAMP_WORDS = 8;
+const STAMP_SHARE = 0.4;
 const SHORTCODE = /^\[\w+[^\]]*\].*\[\/\w+\]$/u;
 
-export function cleanParagraphs(paragraphs: string[], title: string, rules: BoilerplateRules): string[] {
+export function cleanParagraphs(paragraphs: string[], title: string, rules: BoilerplateRules, language: string): string[] {
   const kept: string[] = [];
   let seenProse = false;
   const totalChars = paragraphs.reduce((n, p) => n + p.length, 0);
@@ -19,9 +23,9 @@ export function cleanParagraphs(paragraphs: string[], title: string, rules: Boil
     const p = paragraph.trim();
     chars += p.length;
     if (!p) continue;
-    const words = p.split(/\s+/).length;
+    const words = wordCount(p);
     if (seenProse && rules.isTailMarker(p) && chars >= TAIL_CUT_MIN_SHARE * totalChars) break;
-    if (isBoilerplate(p, title, rules)) continue;
+    if (isBoilerplate(p, title, rules) || isDateStamp(p, language)) continue;
     if (!seenProse && (words <= MAX_LABEL_WORDS || endsWithTitle(p, title))) continue;
     if (words >= PROSE_WORDS) seenProse = true;
     kept.push(p);
@@ -41,6 +45,13 @@ function isBoilerplate(p: string, title: string, rules: BoilerplateRules): boole
     SHORTCODE.test(p) ||
     (title !== '' && p === title)
   );
+}
+
+/** "نشر في ١٩ يونيو ٢٠٢٤", "입력 2024년 6월 19일": a short line that is mostly a date. */
+function isDateStamp(p: string, language: string): boolean {
+  if (wordCount(p) > MAX_STAMP_WORDS) return false;
+  const letters = p.replace(/\s+/g, '').length;
+  return findDates(p, { language }).some((d) => (d.kind === 'full' || d.kind === 'relative') && d.text.replace(/\s+/g, '').length >= STAMP_SHARE * letters);
 }
 
 /** "HomeLatest NewsNollywood Actress…": a breadcrumb trail ending in the headline. */

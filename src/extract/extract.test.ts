@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { decodeText } from '../ingest/index.js';
 import { extractArticle } from './index.js';
 import { collapseRepeat } from './text-page.js';
 
@@ -17,14 +18,21 @@ interface Expected {
   textStartsWith: string;
   textEndsWith: string;
   mustNotContain: string[];
+  /** HTML pages only: the structured fields. */
+  structured?: { publishedSource: string | null; authors: string[]; canonicalUrl: string | null; imageUrl: string | null; modified: string | null };
 }
 
 for (const name of readdirSync(FIXTURES).sort()) {
   const dir = join(FIXTURES, name);
   const pageFile = ['page.txt', 'page.html'].map((f) => join(dir, f)).find((f) => existsSync(f))!;
   test(`extracts ${name}`, () => {
-    const body = readFileSync(pageFile, 'utf8');
-    const article = extractArticle({ origin: pageFile, path: pageFile, format: pageFile.endsWith('.html') ? 'html' : 'text', body, hints: {} });
+    const isHtml = pageFile.endsWith('.html');
+    const decoded = decodeText(readFileSync(pageFile), { html: isHtml });
+    assert.ok(decoded.ok, 'page decodes');
+    // meta.json, when present, gives what a crawler would know beside the bytes: the URL, the fetch time.
+    const metaFile = join(dir, 'meta.json');
+    const meta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as { url?: string; fetchedAt?: string }) : {};
+    const article = extractArticle({ origin: pageFile, path: pageFile, format: isHtml ? 'html' : 'text', body: decoded.text, hints: {}, ...meta });
     const expectedFile = join(dir, 'expected.json');
     const actual = {
       title: article.title,
@@ -32,6 +40,17 @@ for (const name of readdirSync(FIXTURES).sort()) {
       published: article.published ? article.published.start.slice(0, article.published.precision === 'day' ? 10 : 7) : null,
       textStartsWith: article.text.slice(0, 60),
       textEndsWith: article.text.slice(-60),
+      ...(isHtml
+        ? {
+            structured: {
+              publishedSource: article.publishedSource,
+              authors: article.authors,
+              canonicalUrl: article.canonicalUrl,
+              imageUrl: article.imageUrl,
+              modified: article.modified?.start ?? null,
+            },
+          }
+        : {}),
     };
     if (process.env.UPDATE_GOLDEN) {
       const previous = existsSync(expectedFile) ? (JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected) : null;
@@ -44,6 +63,7 @@ for (const name of readdirSync(FIXTURES).sort()) {
     assert.equal(actual.published, expected.published, 'published');
     assert.equal(actual.textStartsWith, expected.textStartsWith, 'start of text');
     assert.equal(actual.textEndsWith, expected.textEndsWith, 'end of text');
+    assert.deepEqual(actual.structured, expected.structured, 'structured fields');
     for (const phrase of expected.mustNotContain) assert.ok(!article.text.includes(phrase), `text must not contain "${phrase}"`);
   });
 }

@@ -1,8 +1,9 @@
 // Publication date of an HTML page: candidates from each signal, judged in order of reliability.
 // Structured data first, then <time>/<abbr> markup, the URL, embedded JSON, and finally the visible
 // text near the top, never a line that states the page's clock, an update or a copyright.
+import { wordCount } from '../lang/index.js';
 import type { CalendarDate, DateSignal } from '../domain/index.js';
-import { dayDate, findDates, isValidYmd, monthDate, resolveExpression } from '../time/index.js';
+import { dayDate, findDates, fromIso, isValidYmd, monthDate, referenceFrom, resolveExpression } from '../time/index.js';
 import { getBoilerplateRules } from './boilerplate.js';
 import { parseMachineDate } from './machine-date.js';
 
@@ -55,6 +56,8 @@ export interface PageDateInput {
   language: string;
   /** Visible text lines from the top of the page, in order. */
   headerLines: string[];
+  /** Fetch time (ISO): the reference for relative stamps. */
+  fetchedAt?: string;
 }
 
 /** The best candidate, or null: signals are tried from the most to the least reliable. */
@@ -64,8 +67,8 @@ export function findPublicationDate(input: PageDateInput): DateCandidate | null 
     () => fromMarkup(input.document, input.language),
     () => fromUrl(input.url),
     () => fromEmbeddedJson(input.rawHtml),
-    () => fromContainers(input.document, input.language),
-    () => fromText(input.headerLines, input.language),
+    () => fromContainers(input.document, input.language, input.fetchedAt),
+    () => fromText(input.headerLines, input.language, input.fetchedAt),
   ];
   // A day beats a month: keep the first month-level answer only if nothing later gives a day.
   let fallback: DateCandidate | null = null;
@@ -152,26 +155,26 @@ function fromEpochMillis(ms: number): CalendarDate | null {
 }
 
 /** Short elements whose class or id says they hold a date ("postDate", "entry-meta"). */
-function fromContainers(document: Document, language: string): DateCandidate | null {
+function fromContainers(document: Document, language: string, fetchedAt?: string): DateCandidate | null {
   const rules = getBoilerplateRules();
   for (const el of Array.from(document.querySelectorAll('[class], [id]'))) {
     const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!DATE_CONTAINER.test(label)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_CONTAINER_TEXT || rules.hasCurrentDateCue(text) || isNotPublication(text)) continue;
-    const date = firstFullDate(text, language);
+    const date = firstStampDate(text, language, fetchedAt);
     if (date) return { date, signal: 'text' };
   }
   return null;
 }
 
-function fromText(lines: string[], language: string): DateCandidate | null {
+function fromText(lines: string[], language: string, fetchedAt?: string): DateCandidate | null {
   const rules = getBoilerplateRules();
   for (const line of lines.slice(0, MAX_TEXT_LINES)) {
     // Bylines and stamps are short; a date inside prose is an event, not the publication.
-    if (line.split(' ').length > MAX_STAMP_WORDS) continue;
+    if (wordCount(line) > MAX_STAMP_WORDS) continue;
     if (rules.hasCurrentDateCue(line) || isNotPublication(line)) continue;
-    const date = firstFullDate(line, language);
+    const date = firstStampDate(line, language, fetchedAt);
     if (date) return { date, signal: 'text' };
   }
   return null;
@@ -180,6 +183,17 @@ function fromText(lines: string[], language: string): DateCandidate | null {
 /** Copyright notices and update stamps carry dates that are not the publication date. */
 function isNotPublication(text: string): boolean {
   return /©|\bcopyright\b|\bupdated?\b|aktualisiert|\bmodified\b|cập nhật|actualizado|mis à jour|обновлено|güncelleme/i.test(text);
+}
+
+/** A full date, or a relative stamp ("3 hours ago") counted from the fetch time. */
+function firstStampDate(text: string, language: string, fetchedAt?: string): CalendarDate | null {
+  const full = firstFullDate(text, language);
+  if (full || !fetchedAt) return full;
+  const ref = referenceFrom(dayDate(fromIso(fetchedAt)));
+  for (const found of findDates(text, { language })) {
+    if (found.kind === 'relative' && found.relative.unit === 'day') return resolveExpression(found, ref, 'past');
+  }
+  return null;
 }
 
 function firstFullDate(text: string, language: string): CalendarDate | null {

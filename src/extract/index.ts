@@ -1,4 +1,5 @@
 // Extract: RawDocument -> ExtractedArticle. Supplied metadata wins over what the page suggests.
+import { wordCount } from '../lang/index.js';
 import { InputError, type ExtractedArticle, type RawDocument } from '../domain/index.js';
 import { extractHtmlPage } from './html-page.js';
 import { parseMachineDate } from './machine-date.js';
@@ -11,8 +12,11 @@ export { collapseRepeat } from './text-page.js';
 const MIN_ARTICLE_WORDS = 5;
 
 export function extractArticle(doc: RawDocument): ExtractedArticle {
-  const page = doc.format === 'html' ? extractHtmlPage(doc) : { ...extractTextPage(doc), publishedSource: null, declaredLanguage: null };
-  if (page.text.split(/\s+/).filter(Boolean).length < MIN_ARTICLE_WORDS) {
+  const page =
+    doc.format === 'html'
+      ? extractHtmlPage(doc)
+      : { ...extractTextPage(doc), publishedSource: null, declaredLanguage: null, authors: [], canonicalUrl: null, imageUrl: null, modified: null };
+  if (wordCount(page.text) < MIN_ARTICLE_WORDS) {
     throw new InputError(doc.origin, 'no article text found');
   }
   const supplied = doc.hints.published ? parseMachineDate(doc.hints.published) : null;
@@ -32,5 +36,9 @@ export function extractArticle(doc: RawDocument): ExtractedArticle {
     publishedSource: supplied ? 'supplied' : published ? (page.publishedSource ?? 'text') : null,
     declaredLanguage: doc.hints.language ?? page.declaredLanguage ?? null,
     chromeLanguage: page.chromeLanguage,
+    authors: page.authors,
+    canonicalUrl: page.canonicalUrl,
+    imageUrl: page.imageUrl,
+    modified: page.modified,
   };
 }

@@ -1,7 +1,7 @@
 // Extraction from pages already stripped to text: find the title, dateline and outlet,
 // keep the article body, drop navigation, captions and the trailing link lists.
 import type { ExtractedArticle, RawDocument } from '../domain/index.js';
-import { detectLanguage } from '../lang/index.js';
+import { detectLanguage, wordCount } from '../lang/index.js';
 import { getDateVocabulary, type NumericOrder } from '../time/index.js';
 import { getBoilerplateRules, type BoilerplateRules } from './boilerplate.js';
 import { findDateline, type DatelineMatch } from './dateline.js';
@@ -24,7 +24,7 @@ export function extractTextPage(doc: RawDocument): TextPageResult {
   const rules = getBoilerplateRules();
   const lines = doc.body.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim());
   const header = headerLines(lines, rules);
-  const dateline = locateDateline(lines, header, rules);
+  const dateline = locateDateline(lines, header, rules, doc.fetchedAt);
   // A supplied title is trusted: the page's copy of it, if any, is skipped, and nothing else is taken as the title.
   const titleIndex = doc.hints.title
     ? (header.find((i) => cleanTitle(lines[i]!) === cleanTitle(doc.hints.title!)) ?? null)
@@ -48,7 +48,7 @@ export function extractTextPage(doc: RawDocument): TextPageResult {
 function headerLines(lines: string[], rules: BoilerplateRules): number[] {
   const out: number[] = [];
   for (let i = 0; i < lines.length && out.length < HEADER_LINES; i++) {
-    if (lines[i]!.split(' ').length >= PROSE_WORDS) break;
+    if (wordCount(lines[i]!) >= PROSE_WORDS) break;
     if (lines[i] !== '' && !rules.isTailMarker(lines[i]!)) out.push(i);
   }
   return out;
@@ -56,27 +56,27 @@ function headerLines(lines: string[], rules: BoilerplateRules): number[] {
 
 /** Page chrome in a day-first language makes ambiguous numbers day-first, even on a translated page. */
 function numericOrderFor(chromeLines: string[]): NumericOrder {
-  const chrome = chromeLines.filter((l) => l.split(' ').length <= 8).join(' ');
+  const chrome = chromeLines.filter((l) => wordCount(l) <= 8).join(' ');
   const lang = chrome ? detectLanguage(chrome).language : 'und';
   return getDateVocabulary(lang === 'und' ? 'en' : lang).numericOrder;
 }
 
-function locateDateline(lines: string[], header: number[], rules: BoilerplateRules): { index: number; match: DatelineMatch } | null {
+function locateDateline(lines: string[], header: number[], rules: BoilerplateRules, fetchedAt?: string): { index: number; match: DatelineMatch } | null {
   for (const i of header) {
     const line = lines[i]!;
     // "HOME PAGE 26/06/2024" is the page's clock, not the article's date.
     if (rules.hasCurrentDateCue(line)) continue;
-    if (!findDateline(line, 'en', 'dmy')) continue;
+    if (!findDateline(line, 'en', 'dmy', fetchedAt)) continue;
     // Read the stamp by the convention of the chrome around it (masthead, outlet name).
     const chrome = header.filter((j) => j <= i).map((j) => lines[j]!);
-    const match = findDateline(line, 'en', numericOrderFor(chrome));
+    const match = findDateline(line, 'en', numericOrderFor(chrome), fetchedAt);
     if (match) return { index: i, match };
   }
   return null;
 }
 
 function looksLikeTitle(line: string, rules: BoilerplateRules): boolean {
-  const words = line.split(' ').length;
+  const words = wordCount(line);
   return (
     words >= MIN_TITLE_WORDS &&
     words <= MAX_TITLE_WORDS &&
@@ -136,7 +136,7 @@ function collectBody(
     if (rules.isTailMarker(line) && bodyStarted) break;
     if (cleanTitle(line) === title || rules.isNavigationLine(line) || rules.isTailMarker(line)) continue;
     if (rules.isDroppedLine(line) || rules.isCaption(line) || rules.isShareBar(line)) continue;
-    if (line.split(' ').length >= BODY_PARAGRAPH_WORDS) bodyStarted = true;
+    if (wordCount(line) >= BODY_PARAGRAPH_WORDS) bodyStarted = true;
     paragraphs.push(line.replace(/\s+[-–]$/u, ''));
   }
   // A "Source: X" line may come after a closing question or widget.
@@ -160,14 +160,14 @@ function pickOutlet(
   titleIndex: number | null,
   rules: BoilerplateRules,
 ): string | null {
-  if (sourceLine && sourceLine.split(' ').length <= MAX_OUTLET_WORDS) return sourceLine;
+  if (sourceLine && wordCount(sourceLine) <= MAX_OUTLET_WORDS) return sourceLine;
   const fromDateline = dateline ? collapseRepeat(dateline.prefix) : '';
-  if (fromDateline && fromDateline.split(' ').length <= MAX_OUTLET_WORDS) return fromDateline;
+  if (fromDateline && wordCount(fromDateline) <= MAX_OUTLET_WORDS) return fromDateline;
   // A short first line above the headline is the masthead.
   const first = header[0];
   if (first !== undefined && first !== titleIndex && (titleIndex === null || first < titleIndex)) {
     const line = lines[first]!;
-    if (line.split(' ').length <= 3 && !rules.isNavigationLine(line) && !/\d/.test(line)) return line;
+    if (wordCount(line) <= 3 && !rules.isNavigationLine(line) && !/\d/.test(line)) return line;
   }
   return null;
 }

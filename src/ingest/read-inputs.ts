@@ -63,8 +63,11 @@ async function walkDirectory(dir: string): Promise<Array<{ file: string } | { er
 /** Reads one file into documents (several for JSONL). */
 export async function readInputFile(file: string): Promise<IngestItem[]> {
   let bytes: Buffer;
+  let fetchedAt: string;
   try {
     const info = await stat(file);
+    // A saved page was written when it was fetched.
+    fetchedAt = info.mtime.toISOString();
     if (info.size > MAX_FILE_BYTES) {
       return [fail(file, `file is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`)];
     }
@@ -78,7 +81,7 @@ export async function readInputFile(file: string): Promise<IngestItem[]> {
   if (JSONL_EXTENSIONS.has(ext)) return readJsonl(file, decoded.text);
   if (decoded.text.trim() === '') return [fail(file, 'file is empty')];
   const format = HTML_EXTENSIONS.has(ext) ? 'html' : 'text';
-  return [{ ok: true, doc: { origin: file, path: file, format, body: decoded.text, hints: {} } }];
+  return [{ ok: true, doc: { origin: file, path: file, format, body: decoded.text, fetchedAt, hints: {} } }];
 }
 
 function readJsonl(file: string, text: string): IngestItem[] {

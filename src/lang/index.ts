@@ -1,2 +1,3 @@
 export { detectLanguage, type LanguageGuess } from './detect-language.js';
 export { splitSentences, splitWords, type Sentence } from './sentences.js';
+export { wordCount } from './word-count.js';

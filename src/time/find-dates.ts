@@ -41,9 +41,11 @@ interface PatternSet {
 const patternCache = new Map<string, PatternSet>();
 
 /** All date expressions in `sentence`, left to right, without overlaps (longest wins). */
-export function findDates(sentence: string, options: FindDatesOptions): FoundDate[] {
+export function findDates(original: string, options: FindDatesOptions): FoundDate[] {
   const set = getPatterns(options.language);
   const order = options.numericOrder ?? set.vocab.numericOrder;
+  // Other scripts' digits (١٥, ۱۵, １５) read as ASCII; each is one UTF-16 unit, so offsets hold.
+  const sentence = asciiDigits(original);
   const found: FoundDate[] = [];
   for (const { re, build, prepGroup } of set.patterns) {
     re.lastIndex = 0;
@@ -51,10 +53,22 @@ export function findDates(sentence: string, options: FindDatesOptions): FoundDat
       const expr = build(m, order);
       if (!expr) continue;
       const prep = prepGroup !== undefined ? (m[prepGroup] ?? '').toLowerCase() : precedingWords(sentence, m.index);
-      found.push({ ...expr, text: m[0], index: m.index, reference: isReferencePreposition(prep, set.vocab) });
+      found.push({ ...expr, text: original.slice(m.index, m.index + m[0].length), index: m.index, reference: isReferencePreposition(prep, set.vocab) });
     }
   }
   return removeOverlaps(found);
+}
+
+/** Maps every Unicode decimal digit to its ASCII digit. */
+export function asciiDigits(s: string): string {
+  return s.replace(/\p{Nd}/gu, (d) => {
+    const code = d.codePointAt(0)!;
+    // Decimal digit blocks are runs of ten starting at a code point whose value is zero.
+    for (let zero = code; zero > code - 10; zero--) {
+      if (!/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) return String(code - zero);
+    }
+    return d;
+  });
 }
 
 function isReferencePreposition(prep: string, vocab: DateVocabulary): boolean {
@@ -129,11 +143,16 @@ function getPatterns(language: string): PatternSet {
       re: new RegExp(`${B}(\\d{4})([./-])(\\d{1,2})\\2(\\d{1,2})${E}`, flags),
       build: (m) => full(+m[1]!, +m[3]!, +m[4]!),
     },
-    // 2021年03月23日
+    // 2021年03月23日, 2024년 6월 15일
     {
-      re: new RegExp(`(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`, flags),
+      re: new RegExp(`(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`, flags),
       build: (m) => full(+m[1]!, +m[2]!, +m[3]!),
     },
+    // 3 hours ago, vor 2 Tagen, hace 3 días, 2 giờ trước: against the reference (the fetch time for stamps)
+    ...vocab.agoPatterns.map((pattern) => ({
+      re: new RegExp(`${B}${pattern.regex}${E}`, flags),
+      build: (m: RegExpExecArray) => ({ kind: 'relative' as const, relative: { unit: 'day' as const, offset: -Math.floor((+m[1]! * pattern.hours) / 24) } }),
+    })),
     // 13/9/2023, 18.06.2024, 11-02-2024
     {
       re: new RegExp(`${B}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})${E}(?![./-]\\d)`, flags),

@@ -13,6 +13,10 @@ const LocaleSchema = z.object({
   futureMarkers: z.array(z.string()).optional(),
   pastMarkers: z.array(z.string()).optional(),
   relative: z.record(RelativeSchema).optional(),
+  /** "(\\d+) hours ago" and the like: a regex with the count as group 1, and hours per unit. */
+  agoPatterns: z.array(z.object({ regex: z.string(), hours: z.number() })).optional(),
+  /** Regional locales whose CLDR month names are also used ("حزيران" beside "يونيو"). */
+  extraLocales: z.array(z.string()).optional(),
 });
 const LocalesFileSchema = z.object({
   version: z.number(),
@@ -33,6 +37,7 @@ export interface DateVocabulary {
   futureMarkers: string[];
   pastMarkers: string[];
   relative: Record<string, RelativeUnit>;
+  agoPatterns: Array<{ regex: string; hours: number }>;
   /** Lower-cased month name or abbreviation -> month number (1-12). Names containing digits are left to numeric patterns. */
   months: Map<string, number>;
   /** Lower-cased weekday name -> day number (0 = Sunday). */
@@ -59,11 +64,18 @@ export function getDateVocabulary(language: string): DateVocabulary {
     futureMarkers: own.futureMarkers ?? base.futureMarkers,
     pastMarkers: own.pastMarkers ?? base.pastMarkers,
     relative: own.relative ?? base.relative,
-    months: monthNames(lang),
+    agoPatterns: own.agoPatterns ?? base.agoPatterns ?? [],
+    months: mergeMaps([lang, ...(own.extraLocales ?? [])].map(monthNames)),
     weekdays: weekdayNames(lang),
   };
   cache.set(lang, vocab);
   return vocab;
+}
+
+function mergeMaps(maps: Array<Map<string, number>>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const map of maps) for (const [k, v] of map) if (!out.has(k)) out.set(k, v);
+  return out;
 }
 
 function safeFormatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat | null {

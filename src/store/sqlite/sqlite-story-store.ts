@@ -26,7 +26,10 @@ interface ArticleRow {
   analysis: string;
 }
 
-type Analysis = Pick<StoredArticle, 'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'declaredLanguage' | 'chromeLanguage'>;
+type Analysis = Pick<
+  StoredArticle,
+  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
+>;
 
 /** SQLite caps bound parameters per statement; look-ups are chunked below it. */
 const PARAM_CHUNK = 500;
@@ -205,11 +208,16 @@ function analysisOf(article: StoredArticle): Analysis {
     terms: article.terms,
     declaredLanguage: article.declaredLanguage,
     chromeLanguage: article.chromeLanguage,
+    authors: article.authors,
+    canonicalUrl: article.canonicalUrl,
+    imageUrl: article.imageUrl,
+    modified: article.modified,
   };
 }
 
 function toArticle(row: ArticleRow): StoredArticle {
-  const analysis = JSON.parse(row.analysis) as Analysis;
+  // Fields added after the first release default when an older row lacks them.
+  const analysis = { authors: [], canonicalUrl: null, imageUrl: null, modified: null, ...(JSON.parse(row.analysis) as Partial<Analysis>) } as Analysis;
   return {
     id: row.id,
     contentHash: row.content_hash,

@@ -1,0 +1,116 @@
+// Structured metadata of an HTML page: <meta> tags, JSON-LD, <link rel=canonical>.
+import type { CalendarDate } from '../domain/index.js';
+import { parseMachineDate } from './machine-date.js';
+
+export interface JsonLdFields {
+  headline?: string;
+  datePublished?: string;
+  dateModified?: string;
+  publisher?: string;
+  authors: string[];
+  image?: string;
+}
+
+export interface PageMetadata {
+  meta: Map<string, string>;
+  jsonLd: JsonLdFields;
+  authors: string[];
+  canonicalUrl: string | null;
+  imageUrl: string | null;
+  modified: CalendarDate | null;
+}
+
+const MODIFIED_META_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'];
+const AUTHOR_META_KEYS = ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl'];
+
+export function readPageMetadata(document: Document, pageUrl?: string): PageMetadata {
+  const meta = readMeta(document);
+  const jsonLd = readJsonLd(document);
+  const metaAuthors = AUTHOR_META_KEYS.map((k) => meta.get(k))
+    .filter((v): v is string => !!v && !/^https?:/.test(v))
+    .map((v) => v.replace(/^by\s+/i, '').trim());
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null;
+  const image = jsonLd.image ?? meta.get('og:image') ?? meta.get('twitter:image') ?? null;
+  const modifiedRaw = jsonLd.dateModified ?? MODIFIED_META_KEYS.map((k) => meta.get(k)).find(Boolean) ?? null;
+  return {
+    meta,
+    jsonLd,
+    authors: unique([...jsonLd.authors, ...metaAuthors]),
+    canonicalUrl: absolute(canonical, pageUrl),
+    imageUrl: absolute(image, pageUrl),
+    modified: modifiedRaw ? parseMachineDate(modifiedRaw) : null,
+  };
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => v && !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
+}
+
+function absolute(href: string | null, base: string | undefined): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base).toString();
+  } catch {
+    return /^https?:\/\//.test(href) ? href : null;
+  }
+}
+
+function readMeta(document: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+    const value = el.getAttribute('content');
+    if (key && value && !out.has(key)) out.set(key, value.trim());
+  }
+  for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"]'))) {
+    const value = el.getAttribute('datetime') ?? el.getAttribute('content');
+    if (value && !out.has('datepublished')) out.set('datepublished', value);
+  }
+  return out;
+}
+
+function readJsonLd(document: Document): JsonLdFields {
+  const out: JsonLdFields = { authors: [] };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    for (const node of flattenJsonLd(data)) {
+      if (!out.datePublished && typeof node.datePublished === 'string') out.datePublished = node.datePublished;
+      if (!out.dateModified && typeof node.dateModified === 'string') out.dateModified = node.dateModified;
+      if (!out.headline && typeof node.headline === 'string') out.headline = node.headline;
+      const publisher = node.publisher as { name?: unknown } | undefined;
+      if (!out.publisher && publisher && typeof publisher.name === 'string') out.publisher = publisher.name;
+      if (out.authors.length === 0) out.authors = names(node.author);
+      if (!out.image) out.image = imageUrl(node.image);
+    }
+  }
+  return out;
+}
+
+function names(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(names);
+  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') return [(value as { name: string }).name];
+  return [];
+}
+
+function imageUrl(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return imageUrl(value[0]);
+  if (value && typeof value === 'object' && typeof (value as { url?: unknown }).url === 'string') return (value as { url: string }).url;
+  return undefined;
+}
+
+function flattenJsonLd(data: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(data)) return data.flatMap(flattenJsonLd);
+  if (data && typeof data === 'object') {
+    const node = data as Record<string, unknown>;
+    return [node, ...(Array.isArray(node['@graph']) ? flattenJsonLd(node['@graph']) : [])];
+  }
+  return [];
+}
