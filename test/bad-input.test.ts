@@ -59,3 +59,29 @@ test('a bad file among good ones does not stop the rest', () => {
   assert.match(r.stderr, /a-bad\.jsonl:1: invalid JSON/);
   assert.equal(articleCount(db), 6);
 });
+
+test('broken HTML: truncated markup still yields its text; a huge page is cut with a warning; an unknown charset is guessed with a warning', () => {
+  const db = tempDb();
+  const dir = tempDir();
+  const paragraph = '<p>The regional parliament voted on Thursday to extend the emergency budget by six months, after a debate that ran late into the night.</p>';
+  writeFileSync(join(dir, 'truncated.html'), `<html><head><title>Budget extended</title></head><body><article><h1>Budget extended</h1>${paragraph.repeat(4)}<p>The opposition said it would challenge the decis`);
+  const truncated = runCli(['ingest', join(dir, 'truncated.html'), '--db', db]);
+  assert.equal(truncated.code, 0, truncated.stderr);
+  assert.equal(articleCount(db), 1);
+
+  // 50 MB: a real article followed by a giant inline data blob.
+  const blob = `<script>var data = "${'x'.repeat(50 * 1024 * 1024)}";</script>`;
+  writeFileSync(join(dir, 'huge.html'), `<html><head><title>Harbour closes</title></head><body><article><h1>Harbour closes</h1>${paragraph.replace('parliament', 'port authority').repeat(5)}</article>${blob}</body></html>`);
+  const huge = runCli(['ingest', join(dir, 'huge.html'), '--db', db]);
+  assert.equal(huge.code, 0, huge.stderr);
+  assert.match(huge.stderr, /warning: .*huge\.html: page is \d+ bytes: only the first \d+ were read/);
+  assert.equal(articleCount(db), 2);
+
+  const latin = Buffer.concat([Buffer.from('<html><head><meta charset="x-no-such-charset"><title>Caf'), Buffer.from([0xe9]), Buffer.from(`</title></head><body><article>${paragraph.replace('regional', 'municipal').repeat(3)}<p>Le caf`), Buffer.from([0xe9]), Buffer.from(' est ouvert.</p></article></body></html>')]);
+  writeFileSync(join(dir, 'charset.html'), latin);
+  const guessed = runCli(['ingest', join(dir, 'charset.html'), '--db', db]);
+  assert.equal(guessed.code, 0, guessed.stderr);
+  assert.equal(articleCount(db), 3);
+  const texts = JSON.parse(runCli(['articles', '--json', '--db', db]).stdout).map((a: { text: string }) => a.text).join(' ');
+  assert.match(texts, /Le café est ouvert/);
+});

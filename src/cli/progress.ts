@@ -12,6 +12,10 @@ export function progressReporter(enabled: boolean): IngestProgress & { finish():
       if (bar) process.stderr.write('\n');
       process.stderr.write(`error: ${error.origin}: ${error.reason}\n`);
     },
+    onWarning: (origin, message) => {
+      if (bar) process.stderr.write('\n');
+      process.stderr.write(`warning: ${origin}: ${message}\n`);
+    },
     finish: () => bar?.stop(),
   };
 }

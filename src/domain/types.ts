@@ -24,6 +24,8 @@ export interface RawDocument {
   body: string;
   /** When the page was fetched (ISO 8601): relative stamps ("2 hours ago") count from it. */
   fetchedAt?: string;
+  /** Best-effort decisions taken while reading it (a guessed charset, a truncated page). */
+  warnings?: string[];
   /** Metadata supplied with the document (JSONL fields); trusted over what extraction guesses. */
   hints: {
     id?: string;

@@ -49,7 +49,7 @@ function isBoilerplate(p: string, title: string, rules: BoilerplateRules): boole
 
 /** "نشر في ١٩ يونيو ٢٠٢٤", "입력 2024년 6월 19일": a short line that is mostly a date. */
 function isDateStamp(p: string, language: string): boolean {
-  if (wordCount(p) > MAX_STAMP_WORDS) return false;
+  if (wordCount(p) > MAX_STAMP_WORDS || !/\p{Nd}/u.test(p)) return false;
   const letters = p.replace(/\s+/g, '').length;
   return findDates(p, { language }).some((d) => (d.kind === 'full' || d.kind === 'relative') && d.text.replace(/\s+/g, '').length >= STAMP_SHARE * letters);
 }

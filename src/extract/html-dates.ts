@@ -54,8 +54,8 @@ export interface PageDateInput {
   jsonLdDate: string | null;
   meta: Map<string, string>;
   language: string;
-  /** Visible text lines from the top of the page, in order. */
-  headerLines: string[];
+  /** Visible text lines from the top of the page, in order; computed only when needed. */
+  headerLines: () => string[];
   /** Fetch time (ISO): the reference for relative stamps. */
   fetchedAt?: string;
 }
@@ -68,7 +68,7 @@ export function findPublicationDate(input: PageDateInput): DateCandidate | null 
     () => fromUrl(input.url),
     () => fromEmbeddedJson(input.rawHtml),
     () => fromContainers(input.document, input.language, input.fetchedAt),
-    () => fromText(input.headerLines, input.language, input.fetchedAt),
+    () => fromText(input.headerLines(), input.language, input.fetchedAt),
   ];
   // A day beats a month: keep the first month-level answer only if nothing later gives a day.
   let fallback: DateCandidate | null = null;

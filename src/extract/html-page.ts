@@ -39,7 +39,7 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
     jsonLdDate: jsonLd.datePublished ?? null,
     meta,
     language,
-    headerLines: visibleLines(document as unknown as Document),
+    headerLines: () => visibleLines(document as unknown as Document),
     ...(doc.fetchedAt ? { fetchedAt: doc.fetchedAt } : {}),
   });
 
@@ -59,7 +59,7 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   return {
     title,
     text,
-    source: siteName ?? article?.siteName ?? fallback?.source ?? null,
+    source: siteName ?? article?.siteName ?? fallback?.source ?? hostOf(doc.url),
     published: pageDate?.date ?? null,
     publishedSource: pageDate?.signal ?? null,
     declaredLanguage,
@@ -69,6 +69,16 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
     imageUrl: metadata.imageUrl,
     modified: metadata.modified,
   };
+}
+
+/** The site's host name, the outlet of last resort ("www.example.com" -> "example.com"). */
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
 }
 
 /** "Headline - Site Name" or "Site Name | Headline" in <title>: the part that is not the headline. */

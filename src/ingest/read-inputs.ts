@@ -12,6 +12,8 @@ const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 
 /** Files bigger than this are refused rather than read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** HTML beyond this is cut (with a warning) before parsing. */
+export const MAX_HTML_BYTES = 10 * 1024 * 1024;
 
 export type IngestItem = { ok: true; doc: RawDocument } | { ok: false; error: InputError };
 
@@ -76,12 +78,20 @@ export async function readInputFile(file: string): Promise<IngestItem[]> {
     return [{ ok: false, error: new InputError(file, describeFsError(err), { cause: err }) }];
   }
   const ext = extname(file).toLowerCase();
-  const decoded = decodeText(bytes, { html: HTML_EXTENSIONS.has(ext) });
+  const warnings: string[] = [];
+  const isHtml = HTML_EXTENSIONS.has(ext);
+  if (isHtml && bytes.length > MAX_HTML_BYTES) {
+    // Giant pages are mostly inline data; the article sits near the top.
+    warnings.push(`page is ${bytes.length} bytes: only the first ${MAX_HTML_BYTES} were read`);
+    bytes = bytes.subarray(0, MAX_HTML_BYTES);
+  }
+  const decoded = decodeText(bytes, { html: isHtml });
   if (!decoded.ok) return [fail(file, decoded.reason)];
+  if (decoded.warning) warnings.push(decoded.warning);
   if (JSONL_EXTENSIONS.has(ext)) return readJsonl(file, decoded.text);
   if (decoded.text.trim() === '') return [fail(file, 'file is empty')];
   const format = HTML_EXTENSIONS.has(ext) ? 'html' : 'text';
-  return [{ ok: true, doc: { origin: file, path: file, format, body: decoded.text, fetchedAt, hints: {} } }];
+  return [{ ok: true, doc: { origin: file, path: file, format, body: decoded.text, fetchedAt, hints: {}, ...(warnings.length ? { warnings } : {}) } }];
 }
 
 function readJsonl(file: string, text: string): IngestItem[] {

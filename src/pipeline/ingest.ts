@@ -10,6 +10,8 @@ import type { DateUpdate, StoryStore } from '../store/index.js';
 
 export interface IngestSummary {
   added: number;
+  /** Best-effort results: stored, with a note on what was guessed or cut. */
+  warnings: Array<{ origin: string; message: string }>;
   duplicates: number;
   failed: InputError[];
   /** Ids of the articles added, in order. */
@@ -20,6 +22,7 @@ export interface IngestProgress {
   onStart?(totalFiles: number): void;
   onFile?(file: string, done: number): void;
   onError?(error: InputError): void;
+  onWarning?(origin: string, message: string): void;
 }
 
 export interface IngestOptions {
@@ -34,7 +37,7 @@ const COMMON_ENTITY_SHARE = 0.2;
 const MIN_COMMON_ENTITY_FREQUENCY = 50;
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { added: 0, duplicates: 0, failed: [], addedIds: [] };
+  const summary: IngestSummary = { added: 0, warnings: [], duplicates: 0, failed: [], addedIds: [] };
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
   let done = 0;
@@ -63,6 +66,10 @@ export function ingestDocument(doc: RawDocument, store: StoryStore, summary: Ing
       return;
     }
     const stored = placeInStory(enriched, hash, store, options);
+    for (const message of doc.warnings ?? []) {
+      summary.warnings.push({ origin: doc.origin, message });
+      options.progress?.onWarning?.(doc.origin, message);
+    }
     summary.added++;
     summary.addedIds.push(stored.id);
   } catch (err) {
