@@ -12,6 +12,7 @@ const TextBoilerplateSchema = z.object({
   sourceLabels: z.array(z.string()),
   currentDateCues: z.array(z.string()),
   captionCredit: z.string(),
+  creditLine: z.string(),
   socialNetworks: z.array(z.string()),
   consentPhrases: z.array(z.string()),
   bylinePrefixes: z.array(z.string()),
@@ -53,6 +54,7 @@ export function getBoilerplateRules(): BoilerplateRules {
   const tailPatterns = data.tailMarkerPatterns.map((p) => new RegExp(p, 'iu'));
   const prefixes = data.dropLinePrefixes.map(normalise);
   const caption = new RegExp(data.captionCredit, 'iu');
+  const creditLine = new RegExp(data.creditLine, 'iu');
   const social = new Set(data.socialNetworks.map(normalise));
   const consent = new RegExp(data.consentPhrases.map(escapeRegExp).join('|'), 'iu');
   const byline = new RegExp(`^(?:${data.bylinePrefixes.map(escapeRegExp).join('|')})\\s+\\p{Lu}`, 'u');
@@ -69,7 +71,7 @@ export function getBoilerplateRules(): BoilerplateRules {
       const n = normalise(line);
       return prefixes.some((p) => n.startsWith(p));
     },
-    isCaption: (line) => caption.test(line.trim()),
+    isCaption: (line) => caption.test(line.trim()) || creditLine.test(line.trim()),
     isConsentNotice: (line) => line.length < MAX_CONSENT_CHARS && consent.test(line),
     isBylineOrStamp: (line) => {
       const t = line.trim();

@@ -8,6 +8,7 @@ import { readPageMetadata } from './page-metadata.js';
 import { getBoilerplateRules } from './boilerplate.js';
 import { cleanParagraphs } from './clean-paragraphs.js';
 import { htmlToText } from './html-text.js';
+import { extractMainContent, isEnoughContent } from './main-content.js';
 import { extractTextPage } from './text-page.js';
 
 export type HtmlPageResult = Pick<
@@ -17,6 +18,10 @@ export type HtmlPageResult = Pick<
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption';
 const VISIBLE_LINES = 600;
+/** Below this share of the page's prose, the one-pass result is checked against Readability's. */
+const MIN_COVERAGE = 0.6;
+/** Readability's text replaces the one-pass text only when clearly longer. */
+const READABILITY_MARGIN = 1.2;
 const MIN_TITLE_CHARS = 8;
 const MAX_SITE_WORDS = 6;
 const CAPTION_SELECTOR = 'figcaption, [class*="caption" i], [class*="credit" i]';
@@ -43,11 +48,21 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
     ...(doc.fetchedAt ? { fetchedAt: doc.fetchedAt } : {}),
   });
 
-  // Readability mutates the document, so metadata is read first.
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  // Content detection mutates the document, so metadata is read first. The one-pass detector
+  // decides most pages; Readability, on a fresh parse, takes those where it finds too little.
   const rules = getBoilerplateRules();
-  const headline = (doc.hints.title ?? metaTitle ?? docTitle ?? article?.title ?? '').trim();
-  let text = article?.content ? cleanParagraphs(blocksToText(article.content).split('\n\n'), headline, rules, language).join('\n\n') : '';
+  const headline = (doc.hints.title ?? metaTitle ?? docTitle).trim();
+  const clean = (raw: string) => cleanParagraphs(raw.split('\n\n'), headline, rules, language).join('\n\n');
+  const main = extractMainContent(document as unknown as Document);
+  let text = clean(main.text);
+  let article: { siteName?: string | null } | null = null;
+  if (!isEnoughContent(text) || main.coverage < MIN_COVERAGE) {
+    const { document: fresh } = parseHTML(doc.body);
+    const parsed = new Readability<Element>(fresh as unknown as Document, { charThreshold: 200, serializer: (el) => el as Element }).parse();
+    article = parsed;
+    const viaReadability = parsed?.content ? clean(blocksToText(parsed.content)) : '';
+    if (wordCount(viaReadability) > wordCount(text) * READABILITY_MARGIN) text = viaReadability;
+  }
   let fallback = null;
   if (wordCount(text) < 30) {
     const { document: again } = parseHTML(doc.body);
@@ -103,9 +118,8 @@ function visibleLines(document: Document): string[] {
   return lines;
 }
 
-function blocksToText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+function blocksToText(content: Element): string {
   // Captions describe pictures, not the story.
-  document.querySelectorAll(CAPTION_SELECTOR).forEach((n: Element) => n.remove());
-  return htmlToText(document.body);
+  content.querySelectorAll(CAPTION_SELECTOR).forEach((n: Element) => n.remove());
+  return htmlToText(content);
 }

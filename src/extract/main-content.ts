@@ -1,0 +1,227 @@
+// Main-content detection on an already parsed page, in one pass: prune page furniture, score the
+// containers of prose by the text they hold (less their links), keep the best container with the
+// chunks that continue it and its prose siblings. Readability stays the fallback when this finds
+// too little.
+import { z } from 'zod';
+import { loadDataFile } from '../lib/data-files.js';
+import { wordCount } from '../lang/index.js';
+import { htmlToText } from './html-text.js';
+
+const ContainersSchema = z.object({ version: z.number(), prunedTags: z.array(z.string()), prunedWords: z.array(z.string()) });
+
+const PROSE_TAGS = new Set(['P', 'PRE', 'BLOCKQUOTE', 'TD', 'LI', 'H2', 'H3', 'H4', 'DIV', 'SECTION']);
+const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'PRE', 'BLOCKQUOTE', 'TABLE', 'UL', 'OL', 'ARTICLE', 'MAIN']);
+/** A container holding this share of the page's text is never pruned as furniture. */
+const KEEP_SHARE = 0.5;
+const MIN_PROSE_CHARS = 25;
+const SIBLING_SHARE = 0.2;
+const MAX_LINK_DENSITY = 0.5;
+const TOP_CANDIDATES = 10;
+const CHUNK_SHARE = 0.15;
+const CHUNK_LEVELS = 3;
+/** Below this many words the result is not trusted and the caller asks Readability instead. */
+const MIN_MAIN_CONTENT_WORDS = 50;
+
+interface Rules {
+  prunedTags: Set<string>;
+  prunedWord: RegExp;
+}
+
+let rules: Rules | null = null;
+
+function getRules(): Rules {
+  if (rules) return rules;
+  const data = loadDataFile('boilerplate/html-containers.json', ContainersSchema);
+  rules = {
+    prunedTags: new Set(data.prunedTags.map((t) => t.toLowerCase())),
+    prunedWord: new RegExp(`(?:^|[\\s_-])(?:${data.prunedWords.map((w) => w.replace(/-/g, '[-_]')).join('|')})(?:$|[\\s_-])`, 'i'),
+  };
+  return rules;
+}
+
+export interface MainContent {
+  text: string;
+  /** Share of the page's prose (low-link paragraphs) inside the chosen content: low means doubt. */
+  coverage: number;
+}
+
+/** The main content's text, paragraphs separated by blank lines; '' when no container stands out. */
+export function extractMainContent(document: Document): MainContent {
+  const body = document.body;
+  if (!body) return { text: '', coverage: 0 };
+  prune(body, measure(body));
+  const stats = measure(body);
+  const scores = scoreContainers(body, stats);
+  const ranked = rank(scores, stats);
+  const best = ranked[0];
+  if (!best) return { text: '', coverage: 0 };
+  const root = withChunks(best, ranked.slice(1, TOP_CANDIDATES));
+  const text = collectWithSiblings(root, best.score, scores, stats);
+  const prose = proseLength(stats, body);
+  return { text, coverage: prose ? Math.min(1, text.replace(/\s+/g, '').length / prose) : 0 };
+}
+
+/** Characters of low-link prose paragraphs on the whole (pruned) page. */
+function proseLength(stats: Map<Element, NodeStats>, body: Element): number {
+  let total = 0;
+  for (const [el, s] of stats) {
+    if (el === body || s.hasBlockChild || s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) continue;
+    if (PROSE_TAGS.has(el.tagName.toUpperCase())) total += s.text;
+  }
+  return total;
+}
+
+export function isEnoughContent(text: string): boolean {
+  return wordCount(text) >= MIN_MAIN_CONTENT_WORDS;
+}
+
+interface NodeStats {
+  text: number;
+  links: number;
+  /** A block element anywhere below: then this is a container, not a paragraph. */
+  hasBlockChild: boolean;
+  /** Text directly inside (text nodes and inline children): prose written between <br>s. */
+  inline: number;
+  inlineCommas: number;
+}
+
+const ELEMENT_NODE = 1;
+const COMMAS = /[,，、،]/g;
+const TEXT_NODE = 3;
+
+/** One bottom-up walk: text length, link text length and block children of every element. */
+function measure(root: Element): Map<Element, NodeStats> {
+  const stats = new Map<Element, NodeStats>();
+  const visit = (el: Element): NodeStats => {
+    const own: NodeStats = { text: 0, links: 0, hasBlockChild: false, inline: 0, inlineCommas: 0 };
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        const value = (child.nodeValue ?? '').trim();
+        own.text += value.length;
+        own.inline += value.length;
+        own.inlineCommas += value.match(COMMAS)?.length ?? 0;
+      } else if (child.nodeType === ELEMENT_NODE) {
+        const c = visit(child as Element);
+        own.text += c.text;
+        own.links += c.links;
+        const block = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
+        if (c.hasBlockChild || block) own.hasBlockChild = true;
+        if (!block && !c.hasBlockChild) {
+          own.inline += c.text - c.links;
+          own.inlineCommas += c.inlineCommas;
+        }
+      }
+    }
+    if (el.tagName.toUpperCase() === 'A') own.links = own.text;
+    stats.set(el, own);
+    return own;
+  };
+  visit(root);
+  return stats;
+}
+
+function prune(body: Element, stats: Map<Element, NodeStats>): void {
+  const { prunedTags, prunedWord } = getRules();
+  const total = stats.get(body)?.text ?? 0;
+  const walk = (el: Element) => {
+    for (let child = el.firstElementChild; child; ) {
+      const next = child.nextElementSibling;
+      const tag = child.tagName.toLowerCase();
+      if (prunedTags.has(tag)) {
+        child.remove();
+      } else if (tag !== 'article' && tag !== 'main' && isFurniture(child, prunedWord) && (stats.get(child)?.text ?? 0) <= KEEP_SHARE * total) {
+        child.remove();
+      } else {
+        walk(child);
+      }
+      child = next;
+    }
+  };
+  walk(body);
+}
+
+function isFurniture(el: Element, prunedWord: RegExp): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return label.length > 1 && prunedWord.test(label);
+}
+
+/** Readability-style: each prose block credits its parent fully, grandparent by half, then a quarter. */
+function scoreContainers(body: Element, stats: Map<Element, NodeStats>): Map<Element, number> {
+  const scores = new Map<Element, number>();
+  const credit = (from: Element | null, score: number) => {
+    let ancestor = from;
+    for (let level = 0; ancestor && level < 3; level++, ancestor = ancestor.parentElement) {
+      scores.set(ancestor, (scores.get(ancestor) ?? 0) + score / (level === 0 ? 1 : level * 2));
+    }
+  };
+  for (const [el, s] of stats) {
+    if (el === body || !PROSE_TAGS.has(el.tagName.toUpperCase())) continue;
+    if (s.hasBlockChild) {
+      // Prose written straight into a container, between its blocks, credits the container itself.
+      if (s.inline >= MIN_PROSE_CHARS) credit(el, 1 + s.inlineCommas + s.inline / 100);
+      continue;
+    }
+    if (s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) continue;
+    credit(el.parentElement, 1 + s.inlineCommas + Math.min(Math.floor(s.text / 100), 3));
+  }
+  return scores;
+}
+
+interface Candidate {
+  element: Element;
+  score: number;
+}
+
+function rank(scores: Map<Element, number>, stats: Map<Element, NodeStats>): Candidate[] {
+  return [...scores]
+    .map(([element, raw]) => {
+      const s = stats.get(element);
+      const density = s && s.text ? Math.min(s.links / s.text, 1) : 0;
+      return { element, score: raw * (1 - density) };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+function signature(el: Element): string {
+  return `${el.tagName}.${el.getAttribute('class') ?? ''}`;
+}
+
+/**
+ * Articles split into chunks (the same wrapper repeated every few paragraphs) score chunk by chunk:
+ * strong candidates with the best one's tag and class, under a near common ancestor, are its chunks.
+ */
+function withChunks(best: Candidate, others: Candidate[]): Element {
+  const sig = signature(best.element);
+  const chunks = others.filter(
+    (o) => o.score >= CHUNK_SHARE * best.score && signature(o.element) === sig && !o.element.contains(best.element) && !best.element.contains(o.element),
+  );
+  if (chunks.length === 0) return best.element;
+  let ancestor = best.element.parentElement;
+  for (let level = 0; ancestor && level < CHUNK_LEVELS; level++, ancestor = ancestor.parentElement) {
+    if (chunks.every((c) => ancestor!.contains(c.element))) return ancestor;
+  }
+  return best.element;
+}
+
+/** The chosen container, plus siblings that score close to it or are plain prose paragraphs. */
+function collectWithSiblings(root: Element, bestScore: number, scores: Map<Element, number>, stats: Map<Element, NodeStats>): string {
+  const parent = root.parentElement;
+  if (!parent) return htmlToText(root);
+  const threshold = Math.max(10, bestScore * SIBLING_SHARE);
+  const parts: string[] = [];
+  for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling === root) {
+      parts.push(htmlToText(sibling));
+      continue;
+    }
+    const s = stats.get(sibling);
+    if (!s || s.text === 0) continue;
+    const density = s.links / s.text;
+    const proseParagraph = sibling.tagName.toUpperCase() === 'P' && s.text > 80 && density < 0.25;
+    if (((scores.get(sibling) ?? 0) >= threshold && density < MAX_LINK_DENSITY) || proseParagraph) parts.push(htmlToText(sibling));
+  }
+  return parts.filter(Boolean).join('\n\n');
+}
