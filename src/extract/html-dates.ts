@@ -46,6 +46,7 @@ const DATE_CONTAINER = /date|time|publish|posted|meta|byline|datum|fecha|veröff
 const MAX_CONTAINER_TEXT = 200;
 const MAX_TEXT_LINES = 600;
 const MAX_STAMP_WORDS = 15;
+const HAS_DIGIT = /\p{Nd}/u;
 
 export interface PageDateInput {
   document: Document;
@@ -188,7 +189,7 @@ function isNotPublication(text: string): boolean {
 /** A full date, or a relative stamp ("3 hours ago") counted from the fetch time. */
 function firstStampDate(text: string, language: string, fetchedAt?: string): CalendarDate | null {
   const full = firstFullDate(text, language);
-  if (full || !fetchedAt) return full;
+  if (full || !fetchedAt || !HAS_DIGIT.test(text)) return full;
   const ref = referenceFrom(dayDate(fromIso(fetchedAt)));
   for (const found of findDates(text, { language })) {
     if (found.kind === 'relative' && found.relative.unit === 'day') return resolveExpression(found, ref, 'past');
@@ -197,6 +198,8 @@ function firstStampDate(text: string, language: string, fetchedAt?: string): Cal
 }
 
 function firstFullDate(text: string, language: string): CalendarDate | null {
+  // Every full date has digits; most lines have none, and finding dates is the costly part.
+  if (!HAS_DIGIT.test(text)) return null;
   for (const lang of new Set([language, 'en'])) {
     for (const found of findDates(text, { language: lang })) {
       if (found.kind !== 'full') continue;
