@@ -105,17 +105,10 @@ function siteFromTitleTag(titleTag: string, headline: string): string | null {
 
 /** The page's visible text, one line per block, before any cleaning: where bylines print dates. */
 function visibleLines(document: Document): string[] {
-  const body = document.body;
-  if (!body) return [];
-  const lines: string[] = [];
-  for (const el of Array.from(body.querySelectorAll(BLOCK_SELECTOR + ', span, div'))) {
-    if (el.querySelector(BLOCK_SELECTOR + ', div')) continue;
-    if (el.closest('script, style, noscript')) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text) lines.push(text);
-    if (lines.length >= VISIBLE_LINES) break;
-  }
-  return lines;
+  // One walk over the untouched page; a line per block, as a reader sees it.
+  return htmlToText(document.body)
+    .split(/\n+/)
+    .slice(0, VISIBLE_LINES);
 }
 
 function blocksToText(content: Element): string {

@@ -17,6 +17,9 @@ const MAX_OUTLET_WORDS = 5;
 const BODY_PARAGRAPH_WORDS = 12;
 /** A line this long is prose, never a headline or a dateline. */
 const PROSE_WORDS = 20;
+/** A closing run of this many headline-like lines is a link list. */
+const MIN_TRAILING_LIST = 3;
+const MAX_LIST_ITEM_WORDS = 14;
 
 const TRAILING_TIME = /\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/u;
 
@@ -141,7 +144,21 @@ function collectBody(
   }
   // A "Source: X" line may come after a closing question or widget.
   if (sourceLine === null) sourceLine = findSourceLine(lines, start, rules);
-  return { paragraphs, sourceLine };
+  return { paragraphs: withoutTrailingLinkList(paragraphs), sourceLine };
+}
+
+/**
+ * Pages stripped to text end in lists of other headlines ("Picturesque beach…", "Follow the sun"):
+ * a closing run of short lines without sentence punctuation is dropped.
+ */
+function withoutTrailingLinkList(paragraphs: string[]): string[] {
+  let end = paragraphs.length;
+  while (end > 0 && looksLikeListItem(paragraphs[end - 1]!)) end--;
+  return paragraphs.length - end >= MIN_TRAILING_LIST && end > 0 ? paragraphs.slice(0, end) : paragraphs;
+}
+
+function looksLikeListItem(line: string): boolean {
+  return wordCount(line) <= MAX_LIST_ITEM_WORDS && !/[.!?…:;"”»)]$/u.test(line);
 }
 
 function findSourceLine(lines: string[], start: number, rules: BoilerplateRules): string | null {
