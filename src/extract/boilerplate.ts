@@ -41,6 +41,7 @@ const MAX_SHARE_BAR_WORDS = 15;
 const SHARE_BAR_SHARE = 0.6;
 const MAX_CONSENT_CHARS = 400;
 const MAX_BYLINE_WORDS = 12;
+const MAX_TAIL_LINE_WORDS = 6;
 
 function normalise(line: string): string {
   return line.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -65,7 +66,12 @@ export function getBoilerplateRules(): BoilerplateRules {
     isNavigationLine: (line) => navigation.has(normalise(line)) || /^[^.!?]{0,40}\s[>›»]\s*$/u.test(line.trim()),
     isTailMarker: (line) => {
       const n = normalise(line);
-      return tail.has(n) || tailPatterns.some((p) => p.test(n));
+      if (tail.has(n) || tailPatterns.some((p) => p.test(n))) return true;
+      // "Kommentar verfassen Antwort abbrechen": a short line opening with a multi-word marker.
+      const words = n.split(' ');
+      if (words.length > MAX_TAIL_LINE_WORDS) return false;
+      for (let k = words.length - 1; k >= 2; k--) if (tail.has(words.slice(0, k).join(' '))) return true;
+      return false;
     },
     isDroppedLine: (line) => {
       const n = normalise(line);

@@ -5,6 +5,7 @@ import { wordCount } from '../lang/index.js';
 import type { CalendarDate, DateSignal } from '../domain/index.js';
 import { dayDate, findDates, fromIso, isValidYmd, monthDate, referenceFrom, resolveExpression } from '../time/index.js';
 import { getBoilerplateRules } from './boilerplate.js';
+import { allElements, attr, queryAll, textOf, type Document } from './dom.js';
 import { parseMachineDate } from './machine-date.js';
 
 export interface DateCandidate {
@@ -105,12 +106,12 @@ function fromMarkup(document: Document, language: string): DateCandidate | null 
     'time',
   ];
   for (const selector of selectors) {
-    for (const el of Array.from(document.querySelectorAll(selector)).slice(0, 3)) {
-      for (const value of [el.getAttribute('datetime'), el.getAttribute('content'), el.getAttribute('title')]) {
+    for (const el of queryAll(selector, document).slice(0, 3)) {
+      for (const value of [attr(el, 'datetime'), attr(el, 'content'), attr(el, 'title')]) {
         const date = value ? (parseMachineDate(value) ?? parseLooseNumeric(value)) : null;
         if (date) return { date, signal: 'time' };
       }
-      const fromText = firstFullDate(el.textContent ?? '', language);
+      const fromText = firstFullDate(textOf(el), language);
       if (fromText) return { date: fromText, signal: 'time' };
     }
   }
@@ -158,10 +159,11 @@ function fromEpochMillis(ms: number): CalendarDate | null {
 /** Short elements whose class or id says they hold a date ("postDate", "entry-meta"). */
 function fromContainers(document: Document, language: string, fetchedAt?: string): DateCandidate | null {
   const rules = getBoilerplateRules();
-  for (const el of Array.from(document.querySelectorAll('[class], [id]'))) {
-    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!DATE_CONTAINER.test(label)) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  for (const el of allElements(document)) {
+    if (el.type !== 'tag') continue;
+    const label = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
+    if (label.length < 2 || !DATE_CONTAINER.test(label)) continue;
+    const text = textOf(el).replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_CONTAINER_TEXT || rules.hasCurrentDateCue(text) || isNotPublication(text)) continue;
     const date = firstStampDate(text, language, fetchedAt);
     if (date) return { date, signal: 'text' };

@@ -1,8 +1,10 @@
-// Extraction from HTML: metadata from structured data and <meta> tags, main text via Readability.
+// Extraction from HTML: metadata from structured data and <meta> tags, the publication date from its
+// signals, the main text by a one-pass detector on a lean parse with Mozilla Readability as fallback.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ExtractedArticle, RawDocument } from '../domain/index.js';
 import { detectLanguage, wordCount } from '../lang/index.js';
+import { attr, parsePage, queryAll, queryOne, remove, textOf, type Document } from './dom.js';
 import { findPublicationDate } from './html-dates.js';
 import { readPageMetadata } from './page-metadata.js';
 import { getBoilerplateRules } from './boilerplate.js';
@@ -16,7 +18,6 @@ export type HtmlPageResult = Pick<
   'title' | 'text' | 'source' | 'published' | 'publishedSource' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
 >;
 
-const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption';
 const VISIBLE_LINES = 600;
 /** Below this share of the page's prose, the one-pass result is checked against Readability's. */
 const MIN_COVERAGE = 0.6;
@@ -27,54 +28,54 @@ const MAX_SITE_WORDS = 6;
 const CAPTION_SELECTOR = 'figcaption, [class*="caption" i], [class*="credit" i]';
 
 export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
-  const { document } = parseHTML(doc.body);
-  const declaredLanguage = document.documentElement?.getAttribute('lang')?.split(/[-_]/)[0]?.toLowerCase() || null;
-  const metadata = readPageMetadata(document as unknown as Document, doc.url);
+  const page = parsePage(doc.body);
+  const root = queryOne('html', page);
+  const declaredLanguage = (root && attr(root, 'lang')?.split(/[-_]/)[0]?.toLowerCase()) || null;
+  const metadata = readPageMetadata(page, doc.url);
   const { meta, jsonLd } = metadata;
   const metaTitle = jsonLd.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? null;
-  const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  const titleTag = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const h1 = textOfFirst('h1', page);
+  const titleTag = textOfFirst('title', page);
   const docTitle = h1.length >= MIN_TITLE_CHARS ? h1 : titleTag;
   const siteName = meta.get('og:site_name') ?? jsonLd.publisher ?? siteFromTitleTag(titleTag, metaTitle ?? docTitle) ?? null;
   const language = declaredLanguage ?? detectLanguage(`${docTitle} ${metaTitle ?? ''}`).language;
   const pageDate = findPublicationDate({
-    document: document as unknown as Document,
+    document: page,
     rawHtml: doc.body,
     ...(doc.url ? { url: doc.url } : {}),
     jsonLdDate: jsonLd.datePublished ?? null,
     meta,
     language,
-    headerLines: () => visibleLines(document as unknown as Document),
+    headerLines: () => visibleLines(page),
     ...(doc.fetchedAt ? { fetchedAt: doc.fetchedAt } : {}),
   });
 
-  // Content detection mutates the document, so metadata is read first. The one-pass detector
-  // decides most pages; Readability, on a fresh parse, takes those where it finds too little.
+  // Content detection prunes the tree, so metadata and dates are read first. The one-pass detector
+  // decides most pages; Readability, on a full DOM of its own, takes those where it is unsure.
   const rules = getBoilerplateRules();
   const headline = (doc.hints.title ?? metaTitle ?? docTitle).trim();
   const clean = (raw: string) => cleanParagraphs(raw.split('\n\n'), headline, rules, language).join('\n\n');
-  const main = extractMainContent(document as unknown as Document);
+  const main = extractMainContent(page);
   let text = clean(main.text);
-  let article: { siteName?: string | null } | null = null;
+  let readabilitySite: string | null = null;
   if (!isEnoughContent(text) || main.coverage < MIN_COVERAGE) {
-    const { document: fresh } = parseHTML(doc.body);
-    const parsed = new Readability<Element>(fresh as unknown as Document, { charThreshold: 200, serializer: (el) => el as Element }).parse();
-    article = parsed;
-    const viaReadability = parsed?.content ? clean(blocksToText(parsed.content)) : '';
-    if (wordCount(viaReadability) > wordCount(text) * READABILITY_MARGIN) text = viaReadability;
+    const viaReadability = readabilityText(doc.body);
+    readabilitySite = viaReadability.siteName;
+    const cleaned = clean(viaReadability.text);
+    if (wordCount(cleaned) > wordCount(text) * READABILITY_MARGIN) text = cleaned;
   }
   let fallback = null;
   if (wordCount(text) < 30) {
-    const { document: again } = parseHTML(doc.body);
-    again.querySelectorAll('script, style, noscript, nav, header, footer, aside, form').forEach((n: Element) => n.remove());
-    fallback = extractTextPage({ ...doc, format: 'text', body: htmlToText(again.body ?? again.documentElement) });
+    const again = parsePage(doc.body);
+    queryAll('script, style, noscript, nav, header, footer, aside, form', again).forEach(remove);
+    fallback = extractTextPage({ ...doc, format: 'text', body: htmlToText(again) });
     text = fallback.text;
   }
   const title = headline || fallback?.title || '';
   return {
     title,
     text,
-    source: siteName ?? article?.siteName ?? fallback?.source ?? hostOf(doc.url),
+    source: siteName ?? readabilitySite ?? fallback?.source ?? hostOf(doc.url),
     published: pageDate?.date ?? null,
     publishedSource: pageDate?.signal ?? null,
     declaredLanguage,
@@ -104,15 +105,23 @@ function siteFromTitleTag(titleTag: string, headline: string): string | null {
 }
 
 /** The page's visible text, one line per block, before any cleaning: where bylines print dates. */
-function visibleLines(document: Document): string[] {
+function visibleLines(page: Document): string[] {
   // One walk over the untouched page; a line per block, as a reader sees it.
-  return htmlToText(document.body)
-    .split(/\n+/)
-    .slice(0, VISIBLE_LINES);
+  return htmlToText(page).split(/\n+/).slice(0, VISIBLE_LINES);
 }
 
-function blocksToText(content: Element): string {
+function textOfFirst(selector: string, page: Document): string {
+  const el = queryOne(selector, page);
+  return el ? textOf(el).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Mozilla Readability on a full DOM (linkedom), for pages the one-pass detector is unsure of. */
+function readabilityText(html: string): { text: string; siteName: string | null } {
+  const { document } = parseHTML(html);
+  const article = new Readability(document as unknown as globalThis.Document, { charThreshold: 200 }).parse();
+  if (!article?.content) return { text: '', siteName: null };
+  const content = parsePage(article.content);
   // Captions describe pictures, not the story.
-  content.querySelectorAll(CAPTION_SELECTOR).forEach((n: Element) => n.remove());
-  return htmlToText(content);
+  queryAll(CAPTION_SELECTOR, content).forEach(remove);
+  return { text: htmlToText(content), siteName: article.siteName ?? null };
 }

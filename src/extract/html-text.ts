@@ -1,17 +1,16 @@
-// DOM -> plain text with paragraph breaks at block boundaries; no text is lost to nesting
+// Parsed page -> plain text with paragraph breaks at block boundaries; no text is lost to nesting
 // (text directly inside a <div>, or beside nested blocks, is kept).
+import { isElement, tagOf, type AnyNode } from './dom.js';
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
-  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
+  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
+  'table', 'tbody', 'tfoot', 'td', 'th', 'thead', 'tr', 'ul', 'caption',
 ]);
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT']);
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'canvas', 'button', 'select', 'textarea', 'input', 'head', 'title']);
 
 /** Paragraphs separated by blank lines; `<br>` gives a line break inside a paragraph. */
-export function htmlToText(root: Node | null): string {
+export function htmlToText(root: AnyNode | null): string {
   if (!root) return '';
   const paragraphs: string[] = [];
   let current = '';
@@ -23,21 +22,24 @@ export function htmlToText(root: Node | null): string {
     if (lines.length) paragraphs.push(lines.join('\n'));
     current = '';
   };
-  const walk = (node: Node) => {
-    if (node.nodeType === TEXT_NODE) {
-      current += (node.nodeValue ?? '').replace(/\s+/g, ' ');
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      current += node.data.replace(/\s+/g, ' ');
       return;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
-    const tag = (node as Element).tagName.toUpperCase();
+    if (!isElement(node)) {
+      if (node.type === 'root') for (const child of node.children) walk(child);
+      return;
+    }
+    const tag = tagOf(node);
     if (SKIPPED_TAGS.has(tag)) return;
-    if (tag === 'BR') {
+    if (tag === 'br') {
       current += '\n';
       return;
     }
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    for (const child of node.children) walk(child);
     if (block) flush();
   };
   walk(root);

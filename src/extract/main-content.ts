@@ -5,12 +5,13 @@
 import { z } from 'zod';
 import { loadDataFile } from '../lib/data-files.js';
 import { wordCount } from '../lang/index.js';
+import { attr, bodyOf, childElements, contains, isElement, remove, tagOf, type AnyNode, type Document, type Element } from './dom.js';
 import { htmlToText } from './html-text.js';
 
 const ContainersSchema = z.object({ version: z.number(), prunedTags: z.array(z.string()), prunedWords: z.array(z.string()) });
 
-const PROSE_TAGS = new Set(['P', 'PRE', 'BLOCKQUOTE', 'TD', 'LI', 'H2', 'H3', 'H4', 'DIV', 'SECTION']);
-const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'PRE', 'BLOCKQUOTE', 'TABLE', 'UL', 'OL', 'ARTICLE', 'MAIN']);
+const PROSE_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'h2', 'h3', 'h4', 'div', 'section']);
+const BLOCK_TAGS = new Set(['p', 'div', 'section', 'pre', 'blockquote', 'table', 'ul', 'ol', 'article', 'main']);
 /** A container holding this share of the page's text is never pruned as furniture. */
 const KEEP_SHARE = 0.5;
 const MIN_PROSE_CHARS = 25;
@@ -47,7 +48,7 @@ export interface MainContent {
 
 /** The main content's text, paragraphs separated by blank lines; '' when no container stands out. */
 export function extractMainContent(document: Document): MainContent {
-  const body = document.body;
+  const body = bodyOf(document);
   if (!body) return { text: '', coverage: 0 };
   prune(body, measure(body));
   const stats = measure(body);
@@ -66,7 +67,7 @@ function proseLength(stats: Map<Element, NodeStats>, body: Element): number {
   let total = 0;
   for (const [el, s] of stats) {
     if (el === body || s.hasBlockChild || s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) continue;
-    if (PROSE_TAGS.has(el.tagName.toUpperCase())) total += s.text;
+    if (PROSE_TAGS.has(tagOf(el))) total += s.text;
   }
   return total;
 }
@@ -85,26 +86,24 @@ interface NodeStats {
   inlineCommas: number;
 }
 
-const ELEMENT_NODE = 1;
 const COMMAS = /[,，、،]/g;
-const TEXT_NODE = 3;
 
 /** One bottom-up walk: text length, link text length and block children of every element. */
 function measure(root: Element): Map<Element, NodeStats> {
   const stats = new Map<Element, NodeStats>();
   const visit = (el: Element): NodeStats => {
     const own: NodeStats = { text: 0, links: 0, hasBlockChild: false, inline: 0, inlineCommas: 0 };
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        const value = (child.nodeValue ?? '').trim();
+    for (const child of el.children) {
+      if (child.type === 'text') {
+        const value = child.data.trim();
         own.text += value.length;
         own.inline += value.length;
         own.inlineCommas += value.match(COMMAS)?.length ?? 0;
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const c = visit(child as Element);
+      } else if (child.type === 'tag') {
+        const c = visit(child);
         own.text += c.text;
         own.links += c.links;
-        const block = BLOCK_TAGS.has((child as Element).tagName.toUpperCase());
+        const block = BLOCK_TAGS.has(tagOf(child));
         if (c.hasBlockChild || block) own.hasBlockChild = true;
         if (!block && !c.hasBlockChild) {
           own.inline += c.text - c.links;
@@ -112,7 +111,7 @@ function measure(root: Element): Map<Element, NodeStats> {
         }
       }
     }
-    if (el.tagName.toUpperCase() === 'A') own.links = own.text;
+    if (tagOf(el) === 'a') own.links = own.text;
     stats.set(el, own);
     return own;
   };
@@ -124,27 +123,25 @@ function prune(body: Element, stats: Map<Element, NodeStats>): void {
   const { prunedTags, prunedWord } = getRules();
   const total = stats.get(body)?.text ?? 0;
   const walk = (el: Element) => {
-    for (let child = el.firstElementChild; child; ) {
-      const next = child.nextElementSibling;
-      const tag = child.tagName.toLowerCase();
-      if (prunedTags.has(tag)) {
-        child.remove();
-      } else if (tag !== 'article' && tag !== 'main' && isFurniture(child, prunedWord) && (stats.get(child)?.text ?? 0) <= KEEP_SHARE * total) {
-        child.remove();
-      } else {
-        walk(child);
+    for (const child of [...el.children]) {
+      if (!isElement(child)) {
+        if (child.type === 'comment' || child.type === 'directive') remove(child);
+        continue;
       }
-      child = next;
+      const tag = tagOf(child);
+      if (prunedTags.has(tag) || child.type !== 'tag') remove(child);
+      else if (tag !== 'article' && tag !== 'main' && isFurniture(child, prunedWord) && (stats.get(child)?.text ?? 0) <= KEEP_SHARE * total) remove(child);
+      else walk(child);
     }
   };
   walk(body);
 }
 
 function isFurniture(el: Element, prunedWord: RegExp): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
+  if (attr(el, 'hidden') !== null || attr(el, 'aria-hidden') === 'true') return true;
+  const style = attr(el, 'style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const label = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
   return label.length > 1 && prunedWord.test(label);
 }
 
@@ -152,22 +149,27 @@ function isFurniture(el: Element, prunedWord: RegExp): boolean {
 function scoreContainers(body: Element, stats: Map<Element, NodeStats>): Map<Element, number> {
   const scores = new Map<Element, number>();
   const credit = (from: Element | null, score: number) => {
-    let ancestor = from;
-    for (let level = 0; ancestor && level < 3; level++, ancestor = ancestor.parentElement) {
+    let ancestor: Element | null = from;
+    for (let level = 0; ancestor && level < 3; level++, ancestor = parentElement(ancestor)) {
       scores.set(ancestor, (scores.get(ancestor) ?? 0) + score / (level === 0 ? 1 : level * 2));
     }
   };
   for (const [el, s] of stats) {
-    if (el === body || !PROSE_TAGS.has(el.tagName.toUpperCase())) continue;
+    if (el === body || !PROSE_TAGS.has(tagOf(el))) continue;
     if (s.hasBlockChild) {
       // Prose written straight into a container, between its blocks, credits the container itself.
       if (s.inline >= MIN_PROSE_CHARS) credit(el, 1 + s.inlineCommas + s.inline / 100);
       continue;
     }
     if (s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) continue;
-    credit(el.parentElement, 1 + s.inlineCommas + Math.min(Math.floor(s.text / 100), 3));
+    credit(parentElement(el), 1 + s.inlineCommas + Math.min(Math.floor(s.text / 100), 3));
   }
   return scores;
+}
+
+function parentElement(el: Element): Element | null {
+  const parent = el.parent;
+  return parent && isElement(parent as AnyNode) ? (parent as Element) : null;
 }
 
 interface Candidate {
@@ -186,7 +188,7 @@ function rank(scores: Map<Element, number>, stats: Map<Element, NodeStats>): Can
 }
 
 function signature(el: Element): string {
-  return `${el.tagName}.${el.getAttribute('class') ?? ''}`;
+  return `${tagOf(el)}.${attr(el, 'class') ?? ''}`;
 }
 
 /**
@@ -196,23 +198,23 @@ function signature(el: Element): string {
 function withChunks(best: Candidate, others: Candidate[]): Element {
   const sig = signature(best.element);
   const chunks = others.filter(
-    (o) => o.score >= CHUNK_SHARE * best.score && signature(o.element) === sig && !o.element.contains(best.element) && !best.element.contains(o.element),
+    (o) => o.score >= CHUNK_SHARE * best.score && signature(o.element) === sig && !contains(o.element, best.element) && !contains(best.element, o.element),
   );
   if (chunks.length === 0) return best.element;
-  let ancestor = best.element.parentElement;
-  for (let level = 0; ancestor && level < CHUNK_LEVELS; level++, ancestor = ancestor.parentElement) {
-    if (chunks.every((c) => ancestor!.contains(c.element))) return ancestor;
+  let ancestor = parentElement(best.element);
+  for (let level = 0; ancestor && level < CHUNK_LEVELS; level++, ancestor = parentElement(ancestor)) {
+    if (chunks.every((c) => contains(ancestor!, c.element))) return ancestor;
   }
   return best.element;
 }
 
 /** The chosen container, plus siblings that score close to it or are plain prose paragraphs. */
 function collectWithSiblings(root: Element, bestScore: number, scores: Map<Element, number>, stats: Map<Element, NodeStats>): string {
-  const parent = root.parentElement;
+  const parent = parentElement(root);
   if (!parent) return htmlToText(root);
   const threshold = Math.max(10, bestScore * SIBLING_SHARE);
   const parts: string[] = [];
-  for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
+  for (const sibling of childElements(parent)) {
     if (sibling === root) {
       parts.push(htmlToText(sibling));
       continue;
@@ -220,7 +222,7 @@ function collectWithSiblings(root: Element, bestScore: number, scores: Map<Eleme
     const s = stats.get(sibling);
     if (!s || s.text === 0) continue;
     const density = s.links / s.text;
-    const proseParagraph = sibling.tagName.toUpperCase() === 'P' && s.text > 80 && density < 0.25;
+    const proseParagraph = tagOf(sibling) === 'p' && s.text > 80 && density < 0.25;
     if (((scores.get(sibling) ?? 0) >= threshold && density < MAX_LINK_DENSITY) || proseParagraph) parts.push(htmlToText(sibling));
   }
   return parts.filter(Boolean).join('\n\n');

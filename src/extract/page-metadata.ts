@@ -1,5 +1,6 @@
 // Structured metadata of an HTML page: <meta> tags, JSON-LD, <link rel=canonical>.
 import type { CalendarDate } from '../domain/index.js';
+import { attr, queryAll, queryOne, textOf, type Document } from './dom.js';
 import { parseMachineDate } from './machine-date.js';
 
 export interface JsonLdFields {
@@ -29,7 +30,8 @@ export function readPageMetadata(document: Document, pageUrl?: string): PageMeta
   const metaAuthors = AUTHOR_META_KEYS.map((k) => meta.get(k))
     .filter((v): v is string => !!v && !/^https?:/.test(v))
     .map((v) => v.replace(/^by\s+/i, '').trim());
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null;
+  const link = queryOne('link[rel="canonical"]', document);
+  const canonical = (link && attr(link, 'href')) ?? meta.get('og:url') ?? null;
   const image = jsonLd.image ?? meta.get('og:image') ?? meta.get('twitter:image') ?? null;
   const modifiedRaw = jsonLd.dateModified ?? MODIFIED_META_KEYS.map((k) => meta.get(k)).find(Boolean) ?? null;
   return {
@@ -58,13 +60,13 @@ function absolute(href: string | null, base: string | undefined): string | null 
 
 function readMeta(document: Document): Map<string, string> {
   const out = new Map<string, string>();
-  for (const el of Array.from(document.querySelectorAll('meta'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
-    const value = el.getAttribute('content');
+  for (const el of queryAll('meta', document)) {
+    const key = (attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop') ?? '').toLowerCase();
+    const value = attr(el, 'content');
     if (key && value && !out.has(key)) out.set(key, value.trim());
   }
-  for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"]'))) {
-    const value = el.getAttribute('datetime') ?? el.getAttribute('content');
+  for (const el of queryAll('[itemprop="datePublished"]', document)) {
+    const value = attr(el, 'datetime') ?? attr(el, 'content');
     if (value && !out.has('datepublished')) out.set('datepublished', value);
   }
   return out;
@@ -72,10 +74,10 @@ function readMeta(document: Document): Map<string, string> {
 
 function readJsonLd(document: Document): JsonLdFields {
   const out: JsonLdFields = { authors: [] };
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of queryAll('script[type="application/ld+json"]', document)) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(textOf(script));
     } catch {
       continue;
     }
