@@ -43,8 +43,16 @@ const MAX_CONSENT_CHARS = 400;
 const MAX_BYLINE_WORDS = 12;
 const MAX_TAIL_LINE_WORDS = 6;
 
+/** The rules below test one line several times in a row: remember the last normalisation. */
+let lastLine = '';
+let lastNormalised = '';
+
 function normalise(line: string): string {
-  return line.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (line !== lastLine) {
+    lastLine = line;
+    lastNormalised = line.replace(/\s+/g, ' ').trim().toLowerCase();
+  }
+  return lastNormalised;
 }
 
 export function getBoilerplateRules(): BoilerplateRules {

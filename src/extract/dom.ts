@@ -1,6 +1,6 @@
 // A lean parsed page (htmlparser2's tree): about four times cheaper to build than a full DOM, and
 // enough for metadata, dates and main-content detection. The few operations extraction needs.
-import { selectAll, selectOne } from 'css-select';
+import { compile, selectAll, selectOne } from 'css-select';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { removeElement, textContent } from 'domutils';
@@ -28,12 +28,24 @@ export function textOf(node: AnyNode): string {
   return textContent(node);
 }
 
+/** Selectors are compiled once: compiling costs more than matching on a typical page. */
+const compiled = new Map<string, ReturnType<typeof compile>>();
+
+function compiledSelector(selector: string): ReturnType<typeof compile> {
+  let query = compiled.get(selector);
+  if (!query) {
+    query = compile(selector);
+    compiled.set(selector, query);
+  }
+  return query;
+}
+
 export function queryAll(selector: string, root: AnyNode): Element[] {
-  return selectAll(selector, root as never) as unknown as Element[];
+  return selectAll(compiledSelector(selector), root as never) as unknown as Element[];
 }
 
 export function queryOne(selector: string, root: AnyNode): Element | null {
-  return (selectOne(selector, root as never) as unknown as Element | null) ?? null;
+  return (selectOne(compiledSelector(selector), root as never) as unknown as Element | null) ?? null;
 }
 
 export function remove(node: AnyNode): void {
