@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import type { DateMention, StoredArticle } from '../domain/index.js';
+import { storedArticle } from '../../test/helpers/articles.js';
 import { buildStoryView } from './story-view.js';
 import { renderStoryMarkdown } from './markdown.js';
 
@@ -16,31 +17,18 @@ const mention = (start: string, sentence: string, extra: Partial<DateMention> = 
 });
 
 function article(id: string, language: string, published: string, title: string, dates: DateMention[]): StoredArticle {
-  return {
-    id,
+  return storedArticle(id, {
     contentHash: id,
-    origin: `${id}.txt`,
     title,
     text: `${title}. A lead sentence with enough words to serve as a summary of this report.`,
-    source: 'Outlet',
     published: { start: published, precision: 'day' },
-    publishedSource: 'text',
-    declaredLanguage: null,
-    chromeLanguage: null,
-    authors: [],
-    canonicalUrl: null,
-    imageUrl: null,
-    modified: null,
     language,
     languageConfidence: 1,
     entities: [{ name: 'Harbour Authority', type: 'organization', aliases: [], mentions: 1 }],
     dates,
-    unresolvedDates: [],
     terms: [],
-    storyId: 's1',
-    duplicateOf: null,
     ingestedAt: '2024-01-01T00:00:00Z',
-  };
+  });
 }
 
 test('points are ordered oldest first, merged by day, and old developments are background', () => {

@@ -2,39 +2,11 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import type { StoredArticle } from '../../domain/index.js';
+import { storedArticle } from '../../../test/helpers/articles.js';
 import { tempDir } from '../../../test/helpers/cli.js';
 import { SqliteStoryStore } from './sqlite-story-store.js';
 
-function article(id: string, overrides: Partial<StoredArticle> = {}): StoredArticle {
-  return {
-    id,
-    contentHash: `hash-${id}`,
-    origin: `${id}.txt`,
-    path: `${id}.txt`,
-    title: `Title ${id}`,
-    text: 'Some text of the article.',
-    source: 'Outlet',
-    published: { start: '2024-06-18', precision: 'day' },
-    publishedSource: 'text',
-    declaredLanguage: null,
-    chromeLanguage: null,
-    authors: [],
-    canonicalUrl: null,
-    imageUrl: null,
-    modified: null,
-    language: 'en',
-    languageConfidence: 0.9,
-    entities: [{ name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], mentions: 2 }],
-    dates: [],
-    unresolvedDates: [],
-    terms: ['visit', 'north', 'korea'],
-    storyId: 's1',
-    duplicateOf: null,
-    ingestedAt: '2024-06-20T00:00:00.000Z',
-    ...overrides,
-  };
-}
+const article = storedArticle;
 
 test('migrations run once and a reopened store keeps its data', () => {
   const path = join(tempDir(), 'a.db');

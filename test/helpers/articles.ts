@@ -1,0 +1,32 @@
+// A complete StoredArticle for unit tests: every field set, any of them overridden.
+import type { StoredArticle } from '../../src/domain/index.js';
+
+export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}): StoredArticle {
+  return {
+    id,
+    contentHash: `hash-${id}`,
+    origin: `${id}.txt`,
+    path: `${id}.txt`,
+    title: `Title ${id}`,
+    text: 'Some text of the article.',
+    source: 'Outlet',
+    published: { start: '2024-06-18', precision: 'day' },
+    publishedSource: 'text',
+    declaredLanguage: null,
+    chromeLanguage: null,
+    authors: [],
+    canonicalUrl: null,
+    imageUrl: null,
+    modified: null,
+    language: 'en',
+    languageConfidence: 0.9,
+    entities: [{ name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], mentions: 2 }],
+    dates: [],
+    unresolvedDates: [],
+    terms: ['visit', 'north', 'korea'],
+    storyId: 's1',
+    duplicateOf: null,
+    ingestedAt: '2024-06-20T00:00:00.000Z',
+    ...overrides,
+  };
+}
