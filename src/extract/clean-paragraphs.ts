@@ -33,7 +33,8 @@ export function cleanParagraphs(paragraphs: string[], title: string, rules: Boil
   return kept;
 }
 
-function isBoilerplate(p: string, title: string, rules: BoilerplateRules): boolean {
+/** A paragraph that is page furniture wherever it stands: navigation, markers, captions, share bars, bylines. */
+export function isBoilerplate(p: string, title: string, rules: BoilerplateRules): boolean {
   return (
     rules.isNavigationLine(p) ||
     rules.isTailMarker(p) ||

@@ -4,6 +4,7 @@ import type { ExtractedArticle, RawDocument } from '../domain/index.js';
 import { detectLanguage, wordCount } from '../lang/index.js';
 import { getDateVocabulary, type NumericOrder } from '../time/index.js';
 import { getBoilerplateRules, type BoilerplateRules } from './boilerplate.js';
+import { isBoilerplate } from './clean-paragraphs.js';
 import { findDateline, type DatelineMatch } from './dateline.js';
 
 export type TextPageResult = Pick<ExtractedArticle, 'title' | 'text' | 'source' | 'published' | 'chromeLanguage'>;
@@ -137,8 +138,7 @@ function collectBody(
       break;
     }
     if (rules.isTailMarker(line) && bodyStarted) break;
-    if (cleanTitle(line) === title || rules.isNavigationLine(line) || rules.isTailMarker(line)) continue;
-    if (rules.isDroppedLine(line) || rules.isCaption(line) || rules.isShareBar(line)) continue;
+    if (isBoilerplate(cleanTitle(line), title, rules)) continue;
     if (wordCount(line) >= BODY_PARAGRAPH_WORDS) bodyStarted = true;
     paragraphs.push(line.replace(/\s+[-–]$/u, ''));
   }
