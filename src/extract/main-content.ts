@@ -8,7 +8,12 @@ import { wordCount } from '../lang/index.js';
 import { attr, bodyOf, childElements, contains, isElement, remove, tagOf, type AnyNode, type Document, type Element } from './dom.js';
 import { htmlToText } from './html-text.js';
 
-const ContainersSchema = z.object({ version: z.number(), prunedTags: z.array(z.string()), prunedWords: z.array(z.string()) });
+const ContainersSchema = z.object({
+  version: z.number(),
+  prunedTags: z.array(z.string()),
+  furnitureTags: z.array(z.string()),
+  prunedWords: z.array(z.string()),
+});
 
 const PROSE_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'h2', 'h3', 'h4', 'div', 'section']);
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'pre', 'blockquote', 'table', 'ul', 'ol', 'article', 'main']);
@@ -25,6 +30,7 @@ const MIN_MAIN_CONTENT_WORDS = 50;
 
 interface Rules {
   prunedTags: Set<string>;
+  furnitureTags: Set<string>;
   prunedWord: RegExp;
 }
 
@@ -35,6 +41,7 @@ function getRules(): Rules {
   const data = loadDataFile('boilerplate/html-containers.json', ContainersSchema);
   rules = {
     prunedTags: new Set(data.prunedTags.map((t) => t.toLowerCase())),
+    furnitureTags: new Set(data.furnitureTags.map((t) => t.toLowerCase())),
     prunedWord: new RegExp(`(?:^|[\\s_-])(?:${data.prunedWords.map((w) => w.replace(/-/g, '[-_]')).join('|')})(?:$|[\\s_-])`, 'i'),
   };
   return rules;
@@ -120,7 +127,7 @@ function measure(root: Element): Map<Element, NodeStats> {
 }
 
 function prune(body: Element, stats: Map<Element, NodeStats>): void {
-  const { prunedTags, prunedWord } = getRules();
+  const { prunedTags, furnitureTags, prunedWord } = getRules();
   const total = stats.get(body)?.text ?? 0;
   const walk = (el: Element) => {
     for (const child of [...el.children]) {
@@ -130,7 +137,13 @@ function prune(body: Element, stats: Map<Element, NodeStats>): void {
       }
       const tag = tagOf(child);
       if (prunedTags.has(tag) || child.type !== 'tag') remove(child);
-      else if (tag !== 'article' && tag !== 'main' && isFurniture(child, prunedWord) && (stats.get(child)?.text ?? 0) <= KEEP_SHARE * total) remove(child);
+      else if (
+        tag !== 'article' &&
+        tag !== 'main' &&
+        (furnitureTags.has(tag) || isFurniture(child, prunedWord)) &&
+        (stats.get(child)?.text ?? 0) <= KEEP_SHARE * total
+      )
+        remove(child);
       else walk(child);
     }
   };
