@@ -65,15 +65,25 @@ export function extractMainContent(document: Document): MainContent {
   if (!best) return { text: '', coverage: 0 };
   const root = withChunks(best, ranked.slice(1, TOP_CANDIDATES));
   const text = collectWithSiblings(root, best.score, scores, stats);
-  const prose = proseLength(stats, body);
+  const prose = proseLength(stats, body, landmarkOf(root));
   return { text, coverage: prose ? Math.min(1, text.replace(/\s+/g, '').length / prose) : 0 };
 }
 
-/** Characters of low-link prose paragraphs on the whole (pruned) page. */
-function proseLength(stats: Map<Element, NodeStats>, body: Element): number {
+/** The <article> or <main> around the chosen content: prose outside it is not this article's. */
+function landmarkOf(el: Element): Element | null {
+  for (let node: Element | null = el; node; node = parentElement(node)) {
+    const tag = tagOf(node);
+    if (tag === 'article' || tag === 'main') return node;
+  }
+  return null;
+}
+
+/** Characters of low-link prose paragraphs on the (pruned) page, or inside its article landmark. */
+function proseLength(stats: Map<Element, NodeStats>, body: Element, within: Element | null): number {
   let total = 0;
   for (const [el, s] of stats) {
     if (el === body || s.hasBlockChild || s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) continue;
+    if (within && !contains(within, el)) continue;
     if (PROSE_TAGS.has(tagOf(el))) total += s.text;
   }
   return total;
