@@ -1,10 +1,11 @@
 // `npm run bench`: quality and speed on the shared development samples, side by side with other
 // tools' published outputs; writes bench/results/<date>.json and bench/results/latest.json.
 // Timing lives here, never in tests.
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import type { SpeedFigure } from './extraction-speed.js';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { evalDates, evalExtraction, evalSegments, evalToolOutputs, extractBody } from '../src/eval/index.js';
+import { evalDates, evalExtraction, evalSegments, evalToolOutputs } from '../src/eval/index.js';
 import { ingestPaths } from '../src/pipeline/index.js';
 import { SqliteStoryStore } from '../src/store/index.js';
 import { writeDistractorJsonl } from '../test/helpers/distractors.js';
@@ -12,7 +13,6 @@ import { writeDistractorJsonl } from '../test/helpers/distractors.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, '..', 'shared', 'data');
 const round = (x: number) => Math.round(x * 10000) / 10000;
-const SPEED_PASSES = 5;
 
 function time<T>(fn: () => T): { value: T; seconds: number } {
   const started = process.hrtime.bigint();
@@ -24,32 +24,10 @@ function roundAll<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
 }
 
-/** Every HTML page of the shared samples, as bytes. */
-function samplePages(): Buffer[] {
-  const shDir = join(DATA, 'extraction', 'scrapinghub-dev', 'html');
-  const plainDirs = [join(DATA, 'extraction', 'trafilatura-dev', 'pages'), join(DATA, 'dates-dev', 'pages')];
-  return [
-    ...readdirSync(shDir).map((f) => gunzipSync(readFileSync(join(shDir, f)))),
-    ...plainDirs.flatMap((d) => readdirSync(d).map((f) => readFileSync(join(d, f)))),
-  ];
-}
-
-/** Extraction speed on one core: all sample pages, and those of typical size (50-150 KB). */
-function extractionSpeed() {
-  const pages = samplePages();
-  const typical = pages.filter((p) => p.length >= 50 * 1024 && p.length <= 150 * 1024);
-  // Median of several passes after a warm-up pass: JIT and GC make single passes noisy.
-  const measure = (set: Buffer[]) => {
-    set.forEach((p, i) => extractBody(p, `warm-up-${i}`));
-    const passes = Array.from({ length: SPEED_PASSES }, () => {
-      // Start each pass from a collected heap (bench runs with --expose-gc): earlier work's garbage is not this pass's cost.
-      (globalThis as { gc?: () => void }).gc?.();
-      return time(() => set.forEach((p, i) => extractBody(p, `page-${i}`))).seconds;
-    }).sort((a, b) => a - b);
-    const median = passes[Math.floor(passes.length / 2)]!;
-    return { pages: set.length, mean_kb: round(set.reduce((n, p) => n + p.length, 0) / set.length / 1024), pages_per_second: round(set.length / median), passes: SPEED_PASSES };
-  };
-  return { typical_50_to_150_kb: measure(typical), all_pages: measure(pages) };
+/** Extraction speed, measured in a fresh process so that the evaluations' heap does not weigh on it. */
+function extractionSpeed(): { typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure } {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'extraction-speed.ts')], { encoding: 'utf8' });
+  return JSON.parse(out);
 }
 
 async function ingestSpeed(): Promise<{ articles: number; seconds: number; articles_per_second: number }> {
