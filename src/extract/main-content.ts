@@ -13,6 +13,8 @@ const ContainersSchema = z.object({
   prunedTags: z.array(z.string()),
   furnitureTags: z.array(z.string()),
   prunedWords: z.array(z.string()),
+  weakPrunedWords: z.array(z.string()),
+  keepWords: z.array(z.string()),
 });
 
 const PROSE_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'h2', 'h3', 'h4', 'div', 'section']);
@@ -32,6 +34,8 @@ interface Rules {
   prunedTags: Set<string>;
   furnitureTags: Set<string>;
   prunedWord: RegExp;
+  weakPrunedWord: RegExp;
+  keepWord: RegExp;
 }
 
 let rules: Rules | null = null;
@@ -42,7 +46,9 @@ function getRules(): Rules {
   rules = {
     prunedTags: new Set(data.prunedTags.map((t) => t.toLowerCase())),
     furnitureTags: new Set(data.furnitureTags.map((t) => t.toLowerCase())),
-    prunedWord: new RegExp(`(?:^|[\\s_-])(?:${data.prunedWords.map((w) => w.replace(/-/g, '[-_]')).join('|')})(?:$|[\\s_-])`, 'i'),
+    prunedWord: wordPattern(data.prunedWords),
+    weakPrunedWord: wordPattern(data.weakPrunedWords),
+    keepWord: wordPattern(data.keepWords),
   };
   return rules;
 }
@@ -51,6 +57,11 @@ export interface MainContent {
   text: string;
   /** Share of the page's prose (low-link paragraphs) inside the chosen content: low means doubt. */
   coverage: number;
+}
+
+/** Words as whole parts of a class/id list (separated by spaces, - or _). */
+function wordPattern(words: string[]): RegExp {
+  return new RegExp(`(?:^|[\\s_-])(?:${words.map((w) => w.replace(/-/g, '[-_]')).join('|')})(?:$|[\\s_-])`, 'i');
 }
 
 /** The main content's text, paragraphs separated by blank lines; '' when no container stands out. */
@@ -137,7 +148,8 @@ function measure(root: Element): Map<Element, NodeStats> {
 }
 
 function prune(body: Element, stats: Map<Element, NodeStats>): void {
-  const { prunedTags, furnitureTags, prunedWord } = getRules();
+  const rules = getRules();
+  const { prunedTags, furnitureTags } = rules;
   const total = stats.get(body)?.text ?? 0;
   const walk = (el: Element) => {
     for (const child of [...el.children]) {
@@ -150,7 +162,7 @@ function prune(body: Element, stats: Map<Element, NodeStats>): void {
       else if (
         tag !== 'article' &&
         tag !== 'main' &&
-        (furnitureTags.has(tag) || isFurniture(child, prunedWord)) &&
+        (furnitureTags.has(tag) || isFurniture(child, rules)) &&
         (stats.get(child)?.text ?? 0) <= KEEP_SHARE * total
       )
         remove(child);
@@ -160,12 +172,13 @@ function prune(body: Element, stats: Map<Element, NodeStats>): void {
   walk(body);
 }
 
-function isFurniture(el: Element, prunedWord: RegExp): boolean {
+function isFurniture(el: Element, rules: Rules): boolean {
   if (attr(el, 'hidden') !== null || attr(el, 'aria-hidden') === 'true') return true;
   const style = attr(el, 'style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   const label = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
-  return label.length > 1 && prunedWord.test(label);
+  if (label.length < 2) return false;
+  return rules.prunedWord.test(label) || (rules.weakPrunedWord.test(label) && !rules.keepWord.test(label));
 }
 
 /** Readability-style: each prose block credits its parent fully, grandparent by half, then a quarter. */
