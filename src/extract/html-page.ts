@@ -20,7 +20,7 @@ export type HtmlPageResult = Pick<
 
 const VISIBLE_LINES = 600;
 /** Below this share of the page's prose, the one-pass result is checked against Readability's. */
-const MIN_COVERAGE = 0.6;
+const MIN_COVERAGE = 0.7;
 /** Readability's text replaces the one-pass text only when clearly longer. */
 const READABILITY_MARGIN = 1.2;
 const MIN_TITLE_CHARS = 8;

@@ -77,7 +77,8 @@ export function extractMainContent(document: Document): MainContent {
   const root = withChunks(best, ranked.slice(1, TOP_CANDIDATES));
   const text = collectWithSiblings(root, best.score, scores, stats);
   const prose = proseLength(stats, body, landmarkOf(root));
-  return { text, coverage: prose ? Math.min(1, text.replace(/\s+/g, '').length / prose) : 0 };
+  // Measured like the page's prose: characters with runs of white space as one.
+  return { text, coverage: prose ? Math.min(1, text.replace(/\s+/g, ' ').length / prose) : 0 };
 }
 
 /** The <article> or <main> around the chosen content: prose outside it is not this article's. */
@@ -93,9 +94,13 @@ function landmarkOf(el: Element): Element | null {
 function proseLength(stats: Map<Element, NodeStats>, body: Element, within: Element | null): number {
   let total = 0;
   for (const [el, s] of stats) {
-    if (el === body || s.hasBlockChild || s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) continue;
-    if (within && !contains(within, el)) continue;
-    if (PROSE_TAGS.has(tagOf(el))) total += s.text;
+    if (el === body || !PROSE_TAGS.has(tagOf(el)) || (within && !contains(within, el))) continue;
+    // The same prose the scoring counts: leaf paragraphs, and text written straight into containers.
+    if (s.hasBlockChild) {
+      if (s.inline >= MIN_PROSE_CHARS) total += s.inline;
+    } else if (s.text >= MIN_PROSE_CHARS && s.links / s.text <= MAX_LINK_DENSITY) {
+      total += s.text;
+    }
   }
   return total;
 }
