@@ -67,7 +67,8 @@ export function articleSimilarity(a: SimilarityInput, b: SimilarityInput, stats:
     const gap = Math.abs(Date.parse(a.published.start) - Date.parse(b.published.start)) / 86_400_000;
     if (gap > MAX_GAP_DAYS) score *= 0.5;
   }
-  const sharedEntities = [...ea.keys()].filter((k) => eb.has(k)).sort((x, y) => (eb.get(y)! + ea.get(y)!) - (eb.get(x)! + ea.get(x)!));
+  const weight = (name: string) => ea.get(name)! + eb.get(name)!;
+  const sharedEntities = shared.map((e) => e.name).sort((x, y) => weight(y) - weight(x));
   return { score, entityScore, termScore, dateScore, sharedEntities };
 }
 

@@ -94,15 +94,21 @@ function landmarkOf(el: Element): Element | null {
 function proseLength(stats: Map<Element, NodeStats>, body: Element, within: Element | null): number {
   let total = 0;
   for (const [el, s] of stats) {
-    if (el === body || !PROSE_TAGS.has(tagOf(el)) || (within && !contains(within, el))) continue;
-    // The same prose the scoring counts: leaf paragraphs, and text written straight into containers.
-    if (s.hasBlockChild) {
-      if (s.inline >= MIN_PROSE_CHARS) total += s.inline;
-    } else if (s.text >= MIN_PROSE_CHARS && s.links / s.text <= MAX_LINK_DENSITY) {
-      total += s.text;
-    }
+    if (within && !contains(within, el)) continue;
+    total += proseBlock(el, s, body)?.chars ?? 0;
   }
   return total;
+}
+
+/**
+ * What an element holds as prose of its own, the one definition shared by scoring and coverage:
+ * a leaf paragraph's low-link text, or the text written straight into a container between its blocks.
+ */
+function proseBlock(el: Element, s: NodeStats, body: Element): { kind: 'leaf' | 'inline'; chars: number } | null {
+  if (el === body || !PROSE_TAGS.has(tagOf(el))) return null;
+  if (s.hasBlockChild) return s.inline >= MIN_PROSE_CHARS ? { kind: 'inline', chars: s.inline } : null;
+  if (s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) return null;
+  return { kind: 'leaf', chars: s.text };
 }
 
 export function isEnoughContent(text: string): boolean {
@@ -196,14 +202,11 @@ function scoreContainers(body: Element, stats: Map<Element, NodeStats>): Map<Ele
     }
   };
   for (const [el, s] of stats) {
-    if (el === body || !PROSE_TAGS.has(tagOf(el))) continue;
-    if (s.hasBlockChild) {
-      // Prose written straight into a container, between its blocks, credits the container itself.
-      if (s.inline >= MIN_PROSE_CHARS) credit(el, 1 + s.inlineCommas + s.inline / 100);
-      continue;
-    }
-    if (s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) continue;
-    credit(parentElement(el), 1 + s.inlineCommas + Math.min(Math.floor(s.text / 100), 3));
+    const prose = proseBlock(el, s, body);
+    if (!prose) continue;
+    // Prose written straight into a container credits the container itself; a paragraph, its parent.
+    if (prose.kind === 'inline') credit(el, 1 + s.inlineCommas + prose.chars / 100);
+    else credit(parentElement(el), 1 + s.inlineCommas + Math.min(Math.floor(prose.chars / 100), 3));
   }
   return scores;
 }
