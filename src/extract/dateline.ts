@@ -17,15 +17,40 @@ export function findDateline(line: string, language: string, order: NumericOrder
   if (wordCount(trimmed) > MAX_DATELINE_WORDS) return null;
   // Careless stripping glues names to dates ("Tế11/02/2024"); give the date its own word first.
   const spaced = trimmed.replace(/(\p{L})(\d{1,4}[./-]\d{1,2}[./-]\d{1,4})/gu, '$1 $2');
-  for (const lang of new Set([language, 'en'])) {
-    for (const found of findDates(spaced, { language: lang, numericOrder: order })) {
-      // A stamp is a full date, or "3 hours ago" counted from the fetch time.
-      const ago = found.kind === 'relative' && found.relative.unit === 'day' && found.relative.offset <= 0 && fetchedAt;
-      if (found.kind !== 'full' && !ago) continue;
-      const ref = fetchedAt ? referenceFrom(dayDate(fromIso(fetchedAt))) : null;
-      const date = resolveExpression(found, ref, 'past');
-      if (date) return { date, prefix: spaced.slice(0, found.index).trim() };
+  const stamp = findStamp(spaced, { language, order, ...(fetchedAt ? { fetchedAt } : {}) });
+  return stamp ? { date: stamp.date, prefix: spaced.slice(0, stamp.index).trim() } : null;
+}
+
+export interface StampOptions {
+  language: string;
+  /** The page's convention for ambiguous numeric dates. */
+  order?: NumericOrder;
+  /** Fetch time (ISO): the reference for relative stamps. */
+  fetchedAt?: string;
+}
+
+const HAS_DIGIT = /\p{Nd}/u;
+
+/**
+ * The date a short stamp states: a full date (in the page's language or English), else, counted from
+ * the fetch time, a relative one that is not in the future ("3 hours ago", "yesterday"). Shared by
+ * stripped-text datelines and HTML bylines.
+ */
+export function findStamp(text: string, options: StampOptions): { date: CalendarDate; index: number } | null {
+  // Full dates all have digits, and most lines have none: finding dates is the costly part.
+  if (!options.fetchedAt && !HAS_DIGIT.test(text)) return null;
+  const ref = options.fetchedAt ? referenceFrom(dayDate(fromIso(options.fetchedAt))) : null;
+  let relative: { date: CalendarDate; index: number } | null = null;
+  for (const language of new Set([options.language, 'en'])) {
+    for (const found of findDates(text, { language, ...(options.order ? { numericOrder: options.order } : {}) })) {
+      if (found.kind === 'full') {
+        const date = resolveExpression(found, null, 'past');
+        if (date) return { date, index: found.index };
+      } else if (!relative && ref && found.kind === 'relative' && found.relative.unit === 'day' && found.relative.offset <= 0) {
+        const date = resolveExpression(found, ref, 'past');
+        if (date) relative = { date, index: found.index };
+      }
     }
   }
-  return null;
+  return relative;
 }

@@ -3,9 +3,10 @@
 // text near the top, never a line that states the page's clock, an update or a copyright.
 import { wordCount } from '../lang/index.js';
 import type { CalendarDate, DateSignal } from '../domain/index.js';
-import { dayDate, findDates, fromIso, isValidYmd, monthDate, referenceFrom, resolveExpression } from '../time/index.js';
+import { dayDate, isValidYmd, monthDate } from '../time/index.js';
 import { getBoilerplateRules } from './boilerplate.js';
 import { allElements, attr, queryAll, textOf, type Document } from './dom.js';
+import { findStamp } from './dateline.js';
 import { parseMachineDate } from './machine-date.js';
 
 export interface DateCandidate {
@@ -47,7 +48,6 @@ const DATE_CONTAINER = /date|time|publish|posted|meta|byline|datum|fecha|veröff
 const MAX_CONTAINER_TEXT = 200;
 const MAX_TEXT_LINES = 600;
 const MAX_STAMP_WORDS = 15;
-const HAS_DIGIT = /\p{Nd}/u;
 
 export interface PageDateInput {
   document: Document;
@@ -188,26 +188,10 @@ function isNotPublication(text: string): boolean {
   return /©|\bcopyright\b|\bupdated?\b|aktualisiert|\bmodified\b|cập nhật|actualizado|mis à jour|обновлено|güncelleme/i.test(text);
 }
 
-/** A full date, or a relative stamp ("3 hours ago") counted from the fetch time. */
-function firstStampDate(text: string, language: string, fetchedAt?: string): CalendarDate | null {
-  const full = firstFullDate(text, language);
-  if (full || !fetchedAt || !HAS_DIGIT.test(text)) return full;
-  const ref = referenceFrom(dayDate(fromIso(fetchedAt)));
-  for (const found of findDates(text, { language })) {
-    if (found.kind === 'relative' && found.relative.unit === 'day') return resolveExpression(found, ref, 'past');
-  }
-  return null;
+function firstFullDate(text: string, language: string): CalendarDate | null {
+  return findStamp(text, { language })?.date ?? null;
 }
 
-function firstFullDate(text: string, language: string): CalendarDate | null {
-  // Every full date has digits; most lines have none, and finding dates is the costly part.
-  if (!HAS_DIGIT.test(text)) return null;
-  for (const lang of new Set([language, 'en'])) {
-    for (const found of findDates(text, { language: lang })) {
-      if (found.kind !== 'full') continue;
-      const date = resolveExpression(found, null, 'past');
-      if (date) return date;
-    }
-  }
-  return null;
+function firstStampDate(text: string, language: string, fetchedAt?: string): CalendarDate | null {
+  return findStamp(text, { language, ...(fetchedAt ? { fetchedAt } : {}) })?.date ?? null;
 }
