@@ -1,5 +1,6 @@
 // Bytes -> text: BOM, then the charset the transport or the page declares, then UTF-8 if the bytes
 // are valid UTF-8, then statistical detection. Refuses what is not text at all.
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 
 export type Decoded =
@@ -29,12 +30,12 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   if (looksBinary(bytes)) return { ok: false, reason: 'binary data, not text' };
-  const utf8 = tryDecode(bytes, 'utf-8', true);
+  const utf8 = isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
   const declared = options.declaredCharset ?? (options.html ? sniffMetaCharset(bytes) : undefined);
   if (declared) {
     const label = normaliseLabel(declared);
     // Pages often declare a legacy charset but are UTF-8: valid UTF-8 with non-ASCII bytes wins.
-    if (utf8 !== null && hasNonAscii(bytes) && label !== 'utf-8') return { ok: true, text: utf8, encoding: 'utf-8' };
+    if (utf8 !== null && (label === 'utf-8' || label === 'utf8' || hasNonAscii(bytes))) return { ok: true, text: utf8, encoding: 'utf-8' };
     const text = tryDecode(bytes, label, false);
     if (text !== null) return { ok: true, text, encoding: label };
   }

@@ -61,14 +61,24 @@ export function findDates(original: string, options: FindDatesOptions): FoundDat
 
 /** Maps every Unicode decimal digit to its ASCII digit. */
 export function asciiDigits(s: string): string {
-  return s.replace(/\p{Nd}/gu, (d) => {
-    const code = d.codePointAt(0)!;
-    // Decimal digit blocks are runs of ten starting at a code point whose value is zero.
-    for (let zero = code; zero > code - 10; zero--) {
-      if (!/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) return String(code - zero);
-    }
-    return d;
-  });
+  // ASCII digits are the common case: only other scripts' digits need the lookup.
+  return NON_ASCII_DIGIT.test(s) ? s.replace(NON_ASCII_DIGITS, (d) => String(digitValue(d.codePointAt(0)!))) : s;
+}
+
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/u;
+const NON_ASCII_DIGITS = /(?![0-9])\p{Nd}/gu;
+const digitValues = new Map<number, number>();
+
+/** Decimal digit blocks are runs of ten starting at a code point whose value is zero. */
+function digitValue(code: number): number {
+  let value = digitValues.get(code);
+  if (value === undefined) {
+    let zero = code;
+    while (zero > code - 9 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+    value = code - zero;
+    digitValues.set(code, value);
+  }
+  return value;
 }
 
 function isReferencePreposition(prep: string, vocab: DateVocabulary): boolean {
