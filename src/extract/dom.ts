@@ -3,7 +3,7 @@
 import { compile, selectAll, selectOne } from 'css-select';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { removeElement, textContent } from 'domutils';
+import { removeElement, replaceElement, textContent } from 'domutils';
 
 export type { AnyNode, Document, Element };
 
@@ -50,6 +50,11 @@ export function queryOne(selector: string, root: AnyNode): Element | null {
 
 export function remove(node: AnyNode): void {
   removeElement(node);
+}
+
+/** Puts `replacement` where `node` stands (moving it from its own place). */
+export function replace(node: AnyNode, replacement: AnyNode): void {
+  replaceElement(node, replacement);
 }
 
 export function childElements(el: Element | Document): Element[] {

@@ -1,7 +1,5 @@
 // Extraction from HTML: metadata from structured data and <meta> tags, the publication date from its
-// signals, the main text by a one-pass detector on a lean parse with Mozilla Readability as fallback.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+// signals, the main text by a one-pass detector on a lean parse with a Readability-style second opinion.
 import type { ExtractedArticle, RawDocument } from '../domain/index.js';
 import { detectLanguage, wordCount } from '../lang/index.js';
 import { attr, parsePage, queryAll, queryOne, remove, textOf, type Document } from './dom.js';
@@ -12,6 +10,7 @@ import { cleanParagraphs } from './clean-paragraphs.js';
 import { htmlToText } from './html-text.js';
 import { extractMainContent, isEnoughContent } from './main-content.js';
 import { extractTextPage } from './text-page.js';
+import { secondOpinion } from './second-opinion.js';
 
 export type HtmlPageResult = Pick<
   ExtractedArticle,
@@ -19,13 +18,12 @@ export type HtmlPageResult = Pick<
 >;
 
 const VISIBLE_LINES = 600;
-/** Below this share of the page's prose, the one-pass result is checked against Readability's. */
+/** Below this share of the page's prose, the one-pass result is checked against a second opinion. */
 const MIN_COVERAGE = 0.7;
-/** Readability's text replaces the one-pass text only when clearly longer. */
-const READABILITY_MARGIN = 1.2;
+/** The second opinion replaces the one-pass text only when clearly longer. */
+const SECOND_OPINION_MARGIN = 1.2;
 const MIN_TITLE_CHARS = 8;
 const MAX_SITE_WORDS = 6;
-const CAPTION_SELECTOR = 'figcaption, [class*="caption" i], [class*="credit" i]';
 
 export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   const page = parsePage(doc.body);
@@ -51,18 +49,17 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   });
 
   // Content detection prunes the tree, so metadata and dates are read first. The one-pass detector
-  // decides most pages; Readability, on a full DOM of its own, takes those where it is unsure.
+  // decides most pages; a Readability-style pass, on a fresh parse, is asked where it is unsure.
   const rules = getBoilerplateRules();
   const headline = (doc.hints.title ?? metaTitle ?? docTitle).trim();
   const clean = (raw: string) => cleanParagraphs(raw.split('\n\n'), headline, rules, language).join('\n\n');
   const main = extractMainContent(page);
   let text = clean(main.text);
-  let readabilitySite: string | null = null;
   if (!isEnoughContent(text) || main.coverage < MIN_COVERAGE) {
-    const viaReadability = readabilityText(doc.body);
-    readabilitySite = viaReadability.siteName;
-    const cleaned = clean(viaReadability.text);
-    if (wordCount(cleaned) > wordCount(text) * READABILITY_MARGIN) text = cleaned;
+    const other = clean(secondOpinion(doc.body));
+    const longer = wordCount(other) > wordCount(text) * SECOND_OPINION_MARGIN;
+    // Or the same text with more around it (a lead, a second part): more of the article, same risk.
+    if (longer || (wordCount(other) > wordCount(text) && includesParagraphs(other, text))) text = other;
   }
   let fallback = null;
   if (wordCount(text) < 30) {
@@ -75,7 +72,7 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   return {
     title,
     text,
-    source: siteName ?? readabilitySite ?? fallback?.source ?? hostOf(doc.url),
+    source: siteName ?? fallback?.source ?? hostOf(doc.url),
     published: pageDate?.date ?? null,
     publishedSource: pageDate?.signal ?? null,
     declaredLanguage,
@@ -85,6 +82,12 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
     imageUrl: metadata.imageUrl,
     modified: metadata.modified,
   };
+}
+
+/** Does `outer` hold every paragraph of `inner`? */
+function includesParagraphs(outer: string, inner: string): boolean {
+  const paragraphs = inner.split('\n\n').filter(Boolean);
+  return paragraphs.length > 0 && paragraphs.every((p) => outer.includes(p));
 }
 
 /** The site's host name, the outlet of last resort ("www.example.com" -> "example.com"). */
@@ -113,15 +116,4 @@ function visibleLines(page: Document): string[] {
 function textOfFirst(selector: string, page: Document): string {
   const el = queryOne(selector, page);
   return el ? textOf(el).replace(/\s+/g, ' ').trim() : '';
-}
-
-/** Mozilla Readability on a full DOM (linkedom), for pages the one-pass detector is unsure of. */
-function readabilityText(html: string): { text: string; siteName: string | null } {
-  const { document } = parseHTML(html);
-  const article = new Readability(document as unknown as globalThis.Document, { charThreshold: 200 }).parse();
-  if (!article?.content) return { text: '', siteName: null };
-  const content = parsePage(article.content);
-  // Captions describe pictures, not the story.
-  queryAll(CAPTION_SELECTOR, content).forEach(remove);
-  return { text: htmlToText(content), siteName: article.siteName ?? null };
 }
