@@ -2,7 +2,7 @@
 // tools' published outputs; writes bench/results/<date>.json and bench/results/latest.json.
 // Timing lives here, never in tests.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { SpeedFigure } from './extraction-speed.js';
 import { join, resolve } from 'node:path';
 import { evalDates, evalExtraction, evalSegments, evalToolOutputs } from '../src/eval/index.js';
@@ -24,18 +24,21 @@ function roundAll<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
 }
 
+/** The node flags on the CLI's shebang line, so the bench measures what users run. */
+const CLI_NODE_FLAGS = (readFileSync(join(ROOT, 'bin', 'storyline.mjs'), 'utf8').split('\n')[0]!.match(/\bnode\s+(.*)$/)?.[1] ?? '').split(/\s+/).filter(Boolean);
+
 /**
  * Extraction speed, measured in a fresh process so that the evaluations' heap does not weigh on it,
  * pinned to one core (taskset, where the machine has it) so that garbage collection on a second
- * core does not flatter the figure.
+ * core does not flatter the figure, and with the V8 flags the CLI runs with (bin/storyline.mjs).
  */
-function extractionSpeed(): { pinned_to_one_core: boolean; typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure } {
-  const args = ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'extraction-speed.ts')];
+function extractionSpeed(): { pinned_to_one_core: boolean; node_flags: string[]; typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure } {
+  const args = [...CLI_NODE_FLAGS, '--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'extraction-speed.ts')];
   const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   const out = pinned
     ? execFileSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' })
     : execFileSync(process.execPath, args, { encoding: 'utf8' });
-  return { pinned_to_one_core: pinned, ...JSON.parse(out) };
+  return { pinned_to_one_core: pinned, node_flags: CLI_NODE_FLAGS, ...JSON.parse(out) };
 }
 
 async function ingestSpeed(): Promise<{ articles: number; seconds: number; articles_per_second: number }> {
