@@ -42,6 +42,8 @@ const SHARE_BAR_SHARE = 0.6;
 const MAX_CONSENT_CHARS = 400;
 const MAX_BYLINE_WORDS = 12;
 const MAX_TAIL_LINE_WORDS = 6;
+/** Lines longer than this hold more words than any short-line rule allows: they skip word counting. */
+const MAX_SHORT_LINE_CHARS = 300;
 
 /** The rules below test one line several times in a row: remember the last normalisation. */
 let lastLine = '';
@@ -76,6 +78,7 @@ export function getBoilerplateRules(): BoilerplateRules {
       const n = normalise(line);
       if (tail.has(n) || tailPatterns.some((p) => p.test(n))) return true;
       // "Kommentar verfassen Antwort abbrechen": a short line opening with a multi-word marker.
+      if (n.length > MAX_SHORT_LINE_CHARS) return false;
       const words = n.split(' ');
       if (words.length > MAX_TAIL_LINE_WORDS) return false;
       for (let k = words.length - 1; k >= 2; k--) if (tail.has(words.slice(0, k).join(' '))) return true;
@@ -89,11 +92,13 @@ export function getBoilerplateRules(): BoilerplateRules {
     isConsentNotice: (line) => line.length < MAX_CONSENT_CHARS && consent.test(line),
     isBylineOrStamp: (line) => {
       const t = line.trim();
+      if (t.length > MAX_SHORT_LINE_CHARS) return false;
       const words = wordCount(t);
       if (words > MAX_BYLINE_WORDS) return false;
       return byline.test(t) || (stamp.test(t) && /\d/.test(t));
     },
     isShareBar: (line) => {
+      if (line.length > MAX_SHORT_LINE_CHARS) return false;
       const words = normalise(line).split(/[\s|·•,/]+/).filter(Boolean);
       if (words.length === 0 || words.length > MAX_SHARE_BAR_WORDS) return false;
       return words.filter((w) => social.has(w)).length / words.length >= SHARE_BAR_SHARE;

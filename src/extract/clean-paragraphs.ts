@@ -12,6 +12,8 @@ const MAX_LABEL_WORDS = 3;
 const TAIL_CUT_MIN_SHARE = 0.5;
 const MAX_STAMP_WORDS = 8;
 const STAMP_SHARE = 0.4;
+/** The longest dates written out ("Thứ Tư, ngày 13 tháng 9 năm 2023 10:45") are about 40 characters. */
+const MAX_STAMP_CHARS = 120;
 const SHORTCODE = /^\[\w+[^\]]*\].*\[\/\w+\]$/u;
 
 export function cleanParagraphs(paragraphs: string[], title: string, rules: BoilerplateRules, language: string): string[] {
@@ -50,7 +52,7 @@ export function isBoilerplate(p: string, title: string, rules: BoilerplateRules)
 
 /** "نشر في ١٩ يونيو ٢٠٢٤", "입력 2024년 6월 19일": a short line that is mostly a date. */
 function isDateStamp(p: string, language: string): boolean {
-  if (wordCount(p) > MAX_STAMP_WORDS || !/\p{Nd}/u.test(p)) return false;
+  if (p.length > MAX_STAMP_CHARS || !/\p{Nd}/u.test(p) || wordCount(p) > MAX_STAMP_WORDS) return false;
   const letters = p.replace(/\s+/g, '').length;
   return findDates(p, { language }).some((d) => (d.kind === 'full' || d.kind === 'relative') && d.text.replace(/\s+/g, '').length >= STAMP_SHARE * letters);
 }

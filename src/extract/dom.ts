@@ -71,6 +71,39 @@ export function contains(outer: AnyNode, inner: AnyNode): boolean {
   return false;
 }
 
+/**
+ * The page's elements in document order and by tag name, gathered in one walk: the metadata and
+ * date readers look up a handful of tags, and one walk costs less than a selector query for each.
+ * Built before main-content detection prunes the tree.
+ */
+export class PageIndex {
+  readonly all: Element[];
+  private readonly tags = new Map<string, Element[]>();
+
+  constructor(document: Document) {
+    this.all = allElements(document);
+    for (const el of this.all) {
+      const tag = tagOf(el);
+      const list = this.tags.get(tag);
+      if (list) list.push(el);
+      else this.tags.set(tag, [el]);
+    }
+  }
+
+  byTag(tag: string): readonly Element[] {
+    return this.tags.get(tag) ?? [];
+  }
+
+  first(tag: string): Element | null {
+    return this.tags.get(tag)?.[0] ?? null;
+  }
+
+  /** Elements whose attribute has exactly this value (`itemprop="datePublished"`). */
+  withAttribute(name: string, value: string): Element[] {
+    return this.all.filter((el) => el.attribs[name] === value);
+  }
+}
+
 /** Every element below `root`, in document order. */
 export function allElements(root: AnyNode): Element[] {
   const out: Element[] = [];

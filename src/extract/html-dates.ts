@@ -5,7 +5,7 @@ import { wordCount } from '../lang/index.js';
 import type { CalendarDate, DateSignal } from '../domain/index.js';
 import { dayDate, isValidYmd, monthDate } from '../time/index.js';
 import { getBoilerplateRules } from './boilerplate.js';
-import { allElements, attr, queryAll, textOf, type Document } from './dom.js';
+import { attr, contains, textOf, type Element, type PageIndex } from './dom.js';
 import { findStamp } from './dateline.js';
 import { parseMachineDate } from './machine-date.js';
 
@@ -50,7 +50,7 @@ const MAX_TEXT_LINES = 600;
 const MAX_STAMP_WORDS = 15;
 
 export interface PageDateInput {
-  document: Document;
+  index: PageIndex;
   rawHtml: string;
   url?: string;
   jsonLdDate: string | null;
@@ -66,10 +66,10 @@ export interface PageDateInput {
 export function findPublicationDate(input: PageDateInput): DateCandidate | null {
   const judges: Array<() => DateCandidate | null> = [
     () => fromStructured(input.jsonLdDate, input.meta),
-    () => fromMarkup(input.document, input.language),
+    () => fromMarkup(input.index, input.language),
     () => fromUrl(input.url),
     () => fromEmbeddedJson(input.rawHtml),
-    () => fromContainers(input.document, input.language, input.fetchedAt),
+    () => fromContainers(input.index, input.language, input.fetchedAt),
     () => fromText(input.headerLines(), input.language, input.fetchedAt),
   ];
   // A day beats a month: keep the first month-level answer only if nothing later gives a day.
@@ -94,19 +94,26 @@ function fromStructured(jsonLdDate: string | null, meta: Map<string, string>): D
   return null;
 }
 
-function fromMarkup(document: Document, language: string): DateCandidate | null {
-  const selectors = [
-    '[itemprop="datePublished"]',
-    'time[pubdate]',
-    'abbr.published',
-    'time.published',
-    'time[class*="publish"]',
-    '.published time',
-    'time[datetime]',
-    'time',
-  ];
-  for (const selector of selectors) {
-    for (const el of queryAll(selector, document).slice(0, 3)) {
+const hasClass = (el: Element, name: string) => (attr(el, 'class') ?? '').split(/\s+/).includes(name);
+
+/** Date markup in order of reliability, each a filter over the page's <time>, <abbr> and itemprop elements. */
+const MARKUP: Array<(index: PageIndex) => Element[]> = [
+  (index) => index.withAttribute('itemprop', 'datePublished'),
+  (index) => index.byTag('time').filter((el) => attr(el, 'pubdate') !== null),
+  (index) => index.byTag('abbr').filter((el) => hasClass(el, 'published')),
+  (index) => index.byTag('time').filter((el) => hasClass(el, 'published')),
+  (index) => index.byTag('time').filter((el) => /publish/i.test(attr(el, 'class') ?? '')),
+  (index) => {
+    const wrappers = index.all.filter((el) => hasClass(el, 'published'));
+    return index.byTag('time').filter((el) => wrappers.some((w) => w !== el && contains(w, el)));
+  },
+  (index) => index.byTag('time').filter((el) => attr(el, 'datetime') !== null),
+  (index) => [...index.byTag('time')],
+];
+
+function fromMarkup(index: PageIndex, language: string): DateCandidate | null {
+  for (const select of MARKUP) {
+    for (const el of select(index).slice(0, 3)) {
       for (const value of [attr(el, 'datetime'), attr(el, 'content'), attr(el, 'title')]) {
         const date = value ? (parseMachineDate(value) ?? parseLooseNumeric(value)) : null;
         if (date) return { date, signal: 'time' };
@@ -157,9 +164,9 @@ function fromEpochMillis(ms: number): CalendarDate | null {
 }
 
 /** Short elements whose class or id says they hold a date ("postDate", "entry-meta"). */
-function fromContainers(document: Document, language: string, fetchedAt?: string): DateCandidate | null {
+function fromContainers(index: PageIndex, language: string, fetchedAt?: string): DateCandidate | null {
   const rules = getBoilerplateRules();
-  for (const el of allElements(document)) {
+  for (const el of index.all) {
     if (el.type !== 'tag') continue;
     const label = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
     if (label.length < 2 || !DATE_CONTAINER.test(label)) continue;

@@ -2,7 +2,7 @@
 // signals, the main text by a one-pass detector on a lean parse with a Readability-style second opinion.
 import type { ExtractedArticle, RawDocument } from '../domain/index.js';
 import { detectLanguage, wordCount } from '../lang/index.js';
-import { attr, parsePage, queryAll, queryOne, remove, textOf, type Document } from './dom.js';
+import { attr, PageIndex, parsePage, queryAll, remove, textOf, type Document } from './dom.js';
 import { findPublicationDate } from './html-dates.js';
 import { readPageMetadata } from './page-metadata.js';
 import { getBoilerplateRules } from './boilerplate.js';
@@ -27,18 +27,19 @@ const MAX_SITE_WORDS = 6;
 
 export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   const page = parsePage(doc.body);
-  const root = queryOne('html', page);
+  const index = new PageIndex(page);
+  const root = index.first('html');
   const declaredLanguage = (root && attr(root, 'lang')?.split(/[-_]/)[0]?.toLowerCase()) || null;
-  const metadata = readPageMetadata(page, doc.url);
+  const metadata = readPageMetadata(index, doc.url);
   const { meta, jsonLd } = metadata;
   const metaTitle = jsonLd.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? null;
-  const h1 = textOfFirst('h1', page);
-  const titleTag = textOfFirst('title', page);
+  const h1 = textOfFirst('h1', index);
+  const titleTag = textOfFirst('title', index);
   const docTitle = h1.length >= MIN_TITLE_CHARS ? h1 : titleTag;
   const siteName = meta.get('og:site_name') ?? jsonLd.publisher ?? siteFromTitleTag(titleTag, metaTitle ?? docTitle) ?? null;
   const language = declaredLanguage ?? detectLanguage(`${docTitle} ${metaTitle ?? ''}`).language;
   const pageDate = findPublicationDate({
-    document: page,
+    index,
     rawHtml: doc.body,
     ...(doc.url ? { url: doc.url } : {}),
     jsonLdDate: jsonLd.datePublished ?? null,
@@ -113,7 +114,7 @@ function visibleLines(page: Document): string[] {
   return htmlToText(page).split(/\n+/).slice(0, VISIBLE_LINES);
 }
 
-function textOfFirst(selector: string, page: Document): string {
-  const el = queryOne(selector, page);
+function textOfFirst(tag: string, index: PageIndex): string {
+  const el = index.first(tag);
   return el ? textOf(el).replace(/\s+/g, ' ').trim() : '';
 }

@@ -1,6 +1,6 @@
 // Structured metadata of an HTML page: <meta> tags, JSON-LD, <link rel=canonical>.
 import type { CalendarDate } from '../domain/index.js';
-import { attr, queryAll, queryOne, textOf, type Document } from './dom.js';
+import { attr, textOf, type PageIndex } from './dom.js';
 import { parseMachineDate } from './machine-date.js';
 
 export interface JsonLdFields {
@@ -24,13 +24,13 @@ export interface PageMetadata {
 const MODIFIED_META_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'];
 const AUTHOR_META_KEYS = ['author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author', 'byl'];
 
-export function readPageMetadata(document: Document, pageUrl?: string): PageMetadata {
-  const meta = readMeta(document);
-  const jsonLd = readJsonLd(document);
+export function readPageMetadata(index: PageIndex, pageUrl?: string): PageMetadata {
+  const meta = readMeta(index);
+  const jsonLd = readJsonLd(index);
   const metaAuthors = AUTHOR_META_KEYS.map((k) => meta.get(k))
     .filter((v): v is string => !!v && !/^https?:/.test(v))
     .map((v) => v.replace(/^by\s+/i, '').trim());
-  const link = queryOne('link[rel="canonical"]', document);
+  const link = index.byTag('link').find((el) => attr(el, 'rel') === 'canonical');
   const canonical = (link && attr(link, 'href')) ?? meta.get('og:url') ?? null;
   const image = jsonLd.image ?? meta.get('og:image') ?? meta.get('twitter:image') ?? null;
   const modifiedRaw = jsonLd.dateModified ?? MODIFIED_META_KEYS.map((k) => meta.get(k)).find(Boolean) ?? null;
@@ -58,23 +58,23 @@ function absolute(href: string | null, base: string | undefined): string | null 
   }
 }
 
-function readMeta(document: Document): Map<string, string> {
+function readMeta(index: PageIndex): Map<string, string> {
   const out = new Map<string, string>();
-  for (const el of queryAll('meta', document)) {
+  for (const el of index.byTag('meta')) {
     const key = (attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop') ?? '').toLowerCase();
     const value = attr(el, 'content');
     if (key && value && !out.has(key)) out.set(key, value.trim());
   }
-  for (const el of queryAll('[itemprop="datePublished"]', document)) {
+  for (const el of index.withAttribute('itemprop', 'datePublished')) {
     const value = attr(el, 'datetime') ?? attr(el, 'content');
     if (value && !out.has('datepublished')) out.set('datepublished', value);
   }
   return out;
 }
 
-function readJsonLd(document: Document): JsonLdFields {
+function readJsonLd(index: PageIndex): JsonLdFields {
   const out: JsonLdFields = { authors: [] };
-  for (const script of queryAll('script[type="application/ld+json"]', document)) {
+  for (const script of index.byTag('script').filter((el) => attr(el, 'type') === 'application/ld+json')) {
     let data: unknown;
     try {
       data = JSON.parse(textOf(script));

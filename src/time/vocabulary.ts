@@ -47,9 +47,15 @@ export interface DateVocabulary {
 const cache = new Map<string, DateVocabulary>();
 
 export function getDateVocabulary(language: string): DateVocabulary {
+  // Called for every sentence: the tag as given is looked up before it is normalised.
+  const hit = cache.get(language);
+  if (hit) return hit;
   const lang = language.toLowerCase().split(/[-_]/)[0] || 'en';
   const cached = cache.get(lang);
-  if (cached) return cached;
+  if (cached) {
+    cache.set(language, cached);
+    return cached;
+  }
   const file = loadDataFile('time/locales.json', LocalesFileSchema);
   const own = file.languages[lang] ?? {};
   const base = file.default;
@@ -69,6 +75,7 @@ export function getDateVocabulary(language: string): DateVocabulary {
     weekdays: weekdayNames(lang),
   };
   cache.set(lang, vocab);
+  cache.set(language, vocab);
   return vocab;
 }
 
