@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { EntityType } from '../../domain/index.js';
 import { foldText, loadDataFile } from '../../lib/data-files.js';
+import { nameKey } from './name-key.js';
 
 const AliasesSchema = z.object({
   version: z.number(),
@@ -34,10 +35,15 @@ export interface TrieNode {
 const EXACT_MAX_LETTERS = 3;
 
 export interface Gazetteer {
-  /** Token trie over folded alias tokens (scripts with spaces). */
+  /** Token trie over the matching keys of alias words (scripts with spaces; see name-key.ts). */
   root: TrieNode;
   /** Aliases in scripts written without spaces (CJK, Thai), matched as substrings. */
   unspaced: Array<{ alias: string; entry: GazetteerEntry }>;
+  /**
+   * Keys of words that are names on their own: every word of a person's alias, and one-word aliases
+   * of places and organisations ("White" of "White House" is not one).
+   */
+  nameWords: Set<string>;
 }
 
 /** Locales whose country names are loaded; the runtime's CLDR data supplies the names. */
@@ -52,7 +58,7 @@ let cached: Gazetteer | null = null;
 
 export function getGazetteer(): Gazetteer {
   if (cached) return cached;
-  const gazetteer: Gazetteer = { root: { children: new Map() }, unspaced: [] };
+  const gazetteer: Gazetteer = { root: { children: new Map() }, unspaced: [], nameWords: new Set() };
   const data = loadDataFile('entities/aliases.json', AliasesSchema);
   for (const entity of data.entities) {
     const entry = { name: entity.name, type: entity.type };
@@ -63,8 +69,14 @@ export function getGazetteer(): Gazetteer {
   return gazetteer;
 }
 
+/** Is this word (as written in an article) a name on its own? */
+export function isNameWord(word: string): boolean {
+  return getGazetteer().nameWords.has(nameKey(foldText(word)));
+}
+
+/** An alias as the trie holds it: the matching key of each word. */
 export function tokenizeForMatch(s: string): string[] {
-  return foldText(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldText(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(nameKey);
 }
 
 function addAlias(gazetteer: Gazetteer, alias: string, entry: GazetteerEntry): void {
@@ -74,6 +86,7 @@ function addAlias(gazetteer: Gazetteer, alias: string, entry: GazetteerEntry): v
   }
   const tokens = tokenizeForMatch(alias);
   if (tokens.length === 0) return;
+  if (entry.type === 'person' || tokens.length === 1) for (const t of tokens) if (t.length >= 2) gazetteer.nameWords.add(t);
   let node = gazetteer.root;
   for (const token of tokens) {
     let next = node.children.get(token);

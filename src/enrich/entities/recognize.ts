@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EntityMention, EntityType } from '../../domain/index.js';
 import { foldText, loadDataFile } from '../../lib/data-files.js';
 import { getGazetteer, type GazetteerEntry, type TrieNode } from './gazetteer.js';
+import { caseStemKeys, nameKey } from './name-key.js';
 
 const CuesSchema = z.object({
   version: z.number(),
@@ -20,6 +21,8 @@ const CuesSchema = z.object({
 interface Token {
   raw: string;
   folded: string;
+  /** Matching key (name-key.ts): spellings of one name share it. */
+  key: string;
   start: number;
   end: number;
 }
@@ -50,7 +53,8 @@ export function recognizeEntities(text: string, language: string): EntityMention
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    tokens.push({ raw: m[0], folded: foldText(m[0]), start: m.index!, end: m.index! + m[0].length });
+    const folded = foldText(m[0]);
+    tokens.push({ raw: m[0], folded, key: nameKey(folded), start: m.index!, end: m.index! + m[0].length });
   }
   return tokens;
 }
@@ -98,7 +102,8 @@ function longestMatchAt(
   const first = tokens[start]!;
   for (let j = start; j < tokens.length && node; j++) {
     const token = tokens[j]!;
-    const next: TrieNode | undefined = node.children.get(token.folded);
+    // A Cyrillic word may carry a case ending the alias lacks ("Пескова").
+    const next: TrieNode | undefined = node.children.get(token.key) ?? caseStemKeys(token.folded).map((k) => node!.children.get(k)).find(Boolean);
     if (next) {
       if (next.entry && accepts(next, first, j === start)) best = { entry: next.entry, endToken: j + 1 };
       node = next;
@@ -116,9 +121,10 @@ function longestMatchAt(
 
 function gluedPrefix(node: TrieNode, token: Token): { entry: GazetteerEntry; length: number } | null {
   for (const [key, child] of node.children) {
-    if (!child.entry || key.length >= token.folded.length) continue;
+    // Keys of Latin words keep their letters' positions, so the split point carries over to the text.
+    if (!child.entry || key.length >= token.key.length || token.key.length !== token.raw.length) continue;
     const rest = token.raw.slice(key.length);
-    if (token.folded.startsWith(key) && rest.length >= MIN_GLUED_SUFFIX && rest === rest.toLowerCase()) {
+    if (token.key.startsWith(key) && rest.length >= MIN_GLUED_SUFFIX && rest === rest.toLowerCase()) {
       return { entry: child.entry, length: key.length };
     }
   }
@@ -218,13 +224,13 @@ function matchSurnames(tokens: Token[], matches: Match[], taken: Set<number>, ga
     if (m.entry.type !== 'person' || gazetteerMatches.has(m)) continue;
     const parts = m.entry.name.split(/\s+/);
     const surname = parts[parts.length - 1]!;
-    if (parts.length >= 2 && surname.length > MIN_SURNAME_LETTERS) surnames.set(foldText(surname), m.entry);
+    if (parts.length >= 2 && surname.length > MIN_SURNAME_LETTERS) surnames.set(nameKey(foldText(surname)), m.entry);
   }
   const covered = new Set<number>(taken);
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
   const out: Match[] = [];
   for (const t of tokens) {
-    const entry = surnames.get(t.folded);
+    const entry = surnames.get(t.key);
     if (entry && isNameLike(t.raw) && !covered.has(t.start)) out.push({ entry, surface: t.raw, start: t.start, end: t.end });
   }
   return out;
