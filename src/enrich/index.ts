@@ -1,7 +1,9 @@
 // Enrich: ExtractedArticle -> EnrichedArticle (language, entities, dates, terms).
 import type { EnrichedArticle, ExtractedArticle } from '../domain/index.js';
 import { detectLanguage, splitSentences } from '../lang/index.js';
+import { isNameWord } from './entities/gazetteer.js';
 import { recognizeEntities } from './entities/recognize.js';
+import { repairGluedWords } from './repair/glued-words.js';
 import { contentTerms } from './terms/content-terms.js';
 import { findDateMentions } from './time/date-mentions.js';
 import { inferFromContent } from './time/infer-published.js';
@@ -14,11 +16,13 @@ export interface EnrichOptions {
   today?: string;
 }
 
-export function enrichArticle(article: ExtractedArticle, options: EnrichOptions = {}): EnrichedArticle {
-  const guess = detectLanguage(`${article.title}\n${article.text}`);
-  const declared = article.declaredLanguage?.toLowerCase().split(/[-_]/)[0] ?? null;
+export function enrichArticle(extracted: ExtractedArticle, options: EnrichOptions = {}): EnrichedArticle {
+  const guess = detectLanguage(`${extracted.title}\n${extracted.text}`);
+  const declared = extracted.declaredLanguage?.toLowerCase().split(/[-_]/)[0] ?? null;
   const language = declared || guess.language;
   const confidence = declared ? 1 : guess.confidence;
+  // Glued words are split first, so every later step reads "Putin will", not "Putinwill".
+  const article = { ...extracted, title: repairGluedWords(extracted.title, language, isNameWord).text, text: repairGluedWords(extracted.text, language, isNameWord).text };
   const fullText = `${article.title}\n${article.text}`;
   const sentences = splitSentences(fullText, language);
   const mentions = findDateMentions(sentences, language, article.published, article.chromeLanguage);
