@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../domain/index.js';
 import { openStore, resolveDbPath } from '../main.js';
 import { evalDates, evalExtraction, evalSegments } from '../eval/index.js';
-import { ingestPaths } from '../pipeline/index.js';
+import { analyzePaths, ingestPaths } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
 import { buildStoryView, renderStoryMarkdown, summarizeStory } from '../timeline/index.js';
-import { articleJson, printStory, printStoryList, printArticleList } from './output.js';
+import { analysisJson, articleJson, printStory, printStoryList, printArticleList } from './output.js';
 import { progressReporter } from './progress.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,6 +44,15 @@ async function runIngest(paths: string[], options: { db?: string; quiet?: boolea
   } finally {
     store.close();
   }
+}
+
+async function runAnalyze(paths: string[]): Promise<number> {
+  const result = await analyzePaths(paths);
+  for (const w of result.warnings) process.stderr.write(`warning: ${w.origin}: ${w.message}\n`);
+  for (const e of result.failed) process.stderr.write(`error: ${e.message}\n`);
+  const analyses = result.analyses.map(analysisJson);
+  if (analyses.length) printJson(analyses.length === 1 ? analyses[0] : analyses);
+  return result.failed.length ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 function storyViews(store: StoryStore) {
@@ -113,6 +122,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
         else printArticleList(articles);
       }),
     );
+
+  program
+    .command('analyze')
+    .description('print what Storyline finds in articles (language, entities, dates, quotes) without storing them; one JSON object for one article, an array for more')
+    .argument('<paths...>', 'files or directories (.txt, .html, .htm, .jsonl)')
+    .action(async (paths: string[]) => setExit(await runAnalyze(paths)));
 
   const evaluate = program.command('eval').description('measure quality on a benchmark folder; prints JSON');
   evaluate

@@ -1,6 +1,6 @@
 // Human-readable and JSON renderings for the CLI.
-import type { StoredArticle, StorySummary, StoryView, TimelinePoint } from '../domain/index.js';
-import { articleListing, formatPublished } from '../timeline/index.js';
+import type { EnrichedArticle, StoredArticle, StorySummary, StoryView, TimelinePoint } from '../domain/index.js';
+import { formatPublished } from '../timeline/index.js';
 
 const out = (s = ''): void => {
   process.stdout.write(`${s}\n`);
@@ -49,19 +49,30 @@ export function printArticleList(articles: StoredArticle[]): void {
   }
 }
 
+/** A stored article: its identity, its analysis, its story. */
 export function articleJson(a: StoredArticle) {
+  return { id: a.id, ...analysisJson(a), story: a.storyId, duplicateOf: a.duplicateOf };
+}
+
+/** What analysis finds in one article, stored or not (`storyline analyze`). */
+export function analysisJson(a: EnrichedArticle) {
   return {
-    ...articleListing(a),
+    title: a.title,
+    source: a.source,
+    url: a.url ?? null,
+    path: a.path ?? null,
     origin: a.origin,
     externalId: a.suppliedId ?? null,
+    language: a.language,
     languageConfidence: a.languageConfidence,
+    published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
+    publishedPrecision: a.published?.precision ?? null,
+    publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
     datePublishedSource: a.publishedSource,
     modified: a.modified ? formatPublished(a.modified.start, a.modified.precision) : null,
     authors: a.authors,
     canonicalUrl: a.canonicalUrl,
     imageUrl: a.imageUrl,
-    story: a.storyId,
-    duplicateOf: a.duplicateOf,
     entities: a.entities,
     dates: a.dates.map(({ text, start, end, precision, reference }) => ({ text, start, ...(end ? { end } : {}), precision, reference })),
     text: a.text,

@@ -1,1 +1,1 @@
-export { ingestPaths, ingestDocument, type IngestSummary, type IngestProgress, type IngestOptions } from './ingest.js';
+export { analyzePaths, ingestPaths, ingestDocument, type AnalyzeResult, type IngestSummary, type IngestProgress, type IngestOptions } from './ingest.js';

@@ -55,6 +55,37 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
   return summary;
 }
 
+export interface AnalyzeResult {
+  analyses: EnrichedArticle[];
+  failed: InputError[];
+  warnings: Array<{ origin: string; message: string }>;
+}
+
+/** Extraction and enrichment of every document in the files, storing nothing (`storyline analyze`). */
+export async function analyzePaths(paths: string[], options: Pick<IngestOptions, 'now'> = {}): Promise<AnalyzeResult> {
+  const result: AnalyzeResult = { analyses: [], failed: [], warnings: [] };
+  const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+  for (const item of await listInputFiles(paths)) {
+    if ('error' in item) {
+      result.failed.push(item.error);
+      continue;
+    }
+    for (const read of await readInputFile(item.file)) {
+      if (!read.ok) {
+        result.failed.push(read.error);
+        continue;
+      }
+      try {
+        result.analyses.push(enrichArticle(extractArticle(read.doc), { today }));
+        for (const message of read.doc.warnings ?? []) result.warnings.push({ origin: read.doc.origin, message });
+      } catch (err) {
+        result.failed.push(err instanceof InputError ? err : new InputError(read.doc.origin, `could not be processed (${(err as Error).message})`, { cause: err }));
+      }
+    }
+  }
+  return result;
+}
+
 /** Adds one document; used by the file runner and by callers that already hold documents. */
 export function ingestDocument(doc: RawDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): void {
   try {
