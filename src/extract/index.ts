@@ -10,12 +10,19 @@ export { collapseRepeat } from './text-page.js';
 
 /** Fewer words than this is not an article. */
 const MIN_ARTICLE_WORDS = 5;
+/**
+ * More text than this is not one article (a book, a database dump, a whole crawl in one record) and
+ * would stall analysis; the longest news features are around 100 KB. HTML pages are cut earlier, at read.
+ */
+export const MAX_ARTICLE_TEXT_CHARS = 2_000_000;
 
 export function extractArticle(doc: RawDocument): ExtractedArticle {
+  if (doc.format !== 'html') checkSize(doc.origin, doc.body.length);
   const page =
     doc.format === 'html'
       ? extractHtmlPage(doc)
       : { ...extractTextPage(doc), publishedSource: null, declaredLanguage: null, authors: [], canonicalUrl: null, imageUrl: null, modified: null };
+  checkSize(doc.origin, page.text.length);
   if (wordCount(page.text) < MIN_ARTICLE_WORDS) {
     throw new InputError(doc.origin, 'no article text found');
   }
@@ -41,4 +48,10 @@ export function extractArticle(doc: RawDocument): ExtractedArticle {
     imageUrl: page.imageUrl,
     modified: page.modified,
   };
+}
+
+function checkSize(origin: string, chars: number): void {
+  if (chars <= MAX_ARTICLE_TEXT_CHARS) return;
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} million characters`;
+  throw new InputError(origin, `text is ${mb(chars)}, over the limit of ${mb(MAX_ARTICLE_TEXT_CHARS)} for one article`);
 }
