@@ -41,3 +41,27 @@ test('names missing from the gazetteer are found by cue words and surnames count
   assert.equal(ivan.mentions, 2);
   assert.equal(found.find((e) => e.name === 'First Asian Department')?.type, 'organization');
 });
+
+test('a role written before a full name, met again alone, counts toward that person', () => {
+  const en = recognizeEntities('Russian President Vladimir Putin arrived. Later the Russian President said that Kremlin spokesman Dmitry Peskov was right. The Kremlin spokesman added more.', 'en');
+  const putin = en.find((e) => e.name === 'Vladimir Putin')!;
+  const peskov = en.find((e) => e.name === 'Dmitry Peskov')!;
+  assert.equal(putin.mentions, 2);
+  assert.ok(putin.aliases.includes('Russian President'));
+  assert.equal(peskov.mentions, 2);
+  const vi = recognizeEntities('Ngoại trưởng Nga Sergei Lavrov đã có chuyến thăm. Ngoại trưởng Nga khẳng định quan hệ tốt.', 'vi');
+  assert.equal(vi.find((e) => e.name === 'Sergei Lavrov')?.mentions, 2);
+});
+
+test('a role shared by two people in the article names neither', () => {
+  const found = recognizeEntities('President Joe Biden met President Vladimir Putin. Then the President left.', 'en');
+  assert.equal(found.find((e) => e.name === 'Joe Biden')?.mentions, 1);
+  assert.equal(found.find((e) => e.name === 'Vladimir Putin')?.mentions, 1);
+});
+
+test('names the gazetteer lacks are found by cue words in Russian and Vietnamese too', () => {
+  const ru = recognizeEntities('Иван Желоховцев сказал, что переговоры продолжатся.', 'ru');
+  assert.ok(ru.some((e) => e.name === 'Иван Желоховцев' && e.type === 'person'));
+  const vi = recognizeEntities('Ông Nguyễn Văn An cho biết đây là tin tốt.', 'vi');
+  assert.ok(vi.some((e) => e.name === 'Nguyễn Văn An' && e.type === 'person'));
+});

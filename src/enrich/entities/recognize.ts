@@ -47,6 +47,7 @@ export function recognizeEntities(text: string, language: string): EntityMention
   for (const m of matches) for (let i = m.start; i < m.end; i++) taken.add(i);
   matches.push(...matchByCues(tokens, text, language, taken));
   matches.push(...matchSurnames(tokens, matches, taken, fromGazetteer));
+  matches.push(...matchRoles(tokens, text, matches, language));
   return aggregate(matches);
 }
 
@@ -150,7 +151,7 @@ function matchUnspaced(text: string): Match[] {
   return out;
 }
 
-type CueSets = { titles: Set<string>; speech: Set<string>; orgHeads: Set<string>; notNames: Set<string> };
+type CueSets = { titles: Set<string>; titleWords: Set<string>; speech: Set<string>; orgHeads: Set<string>; notNames: Set<string> };
 const cueCache = new Map<string, CueSets | null>();
 
 function cuesFor(language: string): CueSets | null {
@@ -159,6 +160,7 @@ function cuesFor(language: string): CueSets | null {
   const sets = data
     ? {
         titles: new Set(data.personTitles.map(foldText)),
+        titleWords: new Set(data.personTitles.flatMap((t) => foldText(t).split(/\s+/))),
         speech: new Set(data.speechVerbs.map(foldText)),
         orgHeads: new Set(data.organizationHeads.map(foldText)),
         notNames: new Set(data.notNames.map(foldText)),
@@ -234,6 +236,61 @@ function matchSurnames(tokens: Token[], matches: Match[], taken: Set<number>, ga
     if (entry && isNameLike(t.raw) && !covered.has(t.start)) out.push({ entry, surface: t.raw, start: t.start, end: t.end });
   }
   return out;
+}
+
+/** Role words before a name: "Russian President", "Kremlin spokesman", "North Korean leader". */
+const MAX_ROLE_TOKENS = 4;
+
+/**
+ * "Russian President Vladimir Putin ... the Russian President said": a role written before a person's
+ * full mention, met again on its own, is that person. Roles of two or more words only, and only
+ * roles that name one person in the article.
+ */
+function matchRoles(tokens: Token[], text: string, matches: Match[], language: string): Match[] {
+  const cues = cuesFor(language);
+  if (!cues) return [];
+  const startIndex = new Map(tokens.map((t, i) => [t.start, i]));
+  const roles = new Map<string, GazetteerEntry | null>();
+  for (const m of matches) {
+    const at = startIndex.get(m.start);
+    if (m.entry.type !== 'person' || at === undefined) continue;
+    const role = roleBefore(tokens, at, cues);
+    if (role.length < 2) continue;
+    const key = role.map((t) => t.folded).join(' ');
+    const known = roles.get(key);
+    roles.set(key, known === undefined || known?.name === m.entry.name ? m.entry : null);
+  }
+  const covered = new Set<number>();
+  for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
+  const out: Match[] = [];
+  for (const [key, entry] of roles) {
+    if (!entry) continue;
+    const words = key.split(' ');
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (!words.every((w, k) => tokens[i + k]!.folded === w)) continue;
+      const last = tokens[i + words.length - 1]!;
+      const next = tokens[i + words.length];
+      // Followed by a name, it is a full mention again, counted already.
+      if (next && covered.has(next.start) && next.start - last.end <= 1) continue;
+      out.push({ entry, surface: text.slice(tokens[i]!.start, last.end), start: tokens[i]!.start, end: last.end });
+    }
+  }
+  return out;
+}
+
+/**
+ * The run of title words and capitalised words right before token `at`, containing a title word:
+ * "Russian President" (English puts the nationality first), "Ngoại trưởng Nga" (Vietnamese after).
+ */
+function roleBefore(tokens: Token[], at: number, cues: CueSets): Token[] {
+  const run: Token[] = [];
+  for (let i = at - 1; i >= 0 && run.length < MAX_ROLE_TOKENS; i--) {
+    const t = tokens[i]!;
+    const gap = tokens[i + 1]!.start - t.end;
+    if (gap !== 1 || !(cues.titleWords.has(t.folded) || isNameLike(t.raw))) break;
+    run.unshift(t);
+  }
+  return run.some((t) => cues.titleWords.has(t.folded)) ? run : [];
 }
 
 function aggregate(matches: Match[]): EntityMention[] {
