@@ -4,8 +4,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { SpeedFigure } from './extraction-speed.js';
+import type { AnalysisSpeedFigure } from './analysis-speed.js';
 import { join, resolve } from 'node:path';
 import { evalDates, evalExtraction, evalSegments, evalToolOutputs } from '../src/eval/index.js';
+import { evalAnalysis, evalLanguageId } from '../src/eval/index.js';
 import { ingestPaths } from '../src/pipeline/index.js';
 import { SqliteStoryStore } from '../src/store/index.js';
 import { writeDistractorJsonl } from '../test/helpers/distractors.js';
@@ -68,6 +70,25 @@ const { perPage: _dates, ...dates } = evalDates(join(DATA, 'dates-dev'));
 const speed = extractionSpeed();
 const ingest = await ingestSpeed();
 
+// Analysis: language identification, entities and dates on the hand-labelled fixtures
+// (test/fixtures/analysis), and analysis speed measured like extraction speed.
+const ANALYSIS_FIXTURES = join(ROOT, 'test', 'fixtures', 'analysis');
+
+function analysisSpeed(): { pinned_to_one_core: boolean; node_flags: string[]; typical_5_kb: AnalysisSpeedFigure } {
+  const args = [...CLI_NODE_FLAGS, '--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'analysis-speed.ts')];
+  const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  const out = pinned
+    ? execFileSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' })
+    : execFileSync(process.execPath, args, { encoding: 'utf8' });
+  return { pinned_to_one_core: pinned, node_flags: CLI_NODE_FLAGS, ...JSON.parse(out) };
+}
+
+const { per_language: languageIdPerLanguage, per_kind: languageIdPerKind, confusions: languageIdConfusions, ...languageId } = evalLanguageId(
+  join(ANALYSIS_FIXTURES, 'language-id.jsonl'),
+);
+const { per_article: _analysisArticles, per_language: analysisPerLanguage, ...analysis } = evalAnalysis(join(ANALYSIS_FIXTURES, 'multilingual.jsonl'));
+const analysisSpeedFigure = analysisSpeed();
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -76,8 +97,13 @@ const results = {
     extraction_scrapinghub_dev_other_tools: tools,
     extraction_trafilatura_dev: roundAll(segments),
     dates_dev: roundAll(dates),
+    language_id: { ...roundAll(languageId), per_kind: languageIdPerKind, per_language: languageIdPerLanguage, confusions: languageIdConfusions },
+    analysis_fixtures: {
+      ...roundAll(analysis),
+      per_language: Object.fromEntries(Object.entries(analysisPerLanguage).map(([k, v]) => [k, roundAll(v)])),
+    },
   },
-  speed: { html_extraction: speed, ingest_text_end_to_end: ingest },
+  speed: { html_extraction: speed, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure },
   peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
 };
 
@@ -98,4 +124,14 @@ console.log('Publication dates (htmldate dev sample, 30 pages):');
 console.log(`  storyline              accuracy ${dates.accuracy.toFixed(3)}  P ${dates.precision.toFixed(3)}  R ${dates.recall.toFixed(3)}`);
 const typical = speed.typical_50_to_150_kb;
 console.log(`Speed (${speed.pinned_to_one_core ? 'pinned to one core' : 'one process'}): HTML extraction ${typical.pages_per_second} pages/s on ${typical.pages} typical pages (mean ${typical.mean_kb} KB), ${speed.all_pages.pages_per_second} pages/s on all ${speed.all_pages.pages} (mean ${speed.all_pages.mean_kb} KB); ingest ${ingest.articles_per_second} articles/s end to end`);
+const worstLanguages = Object.entries(languageIdPerLanguage)
+  .filter(([, v]) => v.correct < v.items)
+  .sort((a, b) => a[1].correct / a[1].items - b[1].correct / b[1].items)
+  .map(([k, v]) => `${k} ${v.correct}/${v.items}`);
+const analysisTypical = analysisSpeedFigure.typical_5_kb;
+console.log(`Analysis (hand-labelled fixtures: ${languageId.items} language-ID texts in ${Object.keys(languageIdPerLanguage).length} languages, ${analysis.articles} articles in ${Object.keys(analysisPerLanguage).length} languages):`);
+console.log(`  language ID            accuracy ${languageId.accuracy.toFixed(3)}${worstLanguages.length ? `  wrong: ${worstLanguages.join(', ')}` : ''}`);
+console.log(`  entities               F1 ${analysis.entity_f1.toFixed(3)}  P ${analysis.entity_precision.toFixed(3)}  R ${analysis.entity_recall.toFixed(3)}`);
+console.log(`  dates                  accuracy ${analysis.date_accuracy.toFixed(3)}  P ${analysis.date_precision.toFixed(3)}`);
+console.log(`  speed                  ${analysisTypical.articles_per_second} articles/s on ${analysisTypical.articles} typical articles (mean ${analysisTypical.mean_kb} KB), ${analysisSpeedFigure.pinned_to_one_core ? 'pinned to one core' : 'one process'}`);
 console.log(`Peak RSS: ${results.peak_rss_mb} MB. Written to bench/results/latest.json`);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { evalDates, evalExtraction, evalSegments } from '../src/eval/index.js';
+import { evalAnalysis, evalLanguageId } from '../src/eval/index.js';
 import { REPO_ROOT, SHARED_DATA } from './helpers/cli.js';
 
 const { floors } = JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'baseline.json'), 'utf8'));
@@ -31,4 +32,17 @@ test('main-text segments (trafilatura dev sample) stay above their floors', () =
 test('publication dates (htmldate dev sample) stay above their floors', () => {
   const { perPage: _pages, ...score } = evalDates(join(SHARED_DATA, 'dates-dev'));
   assertFloors('dates-dev', score, floors.dates_dev);
+});
+
+// Hand-labelled analysis fixtures (test/fixtures/analysis), in the repository.
+const ANALYSIS_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'analysis');
+
+test('entities and dates (hand-labelled multilingual fixtures) stay above their floors', () => {
+  const { per_language: _languages, per_article: _articles, ...score } = evalAnalysis(join(ANALYSIS_FIXTURES, 'multilingual.jsonl'));
+  assertFloors('analysis-fixtures', score, floors.analysis_fixtures);
+});
+
+test('language identification (hand-labelled fixtures) stays above its floor', () => {
+  const { per_language: _languages, per_kind: _kinds, confusions: _confusions, ...score } = evalLanguageId(join(ANALYSIS_FIXTURES, 'language-id.jsonl'));
+  assertFloors('language-id', score, floors.language_id);
 });

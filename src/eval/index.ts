@@ -2,3 +2,4 @@ export { evalExtraction, evalToolOutputs, extractBody, type ExtractionEval } fro
 export { evalDates, extractPublicationDay, type DatesEval } from './run-dates.js';
 export { scorePage, scoreCorpus, shingles, benchmarkTokens } from './extraction-score.js';
 export { evalSegments, type SegmentsEval } from './run-segments.js';
+export { evalAnalysis, evalLanguageId, type AnalysisEval, type LanguageIdEval } from './run-analysis.js';

@@ -1,0 +1,91 @@
+// Analysis speed (enrichArticle: language, entities, dates, terms) on one core, printed as JSON
+// (run by bench/run.ts in a fresh process, with --expose-gc).
+// Articles: typical ~5 KB news texts, each built from the paragraphs of one language of
+// test/fixtures/analysis/multilingual.jsonl, or from the shared seed texts (../shared/seeds),
+// in a rotating order until the article reaches 5 KB.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ExtractedArticle } from '../src/domain/index.js';
+import { enrichArticle } from '../src/enrich/index.js';
+import { readAnalysisFixtures } from '../src/eval/run-analysis.js';
+
+export interface AnalysisSpeedFigure {
+  articles: number;
+  mean_kb: number;
+  articles_per_second: number;
+  passes: number;
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'analysis', 'multilingual.jsonl');
+const ARTICLES = 240;
+const TARGET_BYTES = 5 * 1024;
+const PASSES = 5;
+
+interface Source {
+  title: string;
+  published: string;
+  paragraphs: string[];
+}
+
+function sources(): Source[] {
+  const byLanguage = new Map<string, Source>();
+  for (const fx of readAnalysisFixtures(FIXTURES)) {
+    const source = byLanguage.get(fx.lang) ?? { title: fx.title, published: fx.published, paragraphs: [] };
+    source.paragraphs.push(`${fx.title}\n${fx.text}`);
+    byLanguage.set(fx.lang, source);
+  }
+  const seeds = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .flatMap((f) => readFileSync(join(SEEDS, f), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean));
+  return [...byLanguage.values(), { title: 'Putin to visit North Korea', published: '2024-06-18', paragraphs: seeds }];
+}
+
+/** The i-th article: one source's paragraphs from a rotating start, repeated until 5 KB. */
+function buildArticles(): ExtractedArticle[] {
+  const all = sources();
+  return Array.from({ length: ARTICLES }, (_, i) => {
+    const source = all[i % all.length]!;
+    const parts: string[] = [];
+    let bytes = 0;
+    for (let k = Math.floor(i / all.length); bytes < TARGET_BYTES; k++) {
+      const p = source.paragraphs[k % source.paragraphs.length]!;
+      parts.push(p);
+      bytes += Buffer.byteLength(p) + 2;
+    }
+    return {
+      origin: `bench-${i}`,
+      title: source.title,
+      text: parts.join('\n\n'),
+      source: null,
+      published: { start: source.published, precision: 'day' },
+      publishedSource: 'supplied',
+      declaredLanguage: null,
+      chromeLanguage: null,
+      authors: [],
+      canonicalUrl: null,
+      imageUrl: null,
+      modified: null,
+    };
+  });
+}
+
+/** Median of several passes after a warm-up pass; each pass starts from a collected heap. */
+function measure(set: ExtractedArticle[]): AnalysisSpeedFigure {
+  let sink = 0;
+  for (const a of set) sink += enrichArticle(a).entities.length;
+  const seconds = Array.from({ length: PASSES }, () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const started = process.hrtime.bigint();
+    for (const a of set) sink += enrichArticle(a).entities.length;
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  }).sort((a, b) => a - b);
+  if (sink < 0) throw new Error('unreachable');
+  const median = seconds[Math.floor(PASSES / 2)]!;
+  const kb = set.reduce((n, a) => n + Buffer.byteLength(`${a.title}\n${a.text}`), 0) / set.length / 1024;
+  return { articles: set.length, mean_kb: Math.round(kb * 100) / 100, articles_per_second: Math.round((set.length / median) * 100) / 100, passes: PASSES };
+}
+
+process.stdout.write(JSON.stringify({ typical_5_kb: measure(buildArticles()) }));
