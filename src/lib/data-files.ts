@@ -30,5 +30,6 @@ export function escapeRegExp(s: string): string {
  * Only the generic combining block is stripped: vowel signs of other scripts (Devanagari) are letters.
  */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
+  // The nukta of Indic scripts (फ़ / फ) is a spelling variant often left out, like an accent.
+  return s.normalize('NFD').replace(/[\u0300-\u036f\u093c\u09bc\u0a3c\u0abc\u0b3c]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
 }

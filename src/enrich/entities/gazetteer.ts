@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { EntityType } from '../../domain/index.js';
 import { foldText, loadDataFile } from '../../lib/data-files.js';
-import { nameKey } from './name-key.js';
+import { cyrillicStemKey, nameKey, variantKey } from './name-key.js';
 
 const AliasesSchema = z.object({
   version: z.number(),
@@ -65,18 +65,21 @@ export function getGazetteer(): Gazetteer {
     for (const alias of [entity.name, ...entity.aliases]) addAlias(gazetteer, alias, entry);
   }
   addCountryNames(gazetteer);
+  addVariantPaths(gazetteer);
   cached = gazetteer;
   return gazetteer;
 }
 
 /** Is this word (as written in an article) a name on its own? */
 export function isNameWord(word: string): boolean {
-  return getGazetteer().nameWords.has(nameKey(foldText(word)));
+  const key = nameKey(foldText(word));
+  const { nameWords } = getGazetteer();
+  return nameWords.has(key) || nameWords.has(variantKey(key));
 }
 
-/** An alias as the trie holds it: the matching key of each word. */
+/** An alias as the trie holds it: the matching key of each word (vowel signs and other marks belong to the word). */
 export function tokenizeForMatch(s: string): string[] {
-  return foldText(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(nameKey);
+  return foldText(s).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean).map(nameKey);
 }
 
 function addAlias(gazetteer: Gazetteer, alias: string, entry: GazetteerEntry): void {
@@ -87,6 +90,30 @@ function addAlias(gazetteer: Gazetteer, alias: string, entry: GazetteerEntry): v
   const tokens = tokenizeForMatch(alias);
   if (tokens.length === 0) return;
   if (entry.type === 'person' || tokens.length === 1) for (const t of tokens) if (t.length >= 2) gazetteer.nameWords.add(t);
+  addPath(gazetteer, tokens, alias, entry);
+  const variants = tokens.map(variantKey);
+  if (variants.some((v, i) => v !== tokens[i])) pendingVariants.push({ variants, alias, entry });
+  // A Cyrillic alias is also indexed by its stems, which inflected forms in the text reduce to.
+  const folded = foldText(alias).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const stems = folded.map((w, i) => cyrillicStemKey(w) ?? tokens[i]!);
+  if (stems.some((v, i) => v !== tokens[i])) pendingVariants.push({ variants: stems, alias, entry });
+}
+
+/** Variant paths wait until every exact key is in, so that no variant takes another name's exact key. */
+const pendingVariants: Array<{ variants: string[]; alias: string; entry: GazetteerEntry }> = [];
+
+/**
+ * Names are also reachable by their romanisation variants (see name-key.ts); where two names share a
+ * variant, the one listed first keeps it.
+ */
+function addVariantPaths(gazetteer: Gazetteer): void {
+  for (const { variants, alias, entry } of pendingVariants.splice(0)) {
+    addPath(gazetteer, variants, alias, entry);
+    if (entry.type === 'person' || variants.length === 1) for (const v of variants) if (v.length >= 2) gazetteer.nameWords.add(v);
+  }
+}
+
+function addPath(gazetteer: Gazetteer, tokens: string[], alias: string, entry: GazetteerEntry): void {
   let node = gazetteer.root;
   for (const token of tokens) {
     let next = node.children.get(token);
@@ -100,8 +127,10 @@ function addAlias(gazetteer: Gazetteer, alias: string, entry: GazetteerEntry): v
   if (node.entry && node.entry !== entry) return;
   node.entry = entry;
   const letters = alias.replace(/[^\p{L}]/gu, '');
-  if (tokens.length === 1 && (letters.length <= EXACT_MAX_LETTERS || (letters.length <= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()))) {
-    (node.exactForms ??= new Set()).add(alias.replace(/[^\p{L}\p{N}]/gu, ''));
+  // Case is what tells "US" from "us"; in scripts without case (Hangul, Arabic) short names match as keyed.
+  const cased = letters.toUpperCase() !== letters.toLowerCase();
+  if (tokens.length === 1 && cased && (letters.length <= EXACT_MAX_LETTERS || (letters.length <= 6 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()))) {
+    (node.exactForms ??= new Set()).add(alias.replace(/[^\p{L}\p{M}\p{N}]/gu, ''));
   } else {
     node.exactForms = undefined;
     if (startsLowercase(alias)) node.lowercaseOk = true;
@@ -129,8 +158,10 @@ function addCountryNames(gazetteer: Gazetteer): void {
       const name = english.of(code);
       if (!name || name === code) continue;
       const locals = displays.map((d) => d.of(code)).filter((l): l is string => !!l && l !== code);
-      // A curated entry for the same country ("Turkey" for CLDR's "Türkiye") stays canonical.
-      const curated = [name, ...locals].map((l) => lookupAlias(gazetteer, l)).find((e) => e?.type === 'place');
+      // A curated entry for the same country ("Turkey" listing CLDR's "Türkiye") stays canonical; it
+      // lists the English name, so only that is looked up (other names may be a city's: "Бразилиа").
+      const found = lookupAlias(gazetteer, name);
+      const curated = found?.type === 'place' ? found : undefined;
       const entry: GazetteerEntry = curated ?? { name, type: 'place' };
       for (const local of [name, ...locals]) addAlias(gazetteer, local, entry);
     }

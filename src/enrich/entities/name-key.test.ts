@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldText } from '../../lib/data-files.js';
-import { caseStemKeys, nameKey } from './name-key.js';
+import { caseStemKeys, nameKey, variantKey } from './name-key.js';
 
-const key = (s: string) => nameKey(foldText(s));
+const key = (s: string) => variantKey(nameKey(foldText(s)));
 
 test('romanisations and scripts of one name share a key', () => {
   for (const group of [
@@ -18,6 +18,11 @@ test('romanisations and scripts of one name share a key', () => {
   }
 });
 
+test('without the variant collapse, place names of different languages stay apart', () => {
+  assert.notEqual(nameKey(foldText('Brazylia')), nameKey(foldText('Бразилиа')));
+  assert.equal(nameKey(foldText('Путин')), 'putin');
+});
+
 test('different names keep different keys', () => {
   assert.notEqual(key('Lavrov'), key('Lavrova'));
   assert.notEqual(key('Kim'), key('Kin'));
@@ -29,4 +34,11 @@ test('Cyrillic case endings come off only when enough of the word is left', () =
   assert.ok(caseStemKeys(foldText('Путиным')).includes(key('Путин')));
   assert.deepEqual(caseStemKeys(foldText('Ира')), []);
   assert.deepEqual(caseStemKeys(foldText('Peskova')), []);
+});
+
+test('Arabic and Persian letter forms share a key; joined prefixes and Korean particles come off', () => {
+  assert.equal(nameKey(foldText('البوسعيدي')), nameKey(foldText('البوسعیدی')));
+  assert.ok(caseStemKeys(foldText('ومصر')).includes(nameKey(foldText('مصر'))));
+  assert.ok(caseStemKeys(foldText('한국에서')).includes('한국'));
+  assert.deepEqual(caseStemKeys(foldText('에서')), []);
 });

@@ -2,7 +2,7 @@
 // Gazetteer aliases and article words are keyed the same way, so "Narishkin" finds "Naryshkin" and
 // "Нарышкин" finds both. The rules are data (data/entities/name-keys.json).
 import { z } from 'zod';
-import { loadDataFile } from '../../lib/data-files.js';
+import { foldText, loadDataFile } from '../../lib/data-files.js';
 
 const NameKeysSchema = z.object({
   version: z.number(),
@@ -10,6 +10,10 @@ const NameKeysSchema = z.object({
   latinVariants: z.array(z.tuple([z.string(), z.string()])),
   cyrillicCaseEndings: z.array(z.string()),
   minStemLetters: z.number().int().positive(),
+  arabicLetterEquivalents: z.record(z.string()),
+  arabicPrefixes: z.array(z.string()),
+  hangulParticles: z.array(z.string()),
+  minAffixStemLetters: z.number().int().positive(),
 });
 
 interface NameKeyRules {
@@ -17,9 +21,15 @@ interface NameKeyRules {
   variants: Array<[RegExp, string]>;
   endings: string[];
   minStem: number;
+  arabicLetters: Map<string, string>;
+  arabicPrefixes: string[];
+  hangulParticles: string[];
+  minAffixStem: number;
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+const HANGUL = /\p{Script=Hangul}/u;
 let rules: NameKeyRules | null = null;
 
 function getRules(): NameKeyRules {
@@ -28,9 +38,13 @@ function getRules(): NameKeyRules {
   rules = {
     cyrillic: new Map(Object.entries(data.cyrillicToLatin)),
     variants: data.latinVariants.map(([from, to]) => [new RegExp(from, 'g'), to]),
-    // Longest first, so "-ogo" is tried before "-o".
-    endings: [...data.cyrillicCaseEndings].sort((a, b) => b.length - a.length),
+    // Folded like the words they come off ("ой" -> "ои": folding drops the breve); longest first.
+    endings: [...new Set(data.cyrillicCaseEndings.map(foldText))].sort((a, b) => b.length - a.length),
     minStem: data.minStemLetters,
+    arabicLetters: new Map(Object.entries(data.arabicLetterEquivalents)),
+    arabicPrefixes: [...data.arabicPrefixes].sort((a, b) => b.length - a.length),
+    hangulParticles: [...data.hangulParticles].sort((a, b) => b.length - a.length),
+    minAffixStem: data.minAffixStemLetters,
   };
   return rules;
 }
@@ -39,18 +53,55 @@ export function isCyrillic(word: string): boolean {
   return CYRILLIC.test(word);
 }
 
-/** The key of one folded (lower-cased, accent-stripped) word. */
+/** The key of one folded (lower-cased, accent-stripped) word: Cyrillic romanised, others as written. */
 export function nameKey(folded: string): string {
-  const { cyrillic, variants } = getRules();
-  let key = isCyrillic(folded) ? [...folded].map((c) => cyrillic.get(c) ?? c).join('') : folded;
-  // Only Latin letters carry romanisation variants; other scripts are keyed as written.
-  if (/^[a-z0-9]+$/.test(key)) for (const [from, to] of variants) key = key.replace(from, to);
-  return key;
+  const { cyrillic, arabicLetters } = getRules();
+  if (isCyrillic(folded)) return [...folded].map((c) => cyrillic.get(c) ?? c).join('');
+  if (ARABIC.test(folded)) return [...folded].map((c) => arabicLetters.get(c) ?? c).join('');
+  return folded;
 }
 
-/** Keys of a Cyrillic word with one case ending taken off ("Пескова" -> the key of "Песков"). */
+/**
+ * A key with romanisation variants collapsed (Naryshkin = Narishkin, Dmitriy = Dmitri). Looked up
+ * only after the exact key, since it can join different names (Polish "Brazylia", the country, and
+ * Russian "Бразилиа", the city).
+ */
+export function variantKey(key: string): string {
+  if (!/^[a-z0-9]+$/.test(key)) return key;
+  let out = key;
+  for (const [from, to] of getRules().variants) out = out.replace(from, to);
+  return out;
+}
+
+/**
+ * Stem keys live in a key space of their own, so that only Cyrillic words reach them: a stem can
+ * equal an unrelated word of another script ("Тонга" stems to "tong", which is Vietnamese "Tổng").
+ */
+const STEM_MARK = '~';
+
+/** The stem key of a Cyrillic alias word: its longest ending off, when enough is left ("Амурская" -> "~amursk"). */
+export function cyrillicStemKey(folded: string): string | null {
+  if (!isCyrillic(folded)) return null;
+  const { endings, minStem } = getRules();
+  const ending = endings.find((e) => folded.endsWith(e) && folded.length - e.length >= minStem);
+  return ending ? STEM_MARK + nameKey(folded.slice(0, -ending.length)) : null;
+}
+
+/**
+ * Keys of a word with what its grammar attached taken off: a Cyrillic case ending ("Пескова" ->
+ * "Песков"), a joined Arabic conjunction or preposition ("ومصر" -> "مصر"), a Korean particle
+ * ("한국에서" -> "한국").
+ */
 export function caseStemKeys(folded: string): string[] {
+  const { arabicPrefixes, hangulParticles, minAffixStem } = getRules();
+  const long = (rest: string) => [...rest].length >= minAffixStem;
+  if (ARABIC.test(folded)) return arabicPrefixes.filter((p) => folded.startsWith(p) && long(folded.slice(p.length))).map((p) => nameKey(folded.slice(p.length)));
+  if (HANGUL.test(folded)) return hangulParticles.filter((p) => folded.endsWith(p) && long(folded.slice(0, -p.length))).map((p) => folded.slice(0, -p.length));
   if (!isCyrillic(folded)) return [];
   const { endings, minStem } = getRules();
-  return endings.filter((e) => folded.endsWith(e) && folded.length - e.length >= minStem).map((e) => nameKey(folded.slice(0, -e.length)));
+  // Each stem may be an alias as written ("Пескова" -> "Песков") or the stem of one ("Амурской" -> "Амурская").
+  return endings.filter((e) => folded.endsWith(e) && folded.length - e.length >= minStem).flatMap((e) => {
+    const key = nameKey(folded.slice(0, -e.length));
+    return [key, variantKey(key), STEM_MARK + key];
+  });
 }

@@ -65,3 +65,18 @@ test('names the gazetteer lacks are found by cue words in Russian and Vietnamese
   const vi = recognizeEntities('Ông Nguyễn Văn An cho biết đây là tin tốt.', 'vi');
   assert.ok(vi.some((e) => e.name === 'Nguyễn Văn An' && e.type === 'person'));
 });
+
+test('inflected and affixed forms find the entity: Russian and Ukrainian cases, Arabic joined و, Korean particles, Hindi vowel signs', () => {
+  assert.deepEqual(names('Станция стартовала с космодрома Восточный в Амурской области.', 'ru').sort(), ['Amur Oblast', 'Vostochny Cosmodrome']);
+  assert.ok(names('Переговоры России и Украины продолжатся.', 'ru').includes('Ukraine'));
+  assert.ok(names('وصل الوفد إلى القاهرة والرياض وتركيا.', 'ar').includes('Turkey'));
+  assert.ok(names('대표단은 서울에서 회의를 열었다.', 'ko').includes('Seoul'));
+  assert.ok(names('भारत ने दक्षिण अफ्रीका के साथ समझौता किया।', 'hi').includes('South Africa'));
+  // A vowel sign is part of the word: "चुनाव" (election) is not China.
+  assert.deepEqual(names('चुनाव के नतीजे आज आएंगे।', 'hi'), []);
+});
+
+test('one-letter parts of dotted abbreviations do not glue onto the next word', () => {
+  assert.deepEqual(names('A powerful storm hit the coast.'), []);
+  assert.deepEqual(names("L'Agence spatiale a confirmé.", 'fr').filter((n) => n === 'Los Angeles'), []);
+});

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { EntityMention, EntityType } from '../../domain/index.js';
 import { foldText, loadDataFile } from '../../lib/data-files.js';
 import { getGazetteer, type GazetteerEntry, type TrieNode } from './gazetteer.js';
-import { caseStemKeys, nameKey } from './name-key.js';
+import { caseStemKeys, nameKey, variantKey } from './name-key.js';
 
 const CuesSchema = z.object({
   version: z.number(),
@@ -21,8 +21,10 @@ const CuesSchema = z.object({
 interface Token {
   raw: string;
   folded: string;
-  /** Matching key (name-key.ts): spellings of one name share it. */
+  /** Matching key (name-key.ts): scripts of one name share it. */
   key: string;
+  /** The key with romanisation variants collapsed, which people's names are also indexed by. */
+  variant: string;
   start: number;
   end: number;
 }
@@ -36,6 +38,8 @@ interface Match {
 
 /** A glued suffix ("Putinwill") is split only after an exact multi-word prefix and when it is this long. */
 const MIN_GLUED_SUFFIX = 2;
+/** The glued part of the name itself: one letter ("A.P." before "A powerful") is too little. */
+const MIN_GLUED_PREFIX = 2;
 const MAX_NAME_TOKENS = 4;
 const MIN_SURNAME_LETTERS = 3;
 
@@ -53,9 +57,11 @@ export function recognizeEntities(text: string, language: string): EntityMention
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  // Vowel signs and other combining marks are part of the word (Devanagari, Bengali, Thai).
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     const folded = foldText(m[0]);
-    tokens.push({ raw: m[0], folded, key: nameKey(folded), start: m.index!, end: m.index! + m[0].length });
+    const key = nameKey(folded);
+    tokens.push({ raw: m[0], folded, key, variant: variantKey(key), start: m.index!, end: m.index! + m[0].length });
   }
   return tokens;
 }
@@ -87,45 +93,51 @@ function matchGazetteer(tokens: Token[], text: string): Match[] {
   return out;
 }
 
-/** Names are capitalised where the script has case; a short alias or acronym must match exactly. */
-function accepts(node: TrieNode, first: Token, single: boolean): boolean {
-  if (node.exactForms) return single && node.exactForms.has(first.raw);
-  return isNameLike(first.raw) || node.lowercaseOk === true;
+/**
+ * Names are capitalised where the script has case: a one-word match must be, a longer one needs one
+ * capitalised word ("космодрома Восточный"); a short alias or acronym must match exactly.
+ */
+function accepts(node: TrieNode, words: Token[]): boolean {
+  if (node.exactForms) return words.length === 1 && node.exactForms.has(words[0]!.raw);
+  return words.some((w) => isNameLike(w.raw)) || node.lowercaseOk === true;
 }
 
-function longestMatchAt(
-  root: TrieNode,
-  tokens: Token[],
-  start: number,
-): { entry: GazetteerEntry; endToken: number; gluedLength?: number } | null {
-  let node: TrieNode | undefined = root;
-  let best: { entry: GazetteerEntry; endToken: number; gluedLength?: number } | null = null;
+type TrieMatch = { entry: GazetteerEntry; endToken: number; gluedLength?: number };
+
+/** Maximum trie paths followed from one word: its key, variant and case stems may each lead somewhere. */
+const MAX_BRANCHES = 4;
+
+function longestMatchAt(root: TrieNode, tokens: Token[], start: number): TrieMatch | null {
+  let best: TrieMatch | null = null;
   const first = tokens[start]!;
-  for (let j = start; j < tokens.length && node; j++) {
-    const token = tokens[j]!;
-    // A Cyrillic word may carry a case ending the alias lacks ("Пескова").
-    const next: TrieNode | undefined = node.children.get(token.key) ?? caseStemKeys(token.folded).map((k) => node!.children.get(k)).find(Boolean);
-    if (next) {
-      if (next.entry && accepts(next, first, j === start)) best = { entry: next.entry, endToken: j + 1 };
-      node = next;
-      continue;
+  const walk = (node: TrieNode, j: number) => {
+    const token = tokens[j];
+    if (!token) return;
+    // A word's exact key first, then its romanisation variant, then (Cyrillic) its case stems.
+    const nexts = [...new Set([token.key, token.variant, ...caseStemKeys(token.folded)])]
+      .map((k) => node.children.get(k))
+      .filter((n): n is TrieNode => n !== undefined)
+      .slice(0, MAX_BRANCHES);
+    for (const next of new Set(nexts)) {
+      if (next.entry && accepts(next, tokens.slice(start, j + 1)) && (!best || j + 1 > best.endToken)) best = { entry: next.entry, endToken: j + 1 };
+      walk(next, j + 1);
     }
     // "Vladimir Putinwill": after an exact first name, the surname may be glued to the next word.
-    if (j > start && isNameLike(first.raw)) {
+    if (nexts.length === 0 && j > start && isNameLike(first.raw)) {
       const glued = gluedPrefix(node, token);
-      if (glued) best = { entry: glued.entry, endToken: j + 1, gluedLength: glued.length };
+      if (glued && (!best || j + 1 > best.endToken)) best = { entry: glued.entry, endToken: j + 1, gluedLength: glued.length };
     }
-    break;
-  }
+  };
+  walk(root, start);
   return best;
 }
 
 function gluedPrefix(node: TrieNode, token: Token): { entry: GazetteerEntry; length: number } | null {
   for (const [key, child] of node.children) {
     // Keys of Latin words keep their letters' positions, so the split point carries over to the text.
-    if (!child.entry || key.length >= token.key.length || token.key.length !== token.raw.length) continue;
+    if (!child.entry || key.length < MIN_GLUED_PREFIX || key.length >= token.variant.length || token.variant.length !== token.raw.length) continue;
     const rest = token.raw.slice(key.length);
-    if (token.key.startsWith(key) && rest.length >= MIN_GLUED_SUFFIX && rest === rest.toLowerCase()) {
+    if ((token.key.startsWith(key) || token.variant.startsWith(key)) && rest.length >= MIN_GLUED_SUFFIX && rest === rest.toLowerCase()) {
       return { entry: child.entry, length: key.length };
     }
   }
@@ -232,7 +244,7 @@ function matchSurnames(tokens: Token[], matches: Match[], taken: Set<number>, ga
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
   const out: Match[] = [];
   for (const t of tokens) {
-    const entry = surnames.get(t.key);
+    const entry = surnames.get(t.variant);
     if (entry && isNameLike(t.raw) && !covered.has(t.start)) out.push({ entry, surface: t.raw, start: t.start, end: t.end });
   }
   return out;

@@ -25,7 +25,8 @@ const WORD = /\p{L}+/gu;
 const GLUED_CANDIDATE = /^\p{Lu}\p{Ll}{4,}$/u;
 /** Two-letter tails are too often derivational endings ("Moskau-er", "Berlin-er"). */
 const MIN_TAIL = 3;
-const MIN_HEAD = 3;
+/** A shorter head is too often a word's first syllable ("Mon-tag"); inside a multi-word name two letters do ("Il"). */
+const MIN_HEAD = 4;
 
 /** Tails trusted without context: the language's stop words and the words that follow names (data/repair). */
 function knownTails(language: string): Set<string> {
@@ -57,7 +58,7 @@ export function repairGluedWords(text: string, language: string, isNameWord: (wo
     for (let k = inName ? 2 : MIN_HEAD; k <= word.length - MIN_TAIL; k++) {
       const head = word.slice(0, k);
       const tail = word.slice(k);
-      const headIsName = isNameWord(head) || (k >= MIN_HEAD && standaloneNames.has(head));
+      const headIsName = isNameWord(head) || standaloneNames.has(head);
       if (headIsName && isWord(tail)) splits.push(k);
     }
     if (splits.length !== 1) continue;
