@@ -75,6 +75,7 @@ export function analysisJson(a: EnrichedArticle) {
     imageUrl: a.imageUrl,
     entities: a.entities,
     dates: a.dates.map(({ text, start, end, precision, reference }) => ({ text, start, ...(end ? { end } : {}), precision, reference })),
+    quotes: a.quotes.map(({ speaker, speakerText, text, kind }) => ({ speaker, speakerText, text, kind })),
     text: a.text,
   };
 }

@@ -87,6 +87,20 @@ export interface DateMention extends CalendarDate {
   tense: 'past' | 'future';
 }
 
+/** Direct or reported speech, with its speaker resolved to an entity where one is known. */
+export interface Quote {
+  /** Canonical entity name of the speaker, or null when the speaker is not a known entity. */
+  speaker: string | null;
+  /** The speaker as written ("Peskov", "Kremlin spokesman Dmitry Peskov", "ông Lavrov"). */
+  speakerText: string;
+  /** The quoted words (direct) or the reported clause (reported), without quotation marks. */
+  text: string;
+  kind: 'direct' | 'reported';
+  /** Offsets of `text` in the article's title + newline + text. */
+  start: number;
+  end: number;
+}
+
 /** Output of enrichment. */
 export interface EnrichedArticle extends ExtractedArticle {
   language: string;
@@ -97,6 +111,7 @@ export interface EnrichedArticle extends ExtractedArticle {
   unresolvedDates: UnresolvedDate[];
   /** Content words, lower-cased, for lexical similarity. */
   terms: string[];
+  quotes: Quote[];
 }
 
 export interface UnresolvedDate {

@@ -3,6 +3,7 @@ import type { EnrichedArticle, ExtractedArticle } from '../domain/index.js';
 import { detectLanguage, splitSentences } from '../lang/index.js';
 import { isNameWord } from './entities/gazetteer.js';
 import { recognizeEntities } from './entities/recognize.js';
+import { findQuotes } from './quotes/index.js';
 import { repairGluedWords } from './repair/glued-words.js';
 import { contentTerms } from './terms/content-terms.js';
 import { findDateMentions } from './time/date-mentions.js';
@@ -24,6 +25,7 @@ export function enrichArticle(extracted: ExtractedArticle, options: EnrichOption
   // Glued words are split first, so every later step reads "Putin will", not "Putinwill".
   const article = { ...extracted, title: repairGluedWords(extracted.title, language, isNameWord).text, text: repairGluedWords(extracted.text, language, isNameWord).text };
   const fullText = `${article.title}\n${article.text}`;
+  const entities = recognizeEntities(fullText, language);
   const sentences = splitSentences(fullText, language);
   const mentions = findDateMentions(sentences, language, article.published, article.chromeLanguage);
   let { published, publishedSource } = article;
@@ -44,9 +46,10 @@ export function enrichArticle(extracted: ExtractedArticle, options: EnrichOption
     publishedSource,
     language,
     languageConfidence: confidence,
-    entities: recognizeEntities(fullText, language),
+    entities,
     dates,
     unresolvedDates: unresolved,
     terms: contentTerms(fullText, language),
+    quotes: findQuotes(fullText, language, entities),
   };
 }

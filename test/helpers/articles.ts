@@ -23,6 +23,7 @@ export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}
     entities: [{ name: 'Vladimir Putin', type: 'person', aliases: ['Putin'], mentions: 2 }],
     dates: [],
     unresolvedDates: [],
+    quotes: [],
     terms: ['visit', 'north', 'korea'],
     storyId: 's1',
     duplicateOf: null,

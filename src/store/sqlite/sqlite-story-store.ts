@@ -28,7 +28,7 @@ interface ArticleRow {
 
 type Analysis = Pick<
   StoredArticle,
-  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
+  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'quotes' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
 >;
 
 /** SQLite caps bound parameters per statement; look-ups are chunked below it. */
@@ -206,6 +206,7 @@ function analysisOf(article: StoredArticle): Analysis {
     dates: article.dates,
     unresolvedDates: article.unresolvedDates,
     terms: article.terms,
+    quotes: article.quotes,
     declaredLanguage: article.declaredLanguage,
     chromeLanguage: article.chromeLanguage,
     authors: article.authors,
@@ -217,7 +218,7 @@ function analysisOf(article: StoredArticle): Analysis {
 
 function toArticle(row: ArticleRow): StoredArticle {
   // Fields added after the first release default when an older row lacks them.
-  const analysis = { authors: [], canonicalUrl: null, imageUrl: null, modified: null, ...(JSON.parse(row.analysis) as Partial<Analysis>) } as Analysis;
+  const analysis = { authors: [], canonicalUrl: null, imageUrl: null, modified: null, quotes: [], ...(JSON.parse(row.analysis) as Partial<Analysis>) } as Analysis;
   return {
     id: row.id,
     contentHash: row.content_hash,

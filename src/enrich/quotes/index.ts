@@ -1,0 +1,1 @@
+export { findQuotes, type Quote } from './find-quotes.js';
