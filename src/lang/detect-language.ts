@@ -1,5 +1,13 @@
-// Language identification over a text sample, using eld's n-gram model (60 languages, offline).
+// Language identification over a text sample, using eld's n-gram model (60 languages, offline),
+// with close languages it confuses or lacks told apart by distinctive words (data/lang).
 import { eld } from 'eld/medium';
+import { z } from 'zod';
+import { loadDataFile } from '../lib/data-files.js';
+
+const CloseLanguagesSchema = z.object({
+  version: z.number(),
+  groups: z.array(z.object({ detected: z.string(), default: z.string(), indicators: z.record(z.array(z.string())) })),
+});
 
 export interface LanguageGuess {
   /** ISO 639-1 code, or "und" when the text gives no usable signal. */
@@ -20,5 +28,22 @@ export function detectLanguage(text: string): LanguageGuess {
   const scores = result.getScores() as Record<string, number>;
   const confidence = Math.round((scores[result.language] ?? 0) * 1000) / 1000;
   if (!result.isReliable() && letters < 20) return { language: 'und', confidence };
-  return { language: result.language, confidence };
+  return { language: closeLanguage(result.language, sample), confidence };
+}
+
+/** Where the model's answer stands for a group of close languages, the words decide among them. */
+function closeLanguage(detected: string, sample: string): string {
+  const group = loadDataFile('lang/close-languages.json', CloseLanguagesSchema).groups.find((g) => g.detected === detected);
+  if (!group) return detected;
+  const words = ` ${sample.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  let best = group.default;
+  let bestHits = 0;
+  for (const [language, indicators] of Object.entries(group.indicators)) {
+    const hits = indicators.filter((w) => words.includes(` ${w} `)).length;
+    if (hits > bestHits) {
+      best = language;
+      bestHits = hits;
+    }
+  }
+  return best;
 }

@@ -25,7 +25,7 @@ function segmenter(language: string, granularity: 'sentence' | 'word'): Intl.Seg
   return s;
 }
 
-const AbbreviationsSchema = z.object({ version: z.number(), languages: z.record(z.array(z.string())) });
+const AbbreviationsSchema = z.object({ version: z.number(), languages: z.record(z.array(z.string())), ordinalDotLanguages: z.array(z.string()) });
 const abbreviationSets = new Map<string, Set<string>>();
 
 function abbreviations(language: string): Set<string> {
@@ -36,6 +36,13 @@ function abbreviations(language: string): Set<string> {
   }
   return set;
 }
+
+/** Languages that write ordinals with a stop ("am 15. Januar"): a number and a stop end no sentence. */
+function writesOrdinalDots(language: string): boolean {
+  return loadDataFile('lang/abbreviations.json', AbbreviationsSchema).ordinalDotLanguages.includes(language);
+}
+
+const ORDINAL_END = /(?<!\d)\d{1,2}\.\s*$/;
 
 /** The word before a segment's final stop: "Mr" in "… Mr. ", "U.S" in "the U.S. ". */
 const LAST_WORD = /([\p{L}\p{N}][\p{L}\p{N}.-]*)\.\s*$/u;
@@ -51,13 +58,14 @@ function endsWithAbbreviation(segment: string, known: Set<string>): boolean {
 export function splitSentences(text: string, language: string): Sentence[] {
   const out: Sentence[] = [];
   const known = abbreviations(language);
+  const ordinals = writesOrdinalDots(language);
   let offset = 0;
   for (const paragraph of text.split('\n')) {
     if (paragraph.trim()) {
       let pending: { text: string; index: number } | null = null;
       for (const seg of segmenter(language, 'sentence').segment(paragraph)) {
         const joined: { text: string; index: number } = pending ? { text: pending.text + seg.segment, index: pending.index } : { text: seg.segment, index: seg.index };
-        if (endsWithAbbreviation(joined.text, known)) {
+        if (endsWithAbbreviation(joined.text, known) || (ordinals && ORDINAL_END.test(joined.text))) {
           pending = joined;
           continue;
         }

@@ -11,7 +11,11 @@ export type DateExpression =
   | { kind: 'year'; y: number }
   | { kind: 'yearless'; m: number; d?: number; endDay?: number }
   | { kind: 'weekday'; weekday: number }
-  | { kind: 'relative'; relative: RelativeUnit };
+  | { kind: 'relative'; relative: RelativeUnit }
+  /** A month or day in a relative year or month: 去年11月, 지난해 6월, 今月27日. */
+  | { kind: 'offset'; unit: 'year' | 'month'; offset: number; m?: number; d?: number }
+  /** A day of a month left unsaid, as Chinese, Japanese and Korean news write it: 15日, 3일. */
+  | { kind: 'dayOfMonth'; d: number };
 
 export type FoundDate = DateExpression & {
   text: string;
@@ -30,6 +34,12 @@ const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const RANGE_JOINER = '\\s*(?:and|&|-|–|to|y|et|und|và|и|i)\\s*';
+/** Languages written without spaces, or with particles joined to words: no word boundaries around dates. */
+const JOINED_SCRIPT_LANGUAGES = new Set(['zh', 'ja', 'ko']);
+/** Day and month markers of Chinese, Japanese and Korean (日/号, 일; 月, 월; 年, 년). */
+const CJK_DAY = '[日号일]';
+const CJK_MONTH = '[月월]';
+const CJK_YEAR = '[年년]';
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2100;
 
@@ -53,10 +63,22 @@ export function findDates(original: string, options: FindDatesOptions): FoundDat
       const expr = build(m, order);
       if (!expr) continue;
       const prep = prepGroup !== undefined ? (m[prepGroup] ?? '').toLowerCase() : precedingWords(sentence, m.index);
-      found.push({ ...expr, text: original.slice(m.index, m.index + m[0].length), index: m.index, reference: isReferencePreposition(prep, set.vocab) });
+      const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 4).trimStart();
+      const postposition = set.vocab.referencePostpositions.some((p) => after.startsWith(p));
+      found.push({ ...expr, text: original.slice(m.index, m.index + m[0].length), index: m.index, reference: postposition || isReferencePreposition(prep, set.vocab) });
     }
   }
-  return removeOverlaps(found);
+  return withoutWeekdaysOfDates(removeOverlaps(found));
+}
+
+/** "Sunday, 19 January", "يوم الأحد 19 يناير": the weekday names the date that follows, not a day of its own. */
+function withoutWeekdaysOfDates(found: FoundDate[]): FoundDate[] {
+  return found.filter((f, i) => {
+    const next = found[i + 1];
+    if (f.kind !== 'weekday' || !next) return true;
+    const gap = next.index - (f.index + f.text.length);
+    return !(gap <= 3 && (next.kind === 'full' || next.kind === 'yearless' || next.kind === 'dayOfMonth'));
+  });
 }
 
 /** Maps every Unicode decimal digit to its ASCII digit. */
@@ -240,6 +262,16 @@ function getPatterns(language: string): PatternSet {
       build: (m) => (yearOk(+m[2]!) ? { kind: 'year', y: +m[2]! } : null),
       prepGroup: 1,
     },
+    // Minggu (3/12): Indonesian papers put the date after the weekday, day first
+    {
+      re: new RegExp(`${B}(?:${alternation(vocab.weekdays.keys())})\\s*\\((\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?\\)`, flags),
+      build: (m) => {
+        const d = +m[1]!;
+        const mo = +m[2]!;
+        if (mo < 1 || mo > 12) return null;
+        return m[3] ? full(expandYear(+m[3]), mo, d) : yearless(mo, d);
+      },
+    },
     // on Tuesday / Wednesday afternoon / thứ Ba
     {
       re: new RegExp(`${B}(${alternation(vocab.weekdays.keys())})${E}`, flags),
@@ -259,25 +291,111 @@ function getPatterns(language: string): PatternSet {
       },
     },
   ];
+  if (JOINED_SCRIPT_LANGUAGES.has(vocab.language)) patterns.push(...cjkPatterns(vocab));
   const set = { vocab, patterns };
   patternCache.set(vocab.language, set);
   return set;
 }
 
 /**
- * Past or future reading of the clause around a date expression: a marker near the
- * expression wins ("told reporters on Monday that ... would"), then the sentence's.
+ * Chinese, Japanese and Korean dates: written without spaces (or with particles joined), so only
+ * digits bound them; months and days alone, relative years and months with a month or day
+ * (去年11月, 今月27日), and relative words (去年, 지난해, 이달).
+ */
+function cjkPatterns(vocab: DateVocabulary): PatternSet['patterns'] {
+  const flags = 'gu';
+  const ND = '(?<!\\d)';
+  const relative = (units: string[]) => Object.keys(vocab.relative).filter((k) => units.includes(vocab.relative[k]!.unit));
+  const yearWords = alternation(relative(['year']));
+  const monthWords = alternation(relative(['month']));
+  const offsetOf = (word: string) => vocab.relative[word]!;
+  const patterns: PatternSet['patterns'] = [
+    // 2024年6月 (no day)
+    {
+      re: new RegExp(`${ND}(\\d{4})\\s*${CJK_YEAR}\\s*(\\d{1,2})\\s*${CJK_MONTH}(?!\\s*\\d)`, flags),
+      build: (m) => (yearOk(+m[1]!) && +m[2]! >= 1 && +m[2]! <= 12 ? { kind: 'month', y: +m[1]!, m: +m[2]! } : null),
+    },
+    // 6月25日, 6월 25일, 6月18日至19日
+    {
+      re: new RegExp(`${ND}(\\d{1,2})\\s*${CJK_MONTH}\\s*(\\d{1,2})\\s*${CJK_DAY}(?:\\s*[至到~〜-]\\s*(\\d{1,2})\\s*${CJK_DAY})?`, flags),
+      build: (m) => (+m[1]! >= 1 && +m[1]! <= 12 ? yearless(+m[1]!, +m[2]!, m[3] ? +m[3] : undefined) : null),
+    },
+    // 15日, 3일 (not 日本, 일본: Japan)
+    {
+      re: new RegExp(`(?<![\\d月월])(\\d{1,2})\\s*${CJK_DAY}(?![本본])`, flags),
+      build: (m) => (+m[1]! >= 1 && +m[1]! <= 31 ? { kind: 'dayOfMonth', d: +m[1]! } : null),
+    },
+    // 2023年, 2025년 (not 1990年代, decades)
+    {
+      re: new RegExp(`${ND}(\\d{4})\\s*${CJK_YEAR}(?!\\s*\\d{1,2}\\s*${CJK_MONTH})(?!代|대)`, flags),
+      build: (m) => (yearOk(+m[1]!) ? { kind: 'year', y: +m[1]! } : null),
+    },
+  ];
+  if (yearWords) {
+    // 去年11月, 지난해 6월, 昨年12月5日
+    patterns.push({
+      re: new RegExp(`(${yearWords})\\s*(\\d{1,2})\\s*${CJK_MONTH}(?:\\s*(\\d{1,2})\\s*${CJK_DAY})?`, flags),
+      build: (m) => (+m[2]! >= 1 && +m[2]! <= 12 ? { kind: 'offset', unit: 'year', offset: offsetOf(m[1]!).offset, m: +m[2]!, ...(m[3] ? { d: +m[3] } : {}) } : null),
+    });
+  }
+  if (monthWords) {
+    // 今月27日, 이달 5일
+    patterns.push({
+      re: new RegExp(`(${monthWords})\\s*(\\d{1,2})\\s*${CJK_DAY}`, flags),
+      build: (m) => ({ kind: 'offset', unit: 'month', offset: offsetOf(m[1]!).offset, d: +m[2]! }),
+    });
+  }
+  const words = Object.keys(vocab.relative);
+  if (words.length) {
+    // 去年, 지난해, 今日
+    patterns.push({
+      re: new RegExp(`(${alternation(words)})`, flags),
+      build: (m) => ({ kind: 'relative', relative: vocab.relative[m[1]!]! }),
+    });
+  }
+  // 星期二, 火曜日, 화요일
+  patterns.push({
+    re: new RegExp(`(${alternation(vocab.weekdays.keys())})`, flags),
+    build: (m) => {
+      const wd = vocab.weekdays.get(m[1]!.toLowerCase());
+      return wd === undefined ? null : { kind: 'weekday', weekday: wd };
+    },
+  });
+  return patterns;
+}
+
+/**
+ * Past or future reading of the clause around a date expression: the tense marker nearest the
+ * expression within a few words wins ("quien la felicitó la noche del domingo" after "sucederá"),
+ * then a future marker anywhere in the sentence.
  */
 export function sentenceTense(sentence: string, language: string, at?: { index: number; length: number }): 'past' | 'future' {
   const { future, past } = tenseMarkers(language);
   if (at) {
     const before = sentence.slice(0, at.index).split(/\s+/).slice(-8).join(' ');
     const after = sentence.slice(at.index + at.length).split(/\s+/).slice(0, 4).join(' ');
-    const local = `${before} … ${after}`;
-    if (future.test(local)) return 'future';
-    if (past.test(local)) return 'past';
+    // Distance from the expression: from the end of the words before, from the start of those after.
+    const nearest = (re: RegExp) => {
+      const ends = [...before.matchAll(globalOf(re))].map((m) => before.length - (m.index! + m[0].length));
+      const starts = [...after.matchAll(globalOf(re))].map((m) => m.index!);
+      return Math.min(Infinity, ...ends, ...starts);
+    };
+    const f = nearest(future);
+    const p = nearest(past);
+    if (f !== Infinity || p !== Infinity) return f <= p ? 'future' : 'past';
   }
   return future.test(sentence) ? 'future' : 'past';
+}
+
+const globalCache = new WeakMap<RegExp, RegExp>();
+
+function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) {
+    g = new RegExp(re.source, `${re.flags}g`);
+    globalCache.set(re, g);
+  }
+  return g;
 }
 
 const tenseCache = new Map<string, { future: RegExp; past: RegExp }>();
@@ -286,9 +404,12 @@ function tenseMarkers(language: string): { future: RegExp; past: RegExp } {
   const vocab = getDateVocabulary(language);
   let markers = tenseCache.get(vocab.language);
   if (!markers) {
+    // Joined scripts have no word boundaries to require; a future-tense ending marks its word.
+    const [b, e] = JOINED_SCRIPT_LANGUAGES.has(vocab.language) ? ['', ''] : [B, E];
+    const endings = (list: string[]) => (list.length ? `|\\p{L}{2,}(?:${alternation(list)})` : '');
     markers = {
-      future: new RegExp(`${B}(?:${alternation(vocab.futureMarkers)})${E}`, 'iu'),
-      past: new RegExp(`${B}(?:${alternation(vocab.pastMarkers)})${E}`, 'iu'),
+      future: new RegExp(`${b}(?:${alternation(vocab.futureMarkers)}${endings(vocab.futureSuffixes)})${e}`, 'iu'),
+      past: new RegExp(`${b}(?:${alternation(vocab.pastMarkers)}${endings(vocab.pastSuffixes)})${e}`, 'iu'),
     };
     tenseCache.set(vocab.language, markers);
   }

@@ -32,7 +32,36 @@ export function resolveExpression(expr: DateExpression, ref: ReferenceDate | nul
       return dayDate(nearestWeekday(ref.date, expr.weekday, tense));
     case 'relative':
       return resolveRelative(expr.relative.unit, expr.relative.offset, ref);
+    case 'offset':
+      return resolveOffset(expr, ref);
+    case 'dayOfMonth':
+      if (!ref || ref.precision !== 'day') return null;
+      return dayDate(dayInNearestMonth(expr.d, ref.date, tense));
   }
+}
+
+/** 去年11月 (a month of last year), 今月27日 (a day of this month). */
+function resolveOffset(expr: { unit: 'year' | 'month'; offset: number; m?: number; d?: number }, ref: ReferenceDate | null): CalendarDate | null {
+  if (!ref) return null;
+  if (expr.unit === 'year') {
+    const y = ref.date.y + expr.offset;
+    if (expr.m === undefined) return yearDate(y);
+    return expr.d === undefined ? monthDate(y, expr.m) : dayDate({ y, m: expr.m, d: Math.min(expr.d, daysInMonth(y, expr.m)) });
+  }
+  if (ref.precision === 'year') return null;
+  const index = ref.date.y * 12 + (ref.date.m - 1) + expr.offset;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return expr.d === undefined ? monthDate(y, m) : dayDate({ y, m, d: Math.min(expr.d, daysInMonth(y, m)) });
+}
+
+/** A day of the month left unsaid: this month's, unless that lies on the wrong side of the reference. */
+function dayInNearestMonth(d: number, ref: Ymd, tense: Tense): Ymd {
+  const shift = tense === 'future' ? (d < ref.d ? 1 : 0) : d > ref.d ? -1 : 0;
+  const index = ref.y * 12 + (ref.m - 1) + shift;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return { y, m, d: Math.min(d, daysInMonth(y, m)) };
 }
 
 /** A yearless expression placed in a given year. */

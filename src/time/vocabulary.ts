@@ -17,6 +17,15 @@ const LocaleSchema = z.object({
   agoPatterns: z.array(z.object({ regex: z.string(), hours: z.number() })).optional(),
   /** Regional locales whose CLDR month names are also used ("حزيران" beside "يونيو"). */
   extraLocales: z.array(z.string()).optional(),
+  /** Word endings of the synthetic future tense ("asumirá", "yapılacak"): such a word marks a future clause. */
+  futureSuffixes: z.array(z.string()).optional(),
+  /** Words after a date that make it a point of reference: 2000年以来, 1979년 이후. */
+  referencePostpositions: z.array(z.string()).optional(),
+  /** Endings of a past tense ("ganó", "conquistou"): such a word marks a past clause. */
+  pastSuffixes: z.array(z.string()).optional(),
+  /** Inflected month and weekday forms CLDR does not list ("в июле", "в среду"), and compounds ("Mittwochabend"). */
+  extraMonths: z.record(z.number().int().min(1).max(12)).optional(),
+  extraWeekdays: z.record(z.number().int().min(0).max(6)).optional(),
 });
 const LocalesFileSchema = z.object({
   version: z.number(),
@@ -38,6 +47,9 @@ export interface DateVocabulary {
   pastMarkers: string[];
   relative: Record<string, RelativeUnit>;
   agoPatterns: Array<{ regex: string; hours: number }>;
+  futureSuffixes: string[];
+  pastSuffixes: string[];
+  referencePostpositions: string[];
   /** Lower-cased month name or abbreviation -> month number (1-12). Names containing digits are left to numeric patterns. */
   months: Map<string, number>;
   /** Lower-cased weekday name -> day number (0 = Sunday). */
@@ -71,12 +83,19 @@ export function getDateVocabulary(language: string): DateVocabulary {
     pastMarkers: own.pastMarkers ?? base.pastMarkers,
     relative: own.relative ?? base.relative,
     agoPatterns: own.agoPatterns ?? base.agoPatterns ?? [],
-    months: mergeMaps([lang, ...(own.extraLocales ?? [])].map(monthNames)),
-    weekdays: weekdayNames(lang),
+    futureSuffixes: own.futureSuffixes ?? [],
+    pastSuffixes: own.pastSuffixes ?? [],
+    referencePostpositions: own.referencePostpositions ?? [],
+    months: mergeMaps([...[lang, ...(own.extraLocales ?? [])].map(monthNames), lowerKeys(own.extraMonths)]),
+    weekdays: mergeMaps([weekdayNames(lang), lowerKeys(own.extraWeekdays)]),
   };
   cache.set(lang, vocab);
   cache.set(language, vocab);
   return vocab;
+}
+
+function lowerKeys(record: Record<string, number> | undefined): Map<string, number> {
+  return new Map(Object.entries(record ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 function mergeMaps(maps: Array<Map<string, number>>): Map<string, number> {
@@ -87,7 +106,8 @@ function mergeMaps(maps: Array<Map<string, number>>): Map<string, number> {
 
 function safeFormatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat | null {
   try {
-    return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+    // News dates are Gregorian even where the locale's default calendar is not (Persian, Thai Buddhist).
+    return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC', calendar: 'gregory' });
   } catch {
     return null;
   }
@@ -108,7 +128,8 @@ function monthNames(lang: string): Map<string, number> {
       const part = fmt.formatToParts(new Date(Date.UTC(2024, m - 1, 13))).find((p) => p.type === 'month');
       if (!part) continue;
       const name = part.value.toLowerCase().replace(/\.$/, '').trim();
-      if (name.length < 3 || /\d/.test(name)) continue;
+      // Latin names under three letters are abbreviations that clash with words; Persian "مه" (May) is whole.
+      if (name.length < (/\p{Script=Latin}/u.test(name) ? 3 : 2) || /\d/.test(name)) continue;
       if (!names.has(name)) names.set(name, m);
     }
   }

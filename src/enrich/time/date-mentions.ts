@@ -1,7 +1,7 @@
 // Dates mentioned in an article, resolved against its publication date when it has one.
 import type { CalendarDate, DateMention, UnresolvedDate } from '../../domain/index.js';
 import type { Sentence } from '../../lang/index.js';
-import { findDates, getDateVocabulary, referenceFrom, resolveExpression, sentenceTense, type NumericOrder } from '../../time/index.js';
+import { findDates, getDateVocabulary, referenceFrom, resolveExpression, resolveYearless, sentenceTense, type FoundDate, type NumericOrder, type ReferenceDate } from '../../time/index.js';
 
 export interface DateMentions {
   dates: DateMention[];
@@ -15,24 +15,44 @@ export function findDateMentions(sentences: Sentence[], language: string, publis
   const dates: DateMention[] = [];
   const unresolved: UnresolvedDate[] = [];
   for (const sentence of sentences) {
-    for (const found of findDates(sentence.text, { language: lang, numericOrder: order })) {
-      const tense = sentenceTense(sentence.text, lang, { index: found.index, length: found.text.length });
-      const resolved = resolveExpression(found, ref, tense);
+    const found = findDates(sentence.text, { language: lang, numericOrder: order });
+    for (const date of found) {
+      const tense = sentenceTense(sentence.text, lang, { index: date.index, length: date.text.length });
+      // A month or day without a year takes the year the sentence named before it ("last year ... in July").
+      const year = date.kind === 'yearless' ? yearBefore(found, date.index, ref) : null;
+      const resolved = date.kind === 'yearless' && year !== null ? resolveYearless(date, year) : resolveExpression(date, ref, tense);
       if (resolved) {
-        dates.push({ ...resolved, text: found.text, sentence: sentence.text, offset: sentence.offset + found.index, reference: found.reference, tense });
-      } else if (found.kind === 'yearless') {
+        dates.push({ ...resolved, text: date.text, sentence: sentence.text, offset: sentence.offset + date.index, reference: date.reference, tense });
+      } else if (date.kind === 'yearless') {
         unresolved.push({
-          text: found.text,
+          text: date.text,
           sentence: sentence.text,
-          offset: sentence.offset + found.index,
-          month: found.m,
-          ...(found.d !== undefined ? { day: found.d } : {}),
-          ...(found.endDay !== undefined ? { endDay: found.endDay } : {}),
+          offset: sentence.offset + date.index,
+          month: date.m,
+          ...(date.d !== undefined ? { day: date.d } : {}),
+          ...(date.endDay !== undefined ? { endDay: date.endDay } : {}),
           tense,
-          reference: found.reference,
+          reference: date.reference,
         });
       }
     }
   }
   return { dates, unresolved };
+}
+
+/**
+ * The one year a sentence names outright before `index` ("in 2023", "last year"), not as a point of
+ * reference. A year named after the date ("on June 18 … since he came to power in the year 2000")
+ * is about something else as often as not.
+ */
+function yearBefore(found: FoundDate[], index: number, ref: ReferenceDate | null): number | null {
+  const years = new Set<number>();
+  for (const f of found) {
+    if (f.index >= index) continue;
+    // "since 2000" is a point of reference, not the sentence's year.
+    if (f.reference) continue;
+    if (f.kind === 'year') years.add(f.y);
+    else if (f.kind === 'relative' && f.relative.unit === 'year' && ref) years.add(ref.date.y + f.relative.offset);
+  }
+  return years.size === 1 ? [...years][0]! : null;
 }
