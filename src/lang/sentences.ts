@@ -45,11 +45,14 @@ function writesOrdinalDots(language: string): boolean {
 const ORDINAL_END = /(?<!\d)\d{1,2}\.\s*$/;
 
 /** The word before a segment's final stop: "Mr" in "… Mr. ", "U.S" in "the U.S. ". */
-const LAST_WORD = /([\p{L}\p{N}][\p{L}\p{N}.-]*)\.\s*$/u;
+const LAST_WORD = /(?<![\p{L}\p{N}.-])([\p{L}\p{N}][\p{L}\p{N}.-]*)\.$/u;
 
 /** Does this segment end with an abbreviation or an initial rather than a sentence? */
 function endsWithAbbreviation(segment: string, known: Set<string>): boolean {
-  const word = LAST_WORD.exec(segment)?.[1];
+  const end = segment.trimEnd();
+  if (!end.endsWith('.')) return false;
+  // Only the last word matters: the pattern runs on the tail, not the whole sentence.
+  const word = LAST_WORD.exec(end.slice(-24))?.[1];
   if (!word) return false;
   return [...word].length === 1 || known.has(word.toLowerCase());
 }

@@ -45,6 +45,12 @@ const MAX_YEAR = 2100;
 
 interface PatternSet {
   vocab: DateVocabulary;
+  /** Something every date expression contains (a digit, a month or weekday name, a relative word): most sentences have none. */
+  anchor: RegExp;
+  /** Month names alone: patterns built on them are skipped in sentences that name no month. */
+  monthAnchor: RegExp;
+  /** Per pattern: whether it needs a digit, a month name, or can never match (its word list is empty here). */
+  needs: Array<{ digit: boolean; month: boolean; never: boolean }>;
   patterns: Array<{ re: RegExp; build: (m: RegExpExecArray, order: NumericOrder) => DateExpression | null; prepGroup?: number }>;
 }
 
@@ -53,11 +59,17 @@ const patternCache = new Map<string, PatternSet>();
 /** All date expressions in `sentence`, left to right, without overlaps (longest wins). */
 export function findDates(original: string, options: FindDatesOptions): FoundDate[] {
   const set = getPatterns(options.language);
+  if (!set.anchor.test(original)) return [];
   const order = options.numericOrder ?? set.vocab.numericOrder;
   // Other scripts' digits (١٥, ۱۵, １５) read as ASCII; each is one UTF-16 unit, so offsets hold.
   const sentence = asciiDigits(original);
+  const hasDigit = /\d/.test(sentence);
+  const hasMonth = set.monthAnchor.test(sentence);
   const found: FoundDate[] = [];
-  for (const { re, build, prepGroup } of set.patterns) {
+  for (let p = 0; p < set.patterns.length; p++) {
+    const needs = set.needs[p]!;
+    if (needs.never || (needs.digit && !hasDigit) || (needs.month && !hasMonth)) continue;
+    const { re, build, prepGroup } = set.patterns[p]!;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const expr = build(m, order);
@@ -292,7 +304,15 @@ function getPatterns(language: string): PatternSet {
     },
   ];
   if (JOINED_SCRIPT_LANGUAGES.has(vocab.language)) patterns.push(...cjkPatterns(vocab));
-  const set = { vocab, patterns };
+  const words = [...vocab.months.keys(), ...vocab.weekdays.keys(), ...Object.keys(vocab.relative)];
+  const anchor = new RegExp(`\\p{Nd}|${alternation(words)}`, 'iu');
+  const monthAnchor = new RegExp(alternation(vocab.months.keys()), 'iu');
+  // What a pattern needs, read off its source once lookarounds are set aside ("(?!\\s*\\d)" needs no digit).
+  const needs = patterns.map(({ re }) => {
+    const mandatory = re.source.replace(/\(\?<?[!=][^()]*(?:\([^()]*\)[^()]*)*\)/g, '');
+    return { digit: mandatory.includes('\\d'), month: mandatory.includes(MN), never: /\((?:\?:)?\(\?!\)\)/.test(re.source) };
+  });
+  const set = { vocab, patterns, anchor, monthAnchor, needs };
   patternCache.set(vocab.language, set);
   return set;
 }

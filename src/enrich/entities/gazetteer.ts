@@ -39,6 +39,8 @@ export interface Gazetteer {
   root: TrieNode;
   /** Aliases in scripts written without spaces (CJK, Thai), matched as substrings. */
   unspaced: Array<{ alias: string; entry: GazetteerEntry }>;
+  /** The same, by first character, longest first: a text is scanned once rather than once per alias. */
+  unspacedByFirst: Map<string, Array<{ alias: string; entry: GazetteerEntry }>>;
   /**
    * Keys of words that are names on their own: every word of a person's alias, and one-word aliases
    * of places and organisations ("White" of "White House" is not one).
@@ -52,13 +54,13 @@ const COUNTRY_NAME_LOCALES = [
 ];
 /** CLDR region codes that are not countries or are organisations listed in the gazetteer. */
 const NON_COUNTRY_REGIONS = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AQ']);
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+export const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 let cached: Gazetteer | null = null;
 
 export function getGazetteer(): Gazetteer {
   if (cached) return cached;
-  const gazetteer: Gazetteer = { root: { children: new Map() }, unspaced: [], nameWords: new Set() };
+  const gazetteer: Gazetteer = { root: { children: new Map() }, unspaced: [], unspacedByFirst: new Map(), nameWords: new Set() };
   const data = loadDataFile('entities/aliases.json', AliasesSchema);
   for (const entity of data.entities) {
     const entry = { name: entity.name, type: entity.type };
@@ -66,6 +68,13 @@ export function getGazetteer(): Gazetteer {
   }
   addCountryNames(gazetteer);
   addVariantPaths(gazetteer);
+  for (const item of gazetteer.unspaced) {
+    const first = String.fromCodePoint(item.alias.codePointAt(0)!);
+    const list = gazetteer.unspacedByFirst.get(first) ?? [];
+    list.push(item);
+    gazetteer.unspacedByFirst.set(first, list);
+  }
+  for (const list of gazetteer.unspacedByFirst.values()) list.sort((a, b) => b.alias.length - a.alias.length);
   cached = gazetteer;
   return gazetteer;
 }

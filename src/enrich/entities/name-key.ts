@@ -93,10 +93,11 @@ export function cyrillicStemKey(folded: string): string | null {
  * ("한국에서" -> "한국").
  */
 export function caseStemKeys(folded: string): string[] {
+  // Latin and other scripts below Cyrillic carry none of these affixes.
+  if (folded.charCodeAt(0) < 0x400) return [];
   const { arabicPrefixes, hangulParticles, minAffixStem } = getRules();
-  const long = (rest: string) => [...rest].length >= minAffixStem;
-  if (ARABIC.test(folded)) return arabicPrefixes.filter((p) => folded.startsWith(p) && long(folded.slice(p.length))).map((p) => nameKey(folded.slice(p.length)));
-  if (HANGUL.test(folded)) return hangulParticles.filter((p) => folded.endsWith(p) && long(folded.slice(0, -p.length))).map((p) => folded.slice(0, -p.length));
+  if (ARABIC.test(folded)) return arabicPrefixes.filter((p) => folded.startsWith(p) && [...folded.slice(p.length)].length >= minAffixStem).map((p) => nameKey(folded.slice(p.length)));
+  if (HANGUL.test(folded)) return hangulParticles.filter((p) => folded.endsWith(p) && [...folded.slice(0, -p.length)].length >= minAffixStem).map((p) => folded.slice(0, -p.length));
   if (!isCyrillic(folded)) return [];
   const { endings, minStem } = getRules();
   // Each stem may be an alias as written ("Пескова" -> "Песков") or the stem of one ("Амурской" -> "Амурская").

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { EntityMention, EntityType } from '../../domain/index.js';
 import { foldText, loadDataFile } from '../../lib/data-files.js';
-import { getGazetteer, type GazetteerEntry, type TrieNode } from './gazetteer.js';
+import { getGazetteer, UNSPACED_SCRIPT, type GazetteerEntry, type TrieNode } from './gazetteer.js';
 import { caseStemKeys, nameKey, variantKey } from './name-key.js';
 
 const CuesSchema = z.object({
@@ -23,8 +23,10 @@ interface Token {
   folded: string;
   /** Matching key (name-key.ts): scripts of one name share it. */
   key: string;
-  /** The key with romanisation variants collapsed, which people's names are also indexed by. */
+  /** The key with romanisation variants collapsed, which names are also indexed by. */
   variant: string;
+  /** The word's cached keys, whose stems (case endings or joined particles off) are worked out when first needed. */
+  keys: WordKeys;
   start: number;
   end: number;
 }
@@ -55,13 +57,35 @@ export function recognizeEntities(text: string, language: string): EntityMention
   return aggregate(matches);
 }
 
+/** Folding and keying cost more than looking up: words repeat across articles, so their keys are kept. */
+interface WordKeys {
+  folded: string;
+  key: string;
+  variant: string;
+  stems?: string[];
+}
+
+const keyCache = new Map<string, WordKeys>();
+const KEY_CACHE_LIMIT = 200_000;
+
+function wordKeys(word: string): WordKeys {
+  let keys = keyCache.get(word);
+  if (!keys) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    const folded = foldText(word);
+    const key = nameKey(folded);
+    keys = { folded, key, variant: variantKey(key) };
+    keyCache.set(word, keys);
+  }
+  return keys;
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // Vowel signs and other combining marks are part of the word (Devanagari, Bengali, Thai).
   for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-    const folded = foldText(m[0]);
-    const key = nameKey(folded);
-    tokens.push({ raw: m[0], folded, key, variant: variantKey(key), start: m.index!, end: m.index! + m[0].length });
+    const keys = wordKeys(m[0]);
+    tokens.push({ raw: m[0], folded: keys.folded, key: keys.key, variant: keys.variant, keys, start: m.index!, end: m.index! + m[0].length });
   }
   return tokens;
 }
@@ -97,9 +121,11 @@ function matchGazetteer(tokens: Token[], text: string): Match[] {
  * Names are capitalised where the script has case: a one-word match must be, a longer one needs one
  * capitalised word ("космодрома Восточный"); a short alias or acronym must match exactly.
  */
-function accepts(node: TrieNode, words: Token[]): boolean {
-  if (node.exactForms) return words.length === 1 && node.exactForms.has(words[0]!.raw);
-  return words.some((w) => isNameLike(w.raw)) || node.lowercaseOk === true;
+function accepts(node: TrieNode, tokens: Token[], start: number, end: number): boolean {
+  if (node.exactForms) return end - start === 1 && node.exactForms.has(tokens[start]!.raw);
+  if (node.lowercaseOk) return true;
+  for (let i = start; i < end; i++) if (isNameLike(tokens[i]!.raw)) return true;
+  return false;
 }
 
 type TrieMatch = { entry: GazetteerEntry; endToken: number; gluedLength?: number };
@@ -107,28 +133,42 @@ type TrieMatch = { entry: GazetteerEntry; endToken: number; gluedLength?: number
 /** Maximum trie paths followed from one word: its key, variant and case stems may each lead somewhere. */
 const MAX_BRANCHES = 4;
 
+/** Where a word leads from a trie node: its exact key first, then its variant, then (only if neither) its stems. */
+function nextNodes(node: TrieNode, token: Token): TrieNode[] {
+  const exact = node.children.get(token.key);
+  const variant = token.variant !== token.key ? node.children.get(token.variant) : undefined;
+  if (exact || variant) return exact && variant && exact !== variant ? [exact, variant] : [(exact ?? variant)!];
+  if (node.children.size === 0) return [];
+  // Case stems are worked out once per word, and only for words that need them.
+  token.keys.stems ??= caseStemKeys(token.folded);
+  const out: TrieNode[] = [];
+  for (const k of token.keys.stems) {
+    const next = node.children.get(k);
+    if (next && !out.includes(next)) out.push(next);
+    if (out.length === MAX_BRANCHES) break;
+  }
+  return out;
+}
+
 function longestMatchAt(root: TrieNode, tokens: Token[], start: number): TrieMatch | null {
   let best: TrieMatch | null = null;
   const first = tokens[start]!;
-  const walk = (node: TrieNode, j: number) => {
+  const stack: Array<{ node: TrieNode; j: number }> = [{ node: root, j: start }];
+  while (stack.length) {
+    const { node, j } = stack.pop()!;
     const token = tokens[j];
-    if (!token) return;
-    // A word's exact key first, then its romanisation variant, then (Cyrillic) its case stems.
-    const nexts = [...new Set([token.key, token.variant, ...caseStemKeys(token.folded)])]
-      .map((k) => node.children.get(k))
-      .filter((n): n is TrieNode => n !== undefined)
-      .slice(0, MAX_BRANCHES);
-    for (const next of new Set(nexts)) {
-      if (next.entry && accepts(next, tokens.slice(start, j + 1)) && (!best || j + 1 > best.endToken)) best = { entry: next.entry, endToken: j + 1 };
-      walk(next, j + 1);
+    if (!token) continue;
+    const nexts = nextNodes(node, token);
+    for (const next of nexts) {
+      if (next.entry && (!best || j + 1 > best.endToken) && accepts(next, tokens, start, j + 1)) best = { entry: next.entry, endToken: j + 1 };
+      if (next.children.size) stack.push({ node: next, j: j + 1 });
     }
     // "Vladimir Putinwill": after an exact first name, the surname may be glued to the next word.
     if (nexts.length === 0 && j > start && isNameLike(first.raw)) {
       const glued = gluedPrefix(node, token);
       if (glued && (!best || j + 1 > best.endToken)) best = { entry: glued.entry, endToken: j + 1, gluedLength: glued.length };
     }
-  };
-  walk(root, start);
+  }
   return best;
 }
 
@@ -155,9 +195,14 @@ function withoutOverlaps(matches: Match[]): Match[] {
 
 function matchUnspaced(text: string): Match[] {
   const out: Match[] = [];
-  for (const { alias, entry } of getGazetteer().unspaced) {
-    for (let at = text.indexOf(alias); at !== -1; at = text.indexOf(alias, at + alias.length)) {
-      out.push({ entry, surface: alias, start: at, end: at + alias.length });
+  // Most articles have no character of a script written without spaces.
+  if (!UNSPACED_SCRIPT.test(text)) return out;
+  const { unspacedByFirst } = getGazetteer();
+  for (let at = 0; at < text.length; at++) {
+    const candidates = unspacedByFirst.get(text[at]!);
+    if (!candidates) continue;
+    for (const { alias, entry } of candidates) {
+      if (text.startsWith(alias, at)) out.push({ entry, surface: alias, start: at, end: at + alias.length });
     }
   }
   return out;

@@ -56,10 +56,10 @@ export function repairGluedWords(text: string, language: string, isNameWord: (wo
     const inName = i > 0 && /^\p{Lu}/u.test(words[i - 1]![0]) && words[i - 1]!.index! + words[i - 1]![0].length + 1 === words[i]!.index!;
     const splits: number[] = [];
     for (let k = inName ? 2 : MIN_HEAD; k <= word.length - MIN_TAIL; k++) {
+      // The tail is a set look-up; the head, a gazetteer look-up, is asked only then.
+      if (!isWord(word.slice(k))) continue;
       const head = word.slice(0, k);
-      const tail = word.slice(k);
-      const headIsName = isNameWord(head) || standaloneNames.has(head);
-      if (headIsName && isWord(tail)) splits.push(k);
+      if (standaloneNames.has(head) || isNameWord(head)) splits.push(k);
     }
     if (splits.length !== 1) continue;
     const k = splits[0]!;
