@@ -21,8 +21,11 @@ const STOPWORDS = require('stopwords-iso/stopwords-iso.json') as Record<string, 
 const TailsSchema = z.object({ version: z.number(), languages: z.record(z.array(z.string())) });
 const tailSets = new Map<string, Set<string>>();
 
-const WORD = /\p{L}+/gu;
-const GLUED_CANDIDATE = /^\p{Lu}\p{Ll}{4,}$/u;
+/** A capitalised word of five letters or more: the only kind a name glued to a word can be. */
+const CANDIDATE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}])/gu;
+/** A capitalised word, then one space, right before the candidate. */
+const PREVIOUS_NAME = /(?<![\p{L}\p{M}])\p{Lu}\p{L}* $/u;
+const STANDALONE_NAME = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}+(?![\p{L}\p{M}])/gu;
 /** Two-letter tails are too often derivational endings ("Moskau-er", "Berlin-er"). */
 const MIN_TAIL = 3;
 /** A shorter head is too often a word's first syllable ("Mon-tag"); inside a multi-word name two letters do ("Il"). */
@@ -44,28 +47,26 @@ function knownTails(language: string): Set<string> {
  * Returns the repaired text and what was split.
  */
 export function repairGluedWords(text: string, language: string, isNameWord: (word: string) => boolean): { text: string; repairs: GluedRepair[] } {
-  const words = [...text.matchAll(WORD)];
-  const standaloneNames = new Set(words.map((m) => m[0]).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w)));
   const tails = knownTails(language);
-  const isWord = (tail: string) => tails.has(tail);
   const repairs: GluedRepair[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]![0];
-    if (!GLUED_CANDIDATE.test(word) || isNameWord(word) || tails.has(word.toLowerCase())) continue;
+  let standaloneNames: Set<string> | null = null;
+  for (const m of text.matchAll(CANDIDATE)) {
+    const word = m[0];
+    const at = m.index!;
     // Inside a multi-word name ("Kim Jong Ilfather") a short last name part may be the head.
-    const inName = i > 0 && /^\p{Lu}/u.test(words[i - 1]![0]) && words[i - 1]!.index! + words[i - 1]![0].length + 1 === words[i]!.index!;
-    const splits: number[] = [];
-    for (let k = inName ? 2 : MIN_HEAD; k <= word.length - MIN_TAIL; k++) {
-      // The tail is a set look-up; the head, a gazetteer look-up, is asked only then.
-      if (!isWord(word.slice(k))) continue;
-      const head = word.slice(0, k);
-      if (standaloneNames.has(head) || isNameWord(head)) splits.push(k);
-    }
+    const inName = PREVIOUS_NAME.test(text.slice(Math.max(0, at - 40), at));
+    // Tails are set look-ups and settle most words; heads are gazetteer look-ups, asked only then.
+    const withTail: number[] = [];
+    for (let k = inName ? 2 : MIN_HEAD; k <= word.length - MIN_TAIL; k++) if (tails.has(word.slice(k))) withTail.push(k);
+    if (withTail.length === 0 || tails.has(word.toLowerCase()) || isNameWord(word)) continue;
+    standaloneNames ??= new Set([...text.matchAll(STANDALONE_NAME)].map((n) => n[0]));
+    const names = standaloneNames;
+    const splits = withTail.filter((k) => names.has(word.slice(0, k)) || isNameWord(word.slice(0, k)));
     if (splits.length !== 1) continue;
     const k = splits[0]!;
-    repairs.push({ original: word, replacement: `${word.slice(0, k)} ${word.slice(k)}`, index: words[i]!.index! });
+    repairs.push({ original: word, replacement: `${word.slice(0, k)} ${word.slice(k)}`, index: at });
   }
-  return { text: applyRepairs(text, repairs), repairs };
+  return { text: repairs.length ? applyRepairs(text, repairs) : text, repairs };
 }
 
 function applyRepairs(text: string, repairs: GluedRepair[]): string {
