@@ -16,7 +16,7 @@ export interface LanguageGuess {
 }
 
 /** Enough text for a stable guess; longer inputs only cost time. */
-const SAMPLE_CHARS = 1500;
+const SAMPLE_CHARS = 600;
 const MIN_LETTERS = 3;
 
 export function detectLanguage(text: string): LanguageGuess {

@@ -33,3 +33,17 @@ export function foldText(s: string): string {
   // The nukta of Indic scripts (फ़ / फ) is a spelling variant often left out, like an accent.
   return s.normalize('NFD').replace(/[\u0300-\u036f\u093c\u09bc\u0a3c\u0abc\u0b3c]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
 }
+
+/** foldText for one word, remembered: analysis folds the same words article after article. */
+const foldedWords = new Map<string, string>();
+const FOLDED_WORDS_LIMIT = 200_000;
+
+export function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    if (foldedWords.size >= FOLDED_WORDS_LIMIT) foldedWords.clear();
+    folded = foldText(word);
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}

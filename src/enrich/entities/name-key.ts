@@ -67,7 +67,8 @@ export function nameKey(folded: string): string {
  * Russian "Бразилиа", the city).
  */
 export function variantKey(key: string): string {
-  if (!/^[a-z0-9]+$/.test(key)) return key;
+  // Every rule rewrites a 'y' or an 'i'.
+  if (!/^[a-z0-9]+$/.test(key) || !/[yi]/.test(key)) return key;
   let out = key;
   for (const [from, to] of getRules().variants) out = out.replace(from, to);
   return out;

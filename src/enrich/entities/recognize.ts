@@ -2,7 +2,7 @@
 // found by cue words; later surname-only mentions count toward the full name.
 import { z } from 'zod';
 import type { EntityMention, EntityType } from '../../domain/index.js';
-import { foldText, loadDataFile } from '../../lib/data-files.js';
+import { foldText, foldWord, loadDataFile } from '../../lib/data-files.js';
 import { getGazetteer, UNSPACED_SCRIPT, type GazetteerEntry, type TrieNode } from './gazetteer.js';
 import { caseStemKeys, nameKey, variantKey } from './name-key.js';
 
@@ -66,13 +66,19 @@ interface WordKeys {
 }
 
 const keyCache = new Map<string, WordKeys>();
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const KEY_CACHE_LIMIT = 200_000;
 
 function wordKeys(word: string): WordKeys {
+  // Plain ASCII words fold to lower case and key as themselves: no cache needed.
+  if (ASCII_WORD.test(word)) {
+    const folded = word.toLowerCase();
+    return { folded, key: folded, variant: variantKey(folded) };
+  }
   let keys = keyCache.get(word);
   if (!keys) {
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    const folded = foldText(word);
+    const folded = foldWord(word);
     const key = nameKey(folded);
     keys = { folded, key, variant: variantKey(key) };
     keyCache.set(word, keys);

@@ -24,7 +24,7 @@ const tailSets = new Map<string, Set<string>>();
 /** A capitalised word of five letters or more: the only kind a name glued to a word can be. */
 const CANDIDATE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}])/gu;
 /** A capitalised word, then one space, right before the candidate. */
-const PREVIOUS_NAME = /(?<![\p{L}\p{M}])\p{Lu}\p{L}* $/u;
+const PREVIOUS_NAME = /(?:^|[^\p{L}\p{M}])\p{Lu}\p{L}* $/u;
 const STANDALONE_NAME = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}+(?![\p{L}\p{M}])/gu;
 /** Two-letter tails are too often derivational endings ("Moskau-er", "Berlin-er"). */
 const MIN_TAIL = 3;
@@ -53,11 +53,12 @@ export function repairGluedWords(text: string, language: string, isNameWord: (wo
   for (const m of text.matchAll(CANDIDATE)) {
     const word = m[0];
     const at = m.index!;
+    // Tails are set look-ups and settle most words; the rest is asked only of words with one.
+    let withTail: number[] | null = null;
+    for (let k = 2; k <= word.length - MIN_TAIL; k++) if (tails.has(word.slice(k))) (withTail ??= []).push(k);
+    if (!withTail) continue;
     // Inside a multi-word name ("Kim Jong Ilfather") a short last name part may be the head.
-    const inName = PREVIOUS_NAME.test(text.slice(Math.max(0, at - 40), at));
-    // Tails are set look-ups and settle most words; heads are gazetteer look-ups, asked only then.
-    const withTail: number[] = [];
-    for (let k = inName ? 2 : MIN_HEAD; k <= word.length - MIN_TAIL; k++) if (tails.has(word.slice(k))) withTail.push(k);
+    if (withTail[0]! < MIN_HEAD && !PREVIOUS_NAME.test(text.slice(Math.max(0, at - 40), at))) withTail = withTail.filter((k) => k >= MIN_HEAD);
     if (withTail.length === 0 || tails.has(word.toLowerCase()) || isNameWord(word)) continue;
     standaloneNames ??= new Set([...text.matchAll(STANDALONE_NAME)].map((n) => n[0]));
     const names = standaloneNames;
