@@ -21,14 +21,24 @@ const MIN_LETTERS = 3;
 
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const letters = countLetters(sample);
   if (letters < MIN_LETTERS) return { language: 'und', confidence: 0 };
   const result = eld.detect(sample);
   if (!result.language) return { language: 'und', confidence: 0 };
   const scores = result.getScores() as Record<string, number>;
   const confidence = Math.round((scores[result.language] ?? 0) * 1000) / 1000;
-  if (!result.isReliable() && letters < 20) return { language: 'und', confidence };
+  if (letters < 20 && !result.isReliable()) return { language: 'und', confidence };
   return { language: closeLanguage(result.language, sample), confidence };
+}
+
+/** Letters in the sample, up to the count that matters (20). */
+function countLetters(s: string): number {
+  let n = 0;
+  for (const m of s.matchAll(/\p{L}+/gu)) {
+    n += m[0].length;
+    if (n >= 20) return n;
+  }
+  return n;
 }
 
 /** Where the model's answer stands for a group of close languages, the words decide among them. */

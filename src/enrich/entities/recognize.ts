@@ -23,8 +23,8 @@ interface Token {
   folded: string;
   /** Matching key (name-key.ts): scripts of one name share it. */
   key: string;
-  /** The key with romanisation variants collapsed, which names are also indexed by. */
-  variant: string;
+  /** The key with romanisation variants collapsed, which names are also indexed by (worked out when first needed). */
+  variant?: string;
   /** The word's cached keys, whose stems (case endings or joined particles off) are worked out when first needed. */
   keys: WordKeys;
   start: number;
@@ -61,7 +61,7 @@ export function recognizeEntities(text: string, language: string): EntityMention
 interface WordKeys {
   folded: string;
   key: string;
-  variant: string;
+  variant?: string;
   stems?: string[];
 }
 
@@ -73,14 +73,14 @@ function wordKeys(word: string): WordKeys {
   // Plain ASCII words fold to lower case and key as themselves: no cache needed.
   if (ASCII_WORD.test(word)) {
     const folded = word.toLowerCase();
-    return { folded, key: folded, variant: variantKey(folded) };
+    return { folded, key: folded };
   }
   let keys = keyCache.get(word);
   if (!keys) {
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
     const folded = foldWord(word);
     const key = nameKey(folded);
-    keys = { folded, key, variant: variantKey(key) };
+    keys = { folded, key };
     keyCache.set(word, keys);
   }
   return keys;
@@ -91,7 +91,7 @@ function tokenize(text: string): Token[] {
   // Vowel signs and other combining marks are part of the word (Devanagari, Bengali, Thai).
   for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     const keys = wordKeys(m[0]);
-    tokens.push({ raw: m[0], folded: keys.folded, key: keys.key, variant: keys.variant, keys, start: m.index!, end: m.index! + m[0].length });
+    tokens.push({ raw: m[0], folded: keys.folded, key: keys.key, keys, start: m.index!, end: m.index! + m[0].length });
   }
   return tokens;
 }
@@ -139,10 +139,15 @@ type TrieMatch = { entry: GazetteerEntry; endToken: number; gluedLength?: number
 /** Maximum trie paths followed from one word: its key, variant and case stems may each lead somewhere. */
 const MAX_BRANCHES = 4;
 
+function variantOfToken(token: Token): string {
+  return (token.variant ??= token.keys.variant ??= variantKey(token.key));
+}
+
 /** Where a word leads from a trie node: its exact key first, then its variant, then (only if neither) its stems. */
 function nextNodes(node: TrieNode, token: Token): TrieNode[] {
   const exact = node.children.get(token.key);
-  const variant = token.variant !== token.key ? node.children.get(token.variant) : undefined;
+  const variantOf = variantOfToken(token);
+  const variant = variantOf !== token.key ? node.children.get(variantOf) : undefined;
   if (exact || variant) return exact && variant && exact !== variant ? [exact, variant] : [(exact ?? variant)!];
   if (node.children.size === 0) return [];
   // Case stems are worked out once per word, and only for words that need them.
@@ -181,9 +186,9 @@ function longestMatchAt(root: TrieNode, tokens: Token[], start: number): TrieMat
 function gluedPrefix(node: TrieNode, token: Token): { entry: GazetteerEntry; length: number } | null {
   for (const [key, child] of node.children) {
     // Keys of Latin words keep their letters' positions, so the split point carries over to the text.
-    if (!child.entry || key.length < MIN_GLUED_PREFIX || key.length >= token.variant.length || token.variant.length !== token.raw.length) continue;
+    if (!child.entry || key.length < MIN_GLUED_PREFIX || key.length >= variantOfToken(token).length || variantOfToken(token).length !== token.raw.length) continue;
     const rest = token.raw.slice(key.length);
-    if ((token.key.startsWith(key) || token.variant.startsWith(key)) && rest.length >= MIN_GLUED_SUFFIX && rest === rest.toLowerCase()) {
+    if ((token.key.startsWith(key) || variantOfToken(token).startsWith(key)) && rest.length >= MIN_GLUED_SUFFIX && rest === rest.toLowerCase()) {
       return { entry: child.entry, length: key.length };
     }
   }
@@ -295,7 +300,7 @@ function matchSurnames(tokens: Token[], matches: Match[], taken: Set<number>, ga
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
   const out: Match[] = [];
   for (const t of tokens) {
-    const entry = surnames.get(t.variant);
+    const entry = surnames.get(variantOfToken(t));
     if (entry && isNameLike(t.raw) && !covered.has(t.start)) out.push({ entry, surface: t.raw, start: t.start, end: t.end });
   }
   return out;
