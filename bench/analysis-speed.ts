@@ -5,7 +5,7 @@
 // in a rotating order until the article reaches 5 KB.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ExtractedArticle } from '../src/domain/index.js';
+import { plainArticle, type ExtractedArticle } from '../src/domain/index.js';
 import { enrichArticle } from '../src/enrich/index.js';
 import { readAnalysisFixtures } from '../src/eval/run-analysis.js';
 
@@ -55,20 +55,7 @@ function buildArticles(): ExtractedArticle[] {
       parts.push(p);
       bytes += Buffer.byteLength(p) + 2;
     }
-    return {
-      origin: `bench-${i}`,
-      title: source.title,
-      text: parts.join('\n\n'),
-      source: null,
-      published: { start: source.published, precision: 'day' },
-      publishedSource: 'supplied',
-      declaredLanguage: null,
-      chromeLanguage: null,
-      authors: [],
-      canonicalUrl: null,
-      imageUrl: null,
-      modified: null,
-    };
+    return plainArticle({ origin: `bench-${i}`, title: source.title, text: parts.join('\n\n'), publishedDay: source.published });
   });
 }
 
@@ -104,20 +91,7 @@ function newsArticles(): ExtractedArticle[] {
       const bytes = Buffer.byteLength(text);
       if (bytes < 3 * 1024 || bytes > 8 * 1024 || seen.has(text)) continue;
       seen.add(text);
-      out.push({
-        origin: `news-${out.length}`,
-        title: pair[`title${k}`] ?? '',
-        text,
-        source: null,
-        published: { start: '2020-06-15', precision: 'day' },
-        publishedSource: 'supplied',
-        declaredLanguage: null,
-        chromeLanguage: null,
-        authors: [],
-        canonicalUrl: null,
-        imageUrl: null,
-        modified: null,
-      });
+      out.push(plainArticle({ origin: `news-${out.length}`, title: pair[`title${k}`] ?? '', text, publishedDay: '2020-06-15' }));
     }
   }
   return out;

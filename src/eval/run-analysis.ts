@@ -15,7 +15,7 @@
 // sentence, paragraph or mixed, where a mixed text is labelled with its main language).
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError, type DateMention, type ExtractedArticle } from '../domain/index.js';
+import { InputError, plainArticle, type DateMention, type ExtractedArticle } from '../domain/index.js';
 import { enrichArticle } from '../enrich/index.js';
 import { detectLanguage } from '../lang/index.js';
 
@@ -120,22 +120,8 @@ export function readLanguageItems(file: string): LanguageItem[] {
 }
 
 function fixtureArticle(file: string, fx: AnalysisFixture): ExtractedArticle {
-  return {
-    origin: `${file}#${fx.id}`,
-    suppliedId: fx.id,
-    title: fx.title,
-    text: fx.text,
-    source: null,
-    published: { start: fx.published, precision: 'day' },
-    publishedSource: 'supplied',
-    // No declared language: language identification runs, as for most scraped input.
-    declaredLanguage: null,
-    chromeLanguage: null,
-    authors: [],
-    canonicalUrl: null,
-    imageUrl: null,
-    modified: null,
-  };
+  // No declared language: language identification runs, as for most scraped input.
+  return plainArticle({ origin: `${file}#${fx.id}`, suppliedId: fx.id, title: fx.title, text: fx.text, publishedDay: fx.published });
 }
 
 function lastDay(iso: string, precision: 'day' | 'month' | 'year'): string {
