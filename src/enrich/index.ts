@@ -1,7 +1,7 @@
 // Enrich: ExtractedArticle -> EnrichedArticle (language, entities, dates, terms).
 import type { EnrichedArticle, ExtractedArticle } from '../domain/index.js';
 import { detectLanguage, splitSentences } from '../lang/index.js';
-import { isNameWord } from './entities/gazetteer.js';
+import { isAlias, nameWordKind } from './entities/gazetteer.js';
 import { recognizeEntities } from './entities/recognize.js';
 import { findQuotes } from './quotes/index.js';
 import { repairGluedWords } from './repair/glued-words.js';
@@ -23,7 +23,8 @@ export function enrichArticle(extracted: ExtractedArticle, options: EnrichOption
   const language = declared || guess.language;
   const confidence = declared ? 1 : guess.confidence;
   // Glued words are split first, so every later step reads "Putin will", not "Putinwill".
-  const article = { ...extracted, title: repairGluedWords(extracted.title, language, isNameWord).text, text: repairGluedWords(extracted.text, language, isNameWord).text };
+  const names = { kindOf: nameWordKind, isAlias };
+  const article = { ...extracted, title: repairGluedWords(extracted.title, language, names).text, text: repairGluedWords(extracted.text, language, names).text };
   const fullText = `${article.title}\n${article.text}`;
   const entities = recognizeEntities(fullText, language);
   const sentences = splitSentences(fullText, language);

@@ -41,11 +41,10 @@ export interface Gazetteer {
   unspaced: Array<{ alias: string; entry: GazetteerEntry }>;
   /** The same, by first character, longest first: a text is scanned once rather than once per alias. */
   unspacedByFirst: Map<string, Array<{ alias: string; entry: GazetteerEntry }>>;
-  /**
-   * Keys of words that are names on their own: every word of a person's alias, and one-word aliases
-   * of places and organisations ("White" of "White House" is not one).
-   */
-  nameWords: Set<string>;
+  /** Keys of every word of a person's alias: names on their own. */
+  personWords: Set<string>;
+  /** Keys of one-word aliases of places and organisations ("White" of "White House" is not one). */
+  singleNames: Set<string>;
 }
 
 /** Locales whose country names are loaded; the runtime's CLDR data supplies the names. */
@@ -60,7 +59,7 @@ let cached: Gazetteer | null = null;
 
 export function getGazetteer(): Gazetteer {
   if (cached) return cached;
-  const gazetteer: Gazetteer = { root: { children: new Map() }, unspaced: [], unspacedByFirst: new Map(), nameWords: new Set() };
+  const gazetteer: Gazetteer = { root: { children: new Map() }, unspaced: [], unspacedByFirst: new Map(), personWords: new Set(), singleNames: new Set() };
   const data = loadDataFile('entities/aliases.json', AliasesSchema);
   for (const entity of data.entities) {
     const entry = { name: entity.name, type: entity.type };
@@ -79,11 +78,23 @@ export function getGazetteer(): Gazetteer {
   return gazetteer;
 }
 
-/** Is this word (as written in an article) a name on its own? */
-export function isNameWord(word: string): boolean {
+function addNameWords(gazetteer: Gazetteer, keys: string[], entry: GazetteerEntry): void {
+  if (entry.type === 'person') for (const k of keys) if (k.length >= 2) gazetteer.personWords.add(k);
+  else if (keys.length === 1 && keys[0]!.length >= 2) gazetteer.singleNames.add(keys[0]!);
+}
+
+/** What a word (as written in an article) is on its own: part of a person's name, a one-word place or organisation, or neither. */
+export function nameWordKind(word: string): 'person' | 'place' | null {
   const key = nameKey(foldText(word));
-  const { nameWords } = getGazetteer();
-  return nameWords.has(key) || nameWords.has(variantKey(key));
+  const variant = variantKey(key);
+  const { personWords, singleNames } = getGazetteer();
+  if (personWords.has(key) || personWords.has(variant)) return 'person';
+  return singleNames.has(key) || singleNames.has(variant) ? 'place' : null;
+}
+
+/** Is this phrase (as written) an alias in the gazetteer: "Kim Jong Il"? */
+export function isAlias(phrase: string): boolean {
+  return lookupAlias(getGazetteer(), phrase) !== undefined;
 }
 
 /** An alias as the trie holds it: the matching key of each word (vowel signs and other marks belong to the word). */
@@ -98,7 +109,7 @@ function addAlias(gazetteer: Gazetteer, alias: string, entry: GazetteerEntry): v
   }
   const tokens = tokenizeForMatch(alias);
   if (tokens.length === 0) return;
-  if (entry.type === 'person' || tokens.length === 1) for (const t of tokens) if (t.length >= 2) gazetteer.nameWords.add(t);
+  addNameWords(gazetteer, tokens, entry);
   addPath(gazetteer, tokens, alias, entry);
   const variants = tokens.map(variantKey);
   if (variants.some((v, i) => v !== tokens[i])) pendingVariants.push({ variants, alias, entry });
@@ -118,7 +129,7 @@ const pendingVariants: Array<{ variants: string[]; alias: string; entry: Gazette
 function addVariantPaths(gazetteer: Gazetteer): void {
   for (const { variants, alias, entry } of pendingVariants.splice(0)) {
     addPath(gazetteer, variants, alias, entry);
-    if (entry.type === 'person' || variants.length === 1) for (const v of variants) if (v.length >= 2) gazetteer.nameWords.add(v);
+    addNameWords(gazetteer, variants, entry);
   }
 }
 

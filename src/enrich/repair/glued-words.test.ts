@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isNameWord } from '../entities/gazetteer.js';
+import { isAlias, nameWordKind } from '../entities/gazetteer.js';
 import { repairGluedWords } from './glued-words.js';
 
-const repair = (text: string, language = 'en') => repairGluedWords(text, language, isNameWord);
+const repair = (text: string, language = 'en') => repairGluedWords(text, language, { kindOf: nameWordKind, isAlias });
 
 test('splits a known name glued to the next word (the seeds: Putinwill, Shoigureceived, Kim Jong Ilfather)', () => {
   const { text, repairs } = repair('President Putinwill visit. Sergei Shoigureceived a reception. Kim Jong Ilfather of the leader died. Sergei Narishkinhead of the SVR.');
@@ -24,6 +24,10 @@ test('real compounds, derived words and names stay whole', () => {
     ['Kimberly and Parisienne met in Chinatown. The town is nice.', 'en'],
     ['Putinism is a word; Putin is a man.', 'en'],
     ['Moskauer Gespräche in Moskau.', 'de'],
+    // Seen wrongly split in real news before the heads were tightened:
+    ['The White House said Jewish groups welcomed the Human Rights Delivery plan. House prices fell.', 'en'],
+    ['Am Montag beginnt der Parteitag; Österreichweit gilt die Regel, sagte der Parteichef. Partei, Tag, Österreich.', 'de'],
+    ['La Cultural Leonesa ganó. León es una ciudad.', 'es'],
   ] as const) {
     assert.equal(repair(text, language).text, text, text);
   }

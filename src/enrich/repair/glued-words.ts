@@ -18,18 +18,26 @@ export interface GluedRepair {
 const require = createRequire(import.meta.url);
 /** stopwords-iso: stop-word lists of 58 languages (https://github.com/stopwords-iso), the tails we trust without context. */
 const STOPWORDS = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
-const TailsSchema = z.object({ version: z.number(), languages: z.record(z.array(z.string())) });
+const TailsSchema = z.object({ version: z.number(), languages: z.record(z.array(z.string())), compoundingLanguages: z.array(z.string()) });
+
+/** What the repair needs to know of names (the entity gazetteer provides it). */
+export interface NameLexicon {
+  /** Part of a person's name, a one-word place or organisation, or neither. */
+  kindOf(word: string): 'person' | 'place' | null;
+  /** Is the phrase a known name as a whole ("Kim Jong Il")? */
+  isAlias(phrase: string): boolean;
+}
 const tailSets = new Map<string, Set<string>>();
 
 /** A capitalised word of five letters or more: the only kind a name glued to a word can be. */
 const CANDIDATE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}])/gu;
-/** A capitalised word, then one space, right before the candidate. */
-const PREVIOUS_NAME = /(?:^|[^\p{L}\p{M}])\p{Lu}\p{L}* $/u;
+/** Up to three capitalised words, one space apart, right before the candidate. */
+const PREVIOUS_NAMES = /((?:\p{Lu}[\p{L}-]* ){1,3})$/u;
 const STANDALONE_NAME = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}+(?![\p{L}\p{M}])/gu;
 /** Two-letter tails are too often derivational endings ("Moskau-er", "Berlin-er"). */
 const MIN_TAIL = 3;
-/** A shorter head is too often a word's first syllable ("Mon-tag"); inside a multi-word name two letters do ("Il"). */
-const MIN_HEAD = 4;
+/** A shorter head is too often a word's first syllable ("Mon-tag", "Leon-esa"); one completing a multi-word name may be shorter ("Il"). */
+const MIN_HEAD = 5;
 
 /** Tails trusted without context: the language's stop words and the words that follow names (data/repair). */
 function knownTails(language: string): Set<string> {
@@ -43,31 +51,51 @@ function knownTails(language: string): Set<string> {
 }
 
 /**
- * Splits glued words. `isNameWord` says whether a word belongs to a known name (the entity gazetteer).
+ * Splits glued words where the head is certainly a name of five letters or more: part of a person's
+ * name; in languages that do not build compounds, also a one-word place or a name the article writes
+ * on its own. A shorter head only when it completes a known multi-word name ("Kim Jong Il").
  * Returns the repaired text and what was split.
  */
-export function repairGluedWords(text: string, language: string, isNameWord: (word: string) => boolean): { text: string; repairs: GluedRepair[] } {
+export function repairGluedWords(text: string, language: string, names: NameLexicon): { text: string; repairs: GluedRepair[] } {
   const tails = knownTails(language);
+  const compounding = compoundingLanguage(language);
   const repairs: GluedRepair[] = [];
-  let standaloneNames: Set<string> | null = null;
+  let standalone: Set<string> | null = null;
+  const isHead = (head: string, at: number): boolean => {
+    // Short heads are too often a word's first syllable ("Leon-esa", "Pong-aus").
+    if (head.length < MIN_HEAD) return completesName(text, at, head, names);
+    const kind = names.kindOf(head);
+    if (kind === 'person') return true;
+    if (compounding) return false;
+    standalone ??= new Set([...text.matchAll(STANDALONE_NAME)].map((n) => n[0]));
+    return kind === 'place' || standalone.has(head);
+  };
   for (const m of text.matchAll(CANDIDATE)) {
     const word = m[0];
     const at = m.index!;
     // Tails are set look-ups and settle most words; the rest is asked only of words with one.
     let withTail: number[] | null = null;
     for (let k = 2; k <= word.length - MIN_TAIL; k++) if (tails.has(word.slice(k))) (withTail ??= []).push(k);
-    if (!withTail) continue;
-    // Inside a multi-word name ("Kim Jong Ilfather") a short last name part may be the head.
-    if (withTail[0]! < MIN_HEAD && !PREVIOUS_NAME.test(text.slice(Math.max(0, at - 40), at))) withTail = withTail.filter((k) => k >= MIN_HEAD);
-    if (withTail.length === 0 || tails.has(word.toLowerCase()) || isNameWord(word)) continue;
-    standaloneNames ??= new Set([...text.matchAll(STANDALONE_NAME)].map((n) => n[0]));
-    const names = standaloneNames;
-    const splits = withTail.filter((k) => names.has(word.slice(0, k)) || isNameWord(word.slice(0, k)));
+    if (!withTail || tails.has(word.toLowerCase()) || names.kindOf(word) !== null) continue;
+    const splits = withTail.filter((k) => isHead(word.slice(0, k), at));
     if (splits.length !== 1) continue;
     const k = splits[0]!;
     repairs.push({ original: word, replacement: `${word.slice(0, k)} ${word.slice(k)}`, index: at });
   }
   return { text: repairs.length ? applyRepairs(text, repairs) : text, repairs };
+}
+
+/** "Kim Jong" before "Il": the words before the head, with it, make a known name. */
+function completesName(text: string, at: number, head: string, names: NameLexicon): boolean {
+  const before = PREVIOUS_NAMES.exec(text.slice(Math.max(0, at - 40), at))?.[1];
+  if (!before) return false;
+  const words = before.trim().split(/\s+/);
+  for (let n = 1; n <= words.length; n++) if (names.isAlias(`${words.slice(-n).join(' ')} ${head}`)) return true;
+  return false;
+}
+
+function compoundingLanguage(language: string): boolean {
+  return loadDataFile('repair/glued-tails.json', TailsSchema).compoundingLanguages.includes(language);
 }
 
 function applyRepairs(text: string, repairs: GluedRepair[]): string {
