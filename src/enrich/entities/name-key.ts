@@ -11,6 +11,7 @@ const NameKeysSchema = z.object({
   cyrillicCaseEndings: z.array(z.string()),
   minStemLetters: z.number().int().positive(),
   arabicLetterEquivalents: z.record(z.string()),
+  persianToArabicLetters: z.record(z.string()),
   arabicPrefixes: z.array(z.string()),
   hangulParticles: z.array(z.string()),
   minAffixStemLetters: z.number().int().positive(),
@@ -22,6 +23,7 @@ interface NameKeyRules {
   endings: string[];
   minStem: number;
   arabicLetters: Map<string, string>;
+  persianLetters: Map<string, string>;
   arabicPrefixes: string[];
   hangulParticles: string[];
   minAffixStem: number;
@@ -42,6 +44,7 @@ function getRules(): NameKeyRules {
     endings: [...new Set(data.cyrillicCaseEndings.map(foldText))].sort((a, b) => b.length - a.length),
     minStem: data.minStemLetters,
     arabicLetters: new Map(Object.entries(data.arabicLetterEquivalents)),
+    persianLetters: new Map(Object.entries(data.persianToArabicLetters)),
     arabicPrefixes: [...data.arabicPrefixes].sort((a, b) => b.length - a.length),
     hangulParticles: [...data.hangulParticles].sort((a, b) => b.length - a.length),
     minAffixStem: data.minAffixStemLetters,
@@ -97,7 +100,16 @@ export function caseStemKeys(folded: string): string[] {
   // Latin and other scripts below Cyrillic carry none of these affixes.
   if (folded.charCodeAt(0) < 0x400) return [];
   const { arabicPrefixes, hangulParticles, minAffixStem } = getRules();
-  if (ARABIC.test(folded)) return arabicPrefixes.filter((p) => folded.startsWith(p) && [...folded.slice(p.length)].length >= minAffixStem).map((p) => nameKey(folded.slice(p.length)));
+  if (ARABIC.test(folded)) {
+    // A Persian spelling may find the Arabic one (ی -> ي), never the reverse.
+    const { persianLetters } = getRules();
+    const arabic = [...folded].map((c) => persianLetters.get(c) ?? c).join('');
+    const forms = arabic === folded ? [folded] : [folded, arabic];
+    return forms.flatMap((form) => [
+      ...(form === folded ? [] : [nameKey(form)]),
+      ...arabicPrefixes.filter((p) => form.startsWith(p) && [...form.slice(p.length)].length >= minAffixStem).map((p) => nameKey(form.slice(p.length))),
+    ]);
+  }
   if (HANGUL.test(folded)) return hangulParticles.filter((p) => folded.endsWith(p) && [...folded.slice(0, -p.length)].length >= minAffixStem).map((p) => folded.slice(0, -p.length));
   if (!isCyrillic(folded)) return [];
   const { endings, minStem } = getRules();
