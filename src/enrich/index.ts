@@ -18,10 +18,11 @@ export interface EnrichOptions {
 }
 
 export function enrichArticle(extracted: ExtractedArticle, options: EnrichOptions = {}): EnrichedArticle {
-  const guess = detectLanguage(`${extracted.title}\n${extracted.text}`);
-  const declared = extracted.declaredLanguage?.toLowerCase().split(/[-_]/)[0] ?? null;
-  const language = declared || guess.language;
-  const confidence = declared ? 1 : guess.confidence;
+  // A language the input declares wins; only otherwise is it guessed.
+  const declared = extracted.declaredLanguage?.toLowerCase().split(/[-_]/)[0] || null;
+  const guess = declared ? null : detectLanguage(`${extracted.title}\n${extracted.text}`);
+  const language = declared ?? guess!.language;
+  const confidence = guess ? guess.confidence : 1;
   // Glued words are split first, so every later step reads "Putin will", not "Putinwill".
   const names = { kindOf: nameWordKind, isAlias };
   const article = { ...extracted, title: repairGluedWords(extracted.title, language, names).text, text: repairGluedWords(extracted.text, language, names).text };

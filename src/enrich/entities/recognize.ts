@@ -98,6 +98,9 @@ function tokenize(text: string): Token[] {
 
 /** Upper-case first letter, or a script without case (Arabic, Hangul, Devanagari). */
 function isNameLike(s: string): boolean {
+  // ASCII first letters, the common case, are read off the code.
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const first = s[0]!;
   const lower = first.toLowerCase();
   const upper = first.toUpperCase();

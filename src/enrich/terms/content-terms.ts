@@ -1,16 +1,19 @@
 // Content terms for lexical similarity: folded words, syllable bigrams where words are syllables,
 // character bigrams where words are not spaced (the standard indexing unit for Chinese and Japanese
 // search: no dictionary, and an order of magnitude cheaper than word segmentation).
-import { foldText } from '../../lib/data-files.js';
+import { foldText, foldWord } from '../../lib/data-files.js';
 
 /** Languages written one syllable per space-separated token: a bigram stands for a word. */
 const SYLLABIC = new Set(['vi']);
 const UNSPACED = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my']);
 const MIN_TERM_CHARS = 3;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 export function contentTerms(text: string, language: string): string[] {
   if (UNSPACED.has(language)) return characterBigrams(text);
-  const words = foldText(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^\d+$/.test(w));
+  // Words are folded one by one (and remembered): most of an article's words were seen before.
+  const words: string[] = [];
+  for (const [w] of text.matchAll(WORD)) if (!/^\d+$/.test(w)) words.push(foldWord(w));
   if (SYLLABIC.has(language)) {
     const bigrams: string[] = [];
     for (let i = 0; i + 1 < words.length; i++) bigrams.push(`${words[i]}_${words[i + 1]}`);
