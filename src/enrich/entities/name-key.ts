@@ -70,12 +70,19 @@ export function nameKey(folded: string): string {
  * Russian "Бразилиа", the city).
  */
 export function variantKey(key: string): string {
-  // Every rule rewrites a 'y' or an 'i'.
-  if (!/^[a-z0-9]+$/.test(key) || !/[yi]/.test(key)) return key;
-  let out = key;
-  for (const [from, to] of getRules().variants) out = out.replace(from, to);
+  let out = variantCache.get(key);
+  if (out === undefined) {
+    out = key;
+    if (/^[a-z0-9]+$/.test(key)) for (const [from, to] of getRules().variants) out = out.replace(from, to);
+    if (variantCache.size >= VARIANT_CACHE_LIMIT) variantCache.clear();
+    variantCache.set(key, out);
+  }
   return out;
 }
+
+/** Words repeat from article to article: their variants are remembered. */
+const variantCache = new Map<string, string>();
+const VARIANT_CACHE_LIMIT = 200_000;
 
 /**
  * Stem keys live in a key space of their own, so that only Cyrillic words reach them: a stem can

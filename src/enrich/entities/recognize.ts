@@ -320,6 +320,7 @@ const MAX_ROLE_TOKENS = 4;
 function matchRoles(tokens: Token[], text: string, matches: Match[], language: string): Match[] {
   const cues = cuesFor(language);
   if (!cues) return [];
+  if (!matches.some((m) => m.entry.type === 'person')) return [];
   const startIndex = new Map(tokens.map((t, i) => [t.start, i]));
   const roles = new Map<string, GazetteerEntry | null>();
   for (const m of matches) {
