@@ -27,7 +27,7 @@ export interface NameLexicon {
   /** Is the phrase a known name as a whole ("Kim Jong Il")? */
   isAlias(phrase: string): boolean;
 }
-const tailSets = new Map<string, Set<string>>();
+const tailSets = new Map<string, { words: Set<string>; longest: number }>();
 
 /** A capitalised word of five letters or more: the only kind a name glued to a word can be. */
 const CANDIDATE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}])/gu;
@@ -40,14 +40,15 @@ const MIN_TAIL = 3;
 const MIN_HEAD = 5;
 
 /** Tails trusted without context: the language's stop words and the words that follow names (data/repair). */
-function knownTails(language: string): Set<string> {
-  let set = tailSets.get(language);
-  if (!set) {
+function knownTails(language: string): { words: Set<string>; longest: number } {
+  let tails = tailSets.get(language);
+  if (!tails) {
     const followers = loadDataFile('repair/glued-tails.json', TailsSchema).languages[language] ?? [];
-    set = new Set([...(STOPWORDS[language] ?? []), ...followers].map((w) => w.toLowerCase()));
-    tailSets.set(language, set);
+    const words = new Set([...(STOPWORDS[language] ?? []), ...followers].map((w) => w.toLowerCase()));
+    tails = { words, longest: Math.max(0, ...[...words].map((w) => w.length)) };
+    tailSets.set(language, tails);
   }
-  return set;
+  return tails;
 }
 
 /**
@@ -75,8 +76,8 @@ export function repairGluedWords(text: string, language: string, names: NameLexi
     const at = m.index!;
     // Tails are set look-ups and settle most words; the rest is asked only of words with one.
     let withTail: number[] | null = null;
-    for (let k = 2; k <= word.length - MIN_TAIL; k++) if (tails.has(word.slice(k))) (withTail ??= []).push(k);
-    if (!withTail || tails.has(word.toLowerCase()) || names.kindOf(word) !== null) continue;
+    for (let k = Math.max(2, word.length - tails.longest); k <= word.length - MIN_TAIL; k++) if (tails.words.has(word.slice(k))) (withTail ??= []).push(k);
+    if (!withTail || tails.words.has(word.toLowerCase()) || names.kindOf(word) !== null) continue;
     const splits = withTail.filter((k) => isHead(word.slice(0, k), at));
     if (splits.length !== 1) continue;
     const k = splits[0]!;
