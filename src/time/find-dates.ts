@@ -51,7 +51,13 @@ interface PatternSet {
   monthAnchor: RegExp;
   /** Per pattern: whether it needs a digit, a month name, or can never match (its word list is empty here). */
   needs: Array<{ digit: boolean; month: boolean; never: boolean }>;
-  patterns: Array<{ re: RegExp; build: (m: RegExpExecArray, order: NumericOrder) => DateExpression | null; prepGroup?: number }>;
+  patterns: Array<{
+    re: RegExp;
+    build: (m: RegExpExecArray, order: NumericOrder) => DateExpression | null;
+    prepGroup?: number;
+    /** A four-digit number, or digits around a separator ("13/9"), without which the pattern cannot match. */
+    needs?: 'year' | 'separator';
+  }>;
 }
 
 const patternCache = new Map<string, PatternSet>();
@@ -65,11 +71,15 @@ export function findDates(original: string, options: FindDatesOptions): FoundDat
   const sentence = asciiDigits(original);
   const hasDigit = /\d/.test(sentence);
   const hasMonth = set.monthAnchor.test(sentence);
+  // Most digits in news are counts and sums ("24 years", "5.000"): no year, no day/month pair.
+  const hasYear = hasDigit && /\d{4}/.test(sentence);
+  const hasSeparator = hasDigit && /\d[./-]\d/.test(sentence);
   const found: FoundDate[] = [];
   for (let p = 0; p < set.patterns.length; p++) {
     const needs = set.needs[p]!;
     if (needs.never || (needs.digit && !hasDigit) || (needs.month && !hasMonth)) continue;
-    const { re, build, prepGroup } = set.patterns[p]!;
+    const { re, build, prepGroup, needs: form } = set.patterns[p]!;
+    if ((form === 'year' && !hasYear) || (form === 'separator' && !hasSeparator)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const expr = build(m, order);
@@ -184,11 +194,13 @@ function getPatterns(language: string): PatternSet {
   const patterns: PatternSet['patterns'] = [
     // 2024-06-18, 2024/06/18
     {
+      needs: 'year',
       re: new RegExp(`${B}(\\d{4})([./-])(\\d{1,2})\\2(\\d{1,2})${E}`, flags),
       build: (m) => full(+m[1]!, +m[3]!, +m[4]!),
     },
     // 2021年03月23日, 2024년 6월 15일
     {
+      needs: 'year',
       re: new RegExp(`(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`, flags),
       build: (m) => full(+m[1]!, +m[2]!, +m[3]!),
     },
@@ -199,6 +211,7 @@ function getPatterns(language: string): PatternSet {
     })),
     // 13/9/2023, 18.06.2024, 11-02-2024
     {
+      needs: 'separator',
       re: new RegExp(`${B}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})${E}(?![./-]\\d)`, flags),
       build: (m, order) => {
         if (m[4]!.length === 2 && m[2] === '-') return null;
@@ -209,6 +222,7 @@ function getPatterns(language: string): PatternSet {
     },
     // tháng 10/2023 (month word, month/year)
     {
+      needs: 'separator',
       re: new RegExp(`${B}(?:${alternation(vocab.monthWords)})\\s+(\\d{1,2})[/.-](\\d{4})${E}`, flags),
       build: (m) => (yearOk(+m[2]!) && +m[1]! >= 1 && +m[1]! <= 12 ? { kind: 'month', y: +m[2]!, m: +m[1]! } : null),
     },
@@ -223,6 +237,7 @@ function getPatterns(language: string): PatternSet {
     },
     // ngày 16/1 (day word, day/month without year)
     {
+      needs: 'separator',
       re: new RegExp(`${B}(?:${alternation(vocab.dayWords)})\\s+(\\d{1,2})[/.](\\d{1,2})${E}(?![/.]\\d)`, flags),
       build: (m, order) => {
         const { d, m: mo } = dayMonthFromNumeric(+m[1]!, +m[2]!, order === 'ymd' ? 'dmy' : order);
@@ -270,12 +285,14 @@ function getPatterns(language: string): PatternSet {
     },
     // in 2000 / since 2000 / năm 2023
     {
+      needs: 'year',
       re: new RegExp(`${B}(${alternation(vocab.yearWords)})\\s+(\\d{4})${E}(?![./-]\\d)`, flags),
       build: (m) => (yearOk(+m[2]!) ? { kind: 'year', y: +m[2]! } : null),
       prepGroup: 1,
     },
     // Minggu (3/12): Indonesian papers put the date after the weekday, day first
     {
+      needs: 'separator',
       re: new RegExp(`${B}(?:${alternation(vocab.weekdays.keys())})\\s*\\((\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?\\)`, flags),
       build: (m) => {
         const d = +m[1]!;
