@@ -1,13 +1,13 @@
-// Analysis speed (enrichArticle: language, entities, dates, terms) on one core, printed as JSON
-// (run by bench/run.ts in a fresh process, with --expose-gc).
-// Articles: typical ~5 KB news texts, each built from the paragraphs of one language of
-// test/fixtures/analysis/multilingual.jsonl, or from the shared seed texts (../shared/seeds),
-// in a rotating order until the article reaches 5 KB.
+// Analysis speed (enrichArticle: language, repair, entities, dates, quotes, terms) on one core,
+// sustained over 2,000 analyses, printed as JSON (run by bench/run.ts in a fresh process pinned to one
+// core). Two sets: real news articles of 3-8 KB, and ~5 KB articles built from the paragraphs of
+// test/fixtures/analysis/multilingual.jsonl or the seeds, in a rotating order.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainArticle, type ExtractedArticle } from '../src/domain/index.js';
 import { enrichArticle } from '../src/enrich/index.js';
 import { readAnalysisFixtures } from '../src/eval/run-analysis.js';
+import { sustainedRate } from './sustained.js';
 
 export interface AnalysisSpeedFigure {
   articles: number;
@@ -21,7 +21,6 @@ const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'analysis', 'multilingual.jsonl');
 const ARTICLES = 240;
 const TARGET_BYTES = 5 * 1024;
-const PASSES = 5;
 
 interface Source {
   title: string;
@@ -59,20 +58,13 @@ function buildArticles(): ExtractedArticle[] {
   });
 }
 
-/** Median of several passes after a warm-up pass; each pass starts from a collected heap. */
+/** Analyses per measurement: enough for the heap and the JIT to settle. */
+const MIN_ARTICLES = 2000;
+
 function measure(set: ExtractedArticle[]): AnalysisSpeedFigure {
-  let sink = 0;
-  for (const a of set) sink += enrichArticle(a).entities.length;
-  const seconds = Array.from({ length: PASSES }, () => {
-    (globalThis as { gc?: () => void }).gc?.();
-    const started = process.hrtime.bigint();
-    for (const a of set) sink += enrichArticle(a).entities.length;
-    return Number(process.hrtime.bigint() - started) / 1e9;
-  }).sort((a, b) => a - b);
-  if (sink < 0) throw new Error('unreachable');
-  const median = seconds[Math.floor(PASSES / 2)]!;
+  const { items_per_second, passes } = sustainedRate(set, (a) => enrichArticle(a), MIN_ARTICLES);
   const kb = set.reduce((n, a) => n + Buffer.byteLength(`${a.title}\n${a.text}`), 0) / set.length / 1024;
-  return { articles: set.length, mean_kb: Math.round(kb * 100) / 100, articles_per_second: Math.round((set.length / median) * 100) / 100, passes: PASSES };
+  return { articles: set.length, mean_kb: Math.round(kb * 100) / 100, articles_per_second: items_per_second, passes };
 }
 
 /**

@@ -35,7 +35,7 @@ const CLI_NODE_FLAGS = (readFileSync(join(ROOT, 'bin', 'storyline.mjs'), 'utf8')
  * core does not flatter the figure, and with the V8 flags the CLI runs with (bin/storyline.mjs).
  */
 function extractionSpeed(): { pinned_to_one_core: boolean; node_flags: string[]; typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure } {
-  const args = [...CLI_NODE_FLAGS, '--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'extraction-speed.ts')];
+  const args = [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'extraction-speed.ts')];
   const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   const out = pinned
     ? execFileSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' })
@@ -75,7 +75,7 @@ const ingest = await ingestSpeed();
 const ANALYSIS_FIXTURES = join(ROOT, 'test', 'fixtures', 'analysis');
 
 function analysisSpeed(): { pinned_to_one_core: boolean; node_flags: string[]; typical_5_kb: AnalysisSpeedFigure } {
-  const args = [...CLI_NODE_FLAGS, '--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'analysis-speed.ts')];
+  const args = [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'analysis-speed.ts')];
   const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   const out = pinned
     ? execFileSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' })
