@@ -1,8 +1,9 @@
 // Sustained throughput: what a long ingest sees. After a warm-up pass, passes over the sample repeat
 // until enough items have gone through, and the rate is items over the whole time, garbage
-// collection included. No collection is forced between passes: a forced full collection flushes
-// compiled regular expressions and bytecode, a cost a long run never pays per few dozen items,
-// which made the earlier per-pass figures two to three times too low for extraction.
+// collection included. No collection is forced between passes: with a full collection forced before
+// each pass the process never reached its steady state (measured: extraction stayed at 65-85 pages/s
+// per pass, with or without --no-flush-bytecode or --no-regexp-tier-up, against 200-400 without it),
+// a cost a long run never pays every few dozen items.
 export interface Sustained {
   items_per_second: number;
   passes: number;
