@@ -25,8 +25,8 @@ interface Token {
   key: string;
   /** The key with romanisation variants collapsed, which names are also indexed by (worked out when first needed). */
   variant?: string;
-  /** The word's cached keys, whose stems (case endings or joined particles off) are worked out when first needed. */
-  keys: WordKeys;
+  /** A non-ASCII word's cached keys, whose stems (case endings, joined particles off) are worked out when first needed; ASCII words have no stems. */
+  keys: WordKeys | null;
   start: number;
   end: number;
 }
@@ -70,17 +70,11 @@ const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const KEY_CACHE_LIMIT = 200_000;
 
 function wordKeys(word: string): WordKeys {
-  // Plain ASCII words fold to lower case and key as themselves: no cache needed.
-  if (ASCII_WORD.test(word)) {
-    const folded = word.toLowerCase();
-    return { folded, key: folded };
-  }
   let keys = keyCache.get(word);
   if (!keys) {
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
     const folded = foldWord(word);
-    const key = nameKey(folded);
-    keys = { folded, key };
+    keys = { folded, key: nameKey(folded) };
     keyCache.set(word, keys);
   }
   return keys;
@@ -90,8 +84,16 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // Vowel signs and other combining marks are part of the word (Devanagari, Bengali, Thai).
   for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-    const keys = wordKeys(m[0]);
-    tokens.push({ raw: m[0], folded: keys.folded, key: keys.key, keys, start: m.index!, end: m.index! + m[0].length });
+    const raw = m[0];
+    const start = m.index!;
+    // Plain ASCII words fold to lower case and key as themselves: no cache, no stems.
+    if (ASCII_WORD.test(raw)) {
+      const folded = raw.toLowerCase();
+      tokens.push({ raw, folded, key: folded, keys: null, start, end: start + raw.length });
+    } else {
+      const keys = wordKeys(raw);
+      tokens.push({ raw, folded: keys.folded, key: keys.key, keys, start, end: start + raw.length });
+    }
   }
   return tokens;
 }
@@ -143,7 +145,7 @@ type TrieMatch = { entry: GazetteerEntry; endToken: number; gluedLength?: number
 const MAX_BRANCHES = 4;
 
 function variantOfToken(token: Token): string {
-  return (token.variant ??= token.keys.variant ??= variantKey(token.key));
+  return (token.variant ??= token.keys ? (token.keys.variant ??= variantKey(token.key)) : variantKey(token.key));
 }
 
 /** Where a word leads from a trie node: its exact key first, then its variant, then (only if neither) its stems. */
@@ -154,6 +156,7 @@ function nextNodes(node: TrieNode, token: Token): TrieNode[] {
   if (exact || variant) return exact && variant && exact !== variant ? [exact, variant] : [(exact ?? variant)!];
   if (node.children.size === 0) return [];
   // Case stems are worked out once per word, and only for words that need them.
+  if (!token.keys) return [];
   token.keys.stems ??= caseStemKeys(token.folded);
   const out: TrieNode[] = [];
   for (const k of token.keys.stems) {
