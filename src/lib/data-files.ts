@@ -36,9 +36,12 @@ export function foldText(s: string): string {
 
 /** foldText for one word, remembered: analysis folds the same words article after article. */
 const foldedWords = new Map<string, string>();
+const ASCII_WORD = /^[A-Za-z0-9]*$/;
 const FOLDED_WORDS_LIMIT = 200_000;
 
 export function foldWord(word: string): string {
+  // Plain ASCII folds to lower case; no need to remember it.
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
   let folded = foldedWords.get(word);
   if (folded === undefined) {
     if (foldedWords.size >= FOLDED_WORDS_LIMIT) foldedWords.clear();

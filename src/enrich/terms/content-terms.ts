@@ -12,14 +12,13 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 export function contentTerms(text: string, language: string): string[] {
   if (UNSPACED.has(language)) return characterBigrams(text);
   // Words are folded one by one (and remembered): most of an article's words were seen before.
+  const syllabic = SYLLABIC.has(language);
   const words: string[] = [];
-  for (const [w] of text.matchAll(WORD)) if (!/^\d+$/.test(w)) words.push(foldWord(w));
-  if (SYLLABIC.has(language)) {
-    const bigrams: string[] = [];
-    for (let i = 0; i + 1 < words.length; i++) bigrams.push(`${words[i]}_${words[i + 1]}`);
-    return bigrams;
-  }
-  return words.filter((w) => w.length >= MIN_TERM_CHARS);
+  for (const [w] of text.matchAll(WORD)) if ((syllabic || w.length >= MIN_TERM_CHARS) && !/^\d+$/.test(w)) words.push(foldWord(w));
+  if (!syllabic) return words;
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) bigrams.push(`${words[i]}_${words[i + 1]}`);
+  return bigrams;
 }
 
 const UNSPACED_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
