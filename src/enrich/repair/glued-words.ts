@@ -68,8 +68,9 @@ export function repairGluedWords(text: string, language: string, names: NameLexi
     const kind = names.kindOf(head);
     if (kind === 'person') return true;
     if (compounding) return false;
+    if (kind === 'place') return true;
     standalone ??= new Set([...text.matchAll(STANDALONE_NAME)].map((n) => n[0]));
-    return kind === 'place' || standalone.has(head);
+    return standalone.has(head);
   };
   for (const m of text.matchAll(CANDIDATE)) {
     const word = m[0];
