@@ -16,12 +16,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, '..', 'shared', 'data');
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-function time<T>(fn: () => T): { value: T; seconds: number } {
-  const started = process.hrtime.bigint();
-  const value = fn();
-  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-}
-
 function roundAll<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
 }
@@ -30,17 +24,17 @@ function roundAll<T extends object>(o: T): T {
 const CLI_NODE_FLAGS = (readFileSync(join(ROOT, 'bin', 'storyline.mjs'), 'utf8').split('\n')[0]!.match(/\bnode\s+(.*)$/)?.[1] ?? '').split(/\s+/).filter(Boolean);
 
 /**
- * Extraction speed, measured in a fresh process so that the evaluations' heap does not weigh on it,
- * pinned to one core (taskset, where the machine has it) so that garbage collection on a second
- * core does not flatter the figure, and with the V8 flags the CLI runs with (bin/storyline.mjs).
+ * A speed script run in a fresh process so that the evaluations' heap does not weigh on it, pinned to
+ * one core (taskset, where the machine has it) so that garbage collection on a second core does not
+ * flatter the figure, and with the V8 flags the CLI runs with (bin/storyline.mjs).
  */
-function extractionSpeed(): { pinned_to_one_core: boolean; node_flags: string[]; typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure } {
-  const args = [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'extraction-speed.ts')];
+function pinnedSpeed<T>(script: string): T & { pinned_to_one_core: boolean; node_flags: string[] } {
+  const args = [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', script)];
   const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   const out = pinned
     ? execFileSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' })
     : execFileSync(process.execPath, args, { encoding: 'utf8' });
-  return { pinned_to_one_core: pinned, node_flags: CLI_NODE_FLAGS, ...JSON.parse(out) };
+  return { pinned_to_one_core: pinned, node_flags: CLI_NODE_FLAGS, ...(JSON.parse(out) as T) };
 }
 
 async function ingestSpeed(): Promise<{ articles: number; seconds: number; articles_per_second: number }> {
@@ -67,27 +61,18 @@ const { perPage: _pages, ...extraction } = evalExtraction(scrapinghub);
 const tools = Object.fromEntries(Object.entries(evalToolOutputs(scrapinghub)).map(([k, v]) => [k, roundAll(v)]));
 const segments = evalSegments(join(DATA, 'extraction', 'trafilatura-dev'));
 const { perPage: _dates, ...dates } = evalDates(join(DATA, 'dates-dev'));
-const speed = extractionSpeed();
+const speed = pinnedSpeed<{ typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure }>('extraction-speed.ts');
 const ingest = await ingestSpeed();
 
 // Analysis: language identification, entities and dates on the hand-labelled fixtures
-// (test/fixtures/analysis), and analysis speed measured like extraction speed.
+// (test/fixtures/analysis), and analysis speed measured like extraction speed (pinnedSpeed).
 const ANALYSIS_FIXTURES = join(ROOT, 'test', 'fixtures', 'analysis');
-
-function analysisSpeed(): { pinned_to_one_core: boolean; node_flags: string[]; typical_5_kb: AnalysisSpeedFigure } {
-  const args = [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'analysis-speed.ts')];
-  const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-  const out = pinned
-    ? execFileSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' })
-    : execFileSync(process.execPath, args, { encoding: 'utf8' });
-  return { pinned_to_one_core: pinned, node_flags: CLI_NODE_FLAGS, ...JSON.parse(out) };
-}
 
 const { per_language: languageIdPerLanguage, per_kind: languageIdPerKind, confusions: languageIdConfusions, ...languageId } = evalLanguageId(
   join(ANALYSIS_FIXTURES, 'language-id.jsonl'),
 );
 const { per_article: _analysisArticles, per_language: analysisPerLanguage, ...analysis } = evalAnalysis(join(ANALYSIS_FIXTURES, 'multilingual.jsonl'));
-const analysisSpeedFigure = analysisSpeed();
+const analysisSpeedFigure = pinnedSpeed<{ typical_5_kb: AnalysisSpeedFigure }>('analysis-speed.ts');
 
 const results = {
   date: new Date().toISOString(),

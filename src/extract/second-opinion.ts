@@ -47,8 +47,6 @@ const ALTERNATIVE_SHARE = 0.75;
 const MIN_ALTERNATIVES = 3;
 const CLASS_WEIGHT = 25;
 const SCORED_TAGS = new Set(['section', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'td', 'pre']);
-/** Children that keep a div from being read as a paragraph (Readability's DIV_TO_P_ELEMS). */
-const BLOCK_TAGS = new Set(['blockquote', 'dl', 'div', 'img', 'ol', 'p', 'pre', 'table', 'ul']);
 const PHRASING_TAGS = new Set([
   'abbr', 'audio', 'b', 'bdo', 'br', 'button', 'cite', 'code', 'data', 'datalist', 'dfn', 'em', 'embed', 'i', 'img', 'input', 'kbd', 'label',
   'mark', 'math', 'meter', 'noscript', 'object', 'output', 'progress', 'q', 'ruby', 'samp', 'script', 'select', 'small', 'span', 'strong',
@@ -210,7 +208,7 @@ function grabArticle(html: string, flags: Flags): string {
   for (const [el, score] of scores) scores.set(el, score * (1 - measures.linkDensity(el)));
 
   const top = chooseTop(body, scores, initialise);
-  const parts = withSiblings(top, body, scores, measures, vocab);
+  const parts = withSiblings(top, body, scores, measures);
   const texts = parts.map((part) => {
     if (flags.cleanConditionally) cleanConditionally(part, flags, vocab);
     queryAll(CAPTION_SELECTOR, part).forEach(remove);
@@ -350,7 +348,7 @@ function chooseTop(body: Element, scores: Map<Element, number>, initialise: (el:
 }
 
 /** The top candidate and the siblings that score near it or read as prose paragraphs. */
-function withSiblings(top: Element, body: Element, scores: Map<Element, number>, measures: Measures, vocab: Vocabulary): Element[] {
+function withSiblings(top: Element, body: Element, scores: Map<Element, number>, measures: Measures): Element[] {
   const parent = parentOf(top);
   if (top === body || !parent) return [top];
   const topScore = scores.get(top) ?? 0;
@@ -374,7 +372,6 @@ function withSiblings(top: Element, body: Element, scores: Map<Element, number>,
     const chars = measures.text(sibling);
     if ((chars > 80 && density < 0.25) || (chars > 0 && chars <= 80 && density === 0 && /\.( |$)/.test(textOf(sibling).trim()))) parts.push(sibling);
   }
-  void vocab;
   return parts;
 }
 
