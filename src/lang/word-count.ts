@@ -1,6 +1,8 @@
 // Text length in words for any script: scripts written without spaces count about two characters a word.
 
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+import { UNSPACED_SCRIPT_CLASS } from './scripts.js';
+
+const UNSPACED = new RegExp(`[${UNSPACED_SCRIPT_CLASS}]`, 'gu');
 const CHARS_PER_UNSPACED_WORD = 2;
 
 export function wordCount(text: string): number {

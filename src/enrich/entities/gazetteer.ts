@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { EntityType } from '../../domain/index.js';
 import { foldText, loadDataFile } from '../../lib/data-files.js';
+import { UNSPACED_SCRIPT } from '../../lang/index.js';
 import { cyrillicStemKey, nameKey, variantKey } from './name-key.js';
 
 const AliasesSchema = z.object({
@@ -53,7 +54,6 @@ const COUNTRY_NAME_LOCALES = [
 ];
 /** CLDR region codes that are not countries or are organisations listed in the gazetteer. */
 const NON_COUNTRY_REGIONS = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AQ']);
-export const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 let cached: Gazetteer | null = null;
 

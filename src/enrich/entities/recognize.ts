@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { EntityMention, EntityType } from '../../domain/index.js';
 import { foldText, foldWord, loadDataFile } from '../../lib/data-files.js';
-import { getGazetteer, UNSPACED_SCRIPT, type GazetteerEntry, type TrieNode } from './gazetteer.js';
+import { UNSPACED_SCRIPT } from '../../lang/index.js';
+import { getGazetteer, type GazetteerEntry, type TrieNode } from './gazetteer.js';
 import { caseStemKeys, nameKey, variantKey } from './name-key.js';
 
 const CuesSchema = z.object({

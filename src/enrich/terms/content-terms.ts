@@ -2,6 +2,7 @@
 // character bigrams where words are not spaced (the standard indexing unit for Chinese and Japanese
 // search: no dictionary, and an order of magnitude cheaper than word segmentation).
 import { foldText, foldWord } from '../../lib/data-files.js';
+import { UNSPACED_SCRIPT, UNSPACED_SCRIPT_CLASS } from '../../lang/index.js';
 
 /** Languages written one syllable per space-separated token: a bigram stands for a word. */
 const SYLLABIC = new Set(['vi']);
@@ -21,16 +22,15 @@ export function contentTerms(text: string, language: string): string[] {
   return bigrams;
 }
 
-const UNSPACED_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}';
 /** A run of an unspaced script, or a run of other letters and digits (a Latin name inside). */
-const UNSPACED_RUN = new RegExp(`[${UNSPACED_CLASS}]+|[^\\s\\p{P}\\p{S}${UNSPACED_CLASS}]+`, 'gu');
+const UNSPACED_RUN = new RegExp(`[${UNSPACED_SCRIPT_CLASS}]+|[^\\s\\p{P}\\p{S}${UNSPACED_SCRIPT_CLASS}]+`, 'gu');
 
 function characterBigrams(text: string): string[] {
   const terms: string[] = [];
   for (const [run] of text.matchAll(UNSPACED_RUN)) {
     const chars = [...run];
     // Latin words inside (names, acronyms) stay words.
-    if (!new RegExp(`[${UNSPACED_CLASS}]`, 'u').test(run[0]!)) {
+    if (!UNSPACED_SCRIPT.test(run[0]!)) {
       if (chars.length >= MIN_TERM_CHARS) terms.push(foldText(run));
       continue;
     }
