@@ -55,7 +55,7 @@ test('a bad file among good ones does not stop the rest', () => {
   writeFileSync(join(dir, 'mixed', 'b-good.jsonl'), `${JSON.stringify({ title: 'Harbour reopens', text: 'The port authority reopened the harbour on Tuesday after a storm kept all vessels in dock for three days.' })}\n`);
   const r = runCli(['ingest', join(dir, 'mixed'), SEEDS_DIR, '--db', db]);
   assert.equal(r.code, 1);
-  assert.equal(r.stdout.trim(), 'added 6, skipped 0 duplicates, failed 1');
+  assert.equal(r.stdout.trim(), 'added 6, skipped 0 already stored, failed 1');
   assert.match(r.stderr, /a-bad\.jsonl:1: invalid JSON/);
   assert.equal(articleCount(db), 6);
 });

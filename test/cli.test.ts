@@ -22,9 +22,9 @@ test('ingest, re-ingest, list stories, show a story, list articles', () => {
   const db = tempDb();
   const first = runCli(['ingest', SEEDS_DIR, '--db', db]);
   assert.equal(first.code, 0, first.stderr);
-  assert.equal(first.stdout.trim(), 'added 5, skipped 0 duplicates, failed 0');
+  assert.equal(first.stdout.trim(), 'added 5, skipped 0 already stored, failed 0');
   const again = runCli(['ingest', SEEDS_DIR, '--db', db]);
-  assert.equal(again.stdout.trim(), 'added 0, skipped 5 duplicates, failed 0');
+  assert.equal(again.stdout.trim(), 'added 0, skipped 5 already stored, failed 0');
 
   const stories = JSON.parse(runCli(['stories', '--json', '--db', db]).stdout);
   assert.equal(stories.length, 1);
@@ -39,7 +39,7 @@ test('ingest, re-ingest, list stories, show a story, list articles', () => {
   for (const a of story.articles) {
     assert.deepEqual(
       Object.keys(a).sort(),
-      ['id', 'language', 'path', 'published', 'publishedInferred', 'publishedPrecision', 'source', 'title', 'url'],
+      ['duplicateOf', 'eventId', 'id', 'language', 'path', 'published', 'publishedInferred', 'publishedPrecision', 'source', 'title', 'url'],
     );
   }
   for (const p of story.timeline) {

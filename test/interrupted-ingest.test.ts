@@ -51,7 +51,7 @@ test('SIGKILL mid-ingest, then re-run: consistent and complete, no duplicates', 
   const rerun = runCli(['ingest', path, '--db', db]);
   assert.equal(rerun.code, 0, rerun.stderr);
   const done = dbState(db);
-  assert.equal(rerun.stdout.trim(), `added ${done.articles - partial.articles}, skipped ${partial.articles} duplicates, failed 0`);
+  assert.equal(rerun.stdout.trim(), `added ${done.articles - partial.articles}, skipped ${partial.articles} already stored, failed 0`);
   assert.equal(done.articles, done.distinctHashes);
   assert.equal(done.orphans, 0);
   // Every distinct text is stored exactly once (the sample has no exact duplicates left after filtering).

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { evalDates, evalExtraction, evalSegments } from '../src/eval/index.js';
-import { evalAnalysis, evalLanguageId } from '../src/eval/index.js';
+import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity } from '../src/eval/index.js';
 import { REPO_ROOT, SHARED_DATA } from './helpers/cli.js';
 
 const { floors } = JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'baseline.json'), 'utf8'));
@@ -45,4 +45,24 @@ test('entities and dates (hand-labelled multilingual fixtures) stay above their 
 test('language identification (hand-labelled fixtures) stays above its floor', () => {
   const { per_language: _languages, per_kind: _kinds, confusions: _confusions, ...score } = evalLanguageId(join(ANALYSIS_FIXTURES, 'language-id.jsonl'));
   assertFloors('language-id', score, floors.language_id);
+});
+
+test('story clustering (multilingual fixture stories with distractors and copies) stays above its floors', async () => {
+  const r = await evalClustering(join(REPO_ROOT, 'test', 'fixtures', 'clustering', 'stories.jsonl'));
+  assert.equal(r.failed, 0);
+  const score = {
+    pairwise_precision: r.pairwise_precision,
+    pairwise_recall: r.pairwise_recall,
+    pairwise_f1: r.pairwise_f1,
+    bcubed_f1: r.bcubed_f1,
+    cross_language_f1: r.cross_language.f1,
+    copies_precision: r.copies!.precision,
+    copies_recall: r.copies!.recall,
+  };
+  assertFloors('clustering-fixtures', score, floors.clustering_fixtures);
+});
+
+test('pair similarity (SemEval-2022 Task 8 dev sample) stays above its floor', () => {
+  const { per_pair: _pairs, per_language_pair: _languages, ...score } = evalSimilarity(join(SHARED_DATA, 'clustering', 'semeval2022-task8-pairs-dev', 'pairs.jsonl'));
+  assertFloors('similarity-pairs', score, floors.similarity_pairs);
 });

@@ -6,11 +6,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../domain/index.js';
 import { openStore, resolveDbPath } from '../main.js';
-import { evalDates, evalExtraction, evalSegments } from '../eval/index.js';
+import { evalClustering, evalDates, evalExtraction, evalSegments, evalSimilarity } from '../eval/index.js';
 import { analyzePaths, ingestPaths } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
 import { buildStoryView, renderStoryMarkdown, summarizeStory } from '../timeline/index.js';
 import { analysisJson, articleJson, printStory, printStoryList, printArticleList } from './output.js';
+import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,7 +40,8 @@ async function runIngest(paths: string[], options: { db?: string; quiet?: boolea
     const progress = progressReporter(!options.quiet);
     const summary = await ingestPaths(paths, store, { progress });
     progress.finish();
-    process.stdout.write(`added ${summary.added}, skipped ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}, failed ${summary.failed.length}\n`);
+    const copies = summary.copies ? ` (${summary.copies} of them ${summary.copies === 1 ? 'a copy' : 'copies'} of stored articles)` : '';
+    process.stdout.write(`added ${summary.added}${copies}, skipped ${summary.duplicates} already stored, failed ${summary.failed.length}\n`);
     return summary.failed.length ? EXIT_BAD_INPUT : EXIT_OK;
   } finally {
     store.close();
@@ -124,6 +126,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command('why')
+    .description('explain why an article is in its story: the decision, the best match, shared entities, terms, dates and scores')
+    .argument('<article-id>', 'article id (from `storyline articles`)')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action((id: string, opts: { db?: string; json?: boolean }) =>
+      withStore(opts.db, (store) => {
+        const article = store.getArticle(id);
+        if (!article) throw new InputError(id, 'no such article (see `storyline articles`)');
+        if (opts.json) printJson({ id: article.id, title: article.title, storyId: store.resolveStoryId(article.storyId ?? '') ?? article.storyId, eventId: article.eventId, duplicateOf: article.duplicateOf, placement: article.placement });
+        else process.stdout.write(renderPlacement(article, store.resolveStoryId(article.storyId ?? '') ?? article.storyId));
+      }),
+    );
+
+  program
     .command('analyze')
     .description('print what Storyline finds in articles (language, entities, dates, quotes) without storing them; one JSON object for one article, an array for more')
     .argument('<paths...>', 'files or directories (.txt, .html, .htm, .jsonl)')
@@ -140,6 +157,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('publication-date benchmark layout: pages/ + expected-dates.json (+ pages-meta.json for URLs)')
     .argument('<dir>', 'benchmark folder')
     .action((dir: string) => printJson(withoutPerPage(evalDates(dir))));
+  evaluate
+    .command('clustering')
+    .description('story clustering on JSONL {id, lang, title, text, date, cluster}: pairwise and B-cubed P/R/F1, overall and per language, speed')
+    .argument('<file>', 'JSONL file')
+    .action(async (file: string) => printJson(withoutPerArticle(await evalClustering(file))));
+  evaluate
+    .command('similarity')
+    .description('pair similarity on JSONL {pair_id, lang1, lang2, title1, text1, title2, text2, overall}: Pearson r with the human rating')
+    .argument('<file>', 'JSONL file')
+    .action((file: string) => {
+      const { per_pair: _pairs, ...result } = evalSimilarity(file);
+      printJson(result);
+    });
   evaluate
     .command('segments')
     .description("trafilatura's main-text layout: pages/ + evaldata.json (with/without segments)")
@@ -169,6 +199,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
 function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function withoutPerArticle<T extends { per_article: unknown }>(result: T): Omit<T, 'per_article'> {
+  const { per_article: _omitted, ...rest } = result;
+  return rest;
 }
 
 function withoutPerPage<T extends { perPage: unknown }>(result: T): Omit<T, 'perPage'> {

@@ -9,7 +9,7 @@ const out = (s = ''): void => {
 export function printStoryList(stories: StorySummary[]): void {
   if (stories.length === 0) return out('no stories yet: run `storyline ingest PATH...`');
   for (const s of stories) {
-    out(`${s.id}  ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}  [${s.languages.join(', ')}]  ${s.firstDate ?? '?'} → ${s.lastDate ?? '?'}  ${s.title}`);
+    out(`${s.id}  ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}${s.copyCount ? ` (+${s.copyCount} ${s.copyCount === 1 ? 'copy' : 'copies'})` : ''}  [${s.languages.join(', ')}]  ${s.firstDate ?? '?'} → ${s.lastDate ?? '?'}  ${s.title}`);
   }
 }
 
@@ -22,7 +22,7 @@ export function printStory(view: StoryView): void {
   out(`Articles (${view.articles.length}):`);
   for (const a of view.articles) {
     const date = a.published ? `${a.published}${a.publishedInferred ? ' (inferred)' : ''}` : 'undated';
-    out(`  ${a.id}  ${date.padEnd(22)} ${a.language}  ${(a.source ?? 'unknown outlet').padEnd(14)} ${a.title}`);
+    out(`  ${a.id}  ${date.padEnd(22)} ${a.language}  ${(a.source ?? 'unknown outlet').padEnd(14)} ${a.title}${a.duplicateOf ? `  (copy of ${a.duplicateOf})` : ''}`);
   }
   out();
   out('Timeline:');

@@ -1,7 +1,12 @@
-// Incremental assignment: a new article joins the candidate story it is most similar to, or starts one.
-import type { EnrichedArticle, StoredArticle } from '../domain/index.js';
-import type { CorpusStats } from '../store/story-store.js';
-import { articleSimilarity, type SimilarityBreakdown } from './similarity.js';
+// Incremental assignment: a new article joins the candidate story it is most similar to, or starts
+// one; within its story it joins the development (event) of its closest member, or starts one.
+import type { CorpusStats, ClusterCandidate } from '../store/story-store.js';
+import { compareProfiles, similarityProfile, type SimilarityBreakdown, type SimilarityInput, type SimilarityProfile } from './similarity.js';
+
+export interface ScoredMember {
+  candidate: ClusterCandidate;
+  similarity: SimilarityBreakdown;
+}
 
 export interface Assignment {
   storyId: string | null;
@@ -9,48 +14,115 @@ export interface Assignment {
   mergeStoryIds: string[];
   score: number;
   /** The story member that matched best, and why. */
-  bestMatch: { articleId: string; similarity: SimilarityBreakdown } | null;
+  bestMatch: ScoredMember | null;
+  runnerUp: { storyId: string; score: number } | null;
+  /** The event joined (null: the article starts one), and the member it was joined through. */
+  eventId: string | null;
+  eventMember: string | null;
+  articlesCompared: number;
+  storiesCompared: number;
+  /** Every candidate scored, best first (for copy detection and explanations). */
+  scored: ScoredMember[];
 }
 
 export interface ClusterConfig {
-  /** Minimum similarity to join a story. */
+  /** Minimum story score to join a story, within a language and across languages. */
   joinThreshold: number;
-  /** At least this many canonical entities must be shared. */
+  crossLanguageJoinThreshold: number;
+  /** Across languages, at least this many canonical entities must be shared. */
   minSharedEntities: number;
   /** An article this similar to two stories proves them one story. */
   mergeThreshold: number;
+  crossLanguageMergeThreshold: number;
+  /** An article this similar to a member, published within `eventDays`, reports the same development. */
+  eventThreshold: number;
+  eventDays: number;
 }
 
-export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = { joinThreshold: 0.3, minSharedEntities: 2, mergeThreshold: 0.35 };
+export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
+  joinThreshold: 0.5,
+  crossLanguageJoinThreshold: 0.3,
+  minSharedEntities: 2,
+  mergeThreshold: 0.6,
+  crossLanguageMergeThreshold: 0.4,
+  eventThreshold: 0.6,
+  eventDays: 3,
+};
+
+/** A candidate's profile is reused until the corpus has grown by this share (its IDF barely moves). */
+const PROFILE_REFRESH_GROWTH = 0.05;
+const profiles = new WeakMap<ClusterCandidate, { profile: SimilarityProfile; articleCount: number }>();
+
+function cachedProfile(candidate: ClusterCandidate, stats: CorpusStats): SimilarityProfile {
+  const hit = profiles.get(candidate);
+  if (hit && stats.articleCount <= hit.articleCount * (1 + PROFILE_REFRESH_GROWTH)) return hit.profile;
+  const profile = similarityProfile(candidate, stats);
+  profiles.set(candidate, { profile, articleCount: stats.articleCount });
+  return profile;
+}
+
 /** Members of a candidate story that count toward its score. */
 const TOP_MEMBERS = 3;
 
 /**
- * A story's score blends its best-matching member with its top few, so one loose link
- * cannot chain unrelated articles into a story.
+ * A story's score blends its best-matching member with its top few, so one loose link cannot chain
+ * unrelated articles into a story.
  */
-export function assignStory(article: EnrichedArticle, candidates: StoredArticle[], stats: CorpusStats, config = DEFAULT_CLUSTER_CONFIG): Assignment {
-  const byStory = new Map<string, Array<{ articleId: string; similarity: SimilarityBreakdown }>>();
+export function assignStory(article: SimilarityInput, candidates: ClusterCandidate[], stats: CorpusStats, config = DEFAULT_CLUSTER_CONFIG): Assignment {
+  const profile = similarityProfile(article, stats);
+  const scored: ScoredMember[] = [];
+  const byStory = new Map<string, ScoredMember[]>();
   for (const candidate of candidates) {
-    if (!candidate.storyId) continue;
-    const similarity = articleSimilarity(article, candidate, stats);
-    const scored = similarity.sharedEntities.length >= config.minSharedEntities ? similarity : { ...similarity, score: 0 };
+    const raw = compareProfiles(profile, cachedProfile(candidate, stats));
+    const crossLanguage = candidate.language !== article.language;
+    const similarity = crossLanguage && raw.sharedEntities.length < config.minSharedEntities ? { ...raw, score: 0 } : raw;
+    const member = { candidate, similarity };
+    scored.push(member);
     const list = byStory.get(candidate.storyId) ?? [];
-    list.push({ articleId: candidate.id, similarity: scored });
+    list.push(member);
     byStory.set(candidate.storyId, list);
   }
-  const scored: Array<{ storyId: string; score: number; bestMatch: Assignment['bestMatch'] }> = [];
+  scored.sort((x, y) => y.similarity.score - x.similarity.score);
+  const stories: Array<{ storyId: string; score: number; threshold: number; mergeAt: number; members: ScoredMember[] }> = [];
   for (const [storyId, members] of byStory) {
     members.sort((x, y) => y.similarity.score - x.similarity.score);
     const top = members.slice(0, TOP_MEMBERS);
     const mean = top.reduce((sum, m) => sum + m.similarity.score, 0) / top.length;
-    scored.push({ storyId, score: (top[0]!.similarity.score + mean) / 2, bestMatch: top[0]! });
+    // A story reached only through another language is held to the cross-language bar.
+    const sameLanguage = members.some((m) => m.candidate.language === article.language && m.similarity.score > 0);
+    stories.push({
+      storyId,
+      score: (top[0]!.similarity.score + mean) / 2,
+      threshold: sameLanguage ? config.joinThreshold : config.crossLanguageJoinThreshold,
+      mergeAt: sameLanguage ? config.mergeThreshold : config.crossLanguageMergeThreshold,
+      members,
+    });
   }
-  scored.sort((a, b) => b.score - a.score || a.storyId.localeCompare(b.storyId));
-  const best = scored[0];
-  if (!best || best.score < config.joinThreshold) {
-    return { storyId: null, mergeStoryIds: [], score: best?.score ?? 0, bestMatch: best?.bestMatch ?? null };
+  stories.sort((a, b) => b.score - a.score || a.storyId.localeCompare(b.storyId));
+  const passing = stories.filter((s) => s.score >= s.threshold);
+  const best = passing[0];
+  const runnerUpStory = (best ? stories.find((s) => s !== best) : stories[1]) ?? null;
+  const common = {
+    runnerUp: runnerUpStory ? { storyId: runnerUpStory.storyId, score: runnerUpStory.score } : null,
+    articlesCompared: candidates.length,
+    storiesCompared: byStory.size,
+    scored,
+  };
+  if (!best) {
+    const top = stories[0];
+    return { storyId: null, mergeStoryIds: [], score: top?.score ?? 0, bestMatch: top?.members[0] ?? null, eventId: null, eventMember: null, ...common, runnerUp: top ? { storyId: top.storyId, score: top.score } : null };
   }
-  const mergeStoryIds = best.score >= config.mergeThreshold ? scored.slice(1).filter((s) => s.score >= config.mergeThreshold).map((s) => s.storyId) : [];
-  return { storyId: best.storyId, mergeStoryIds, score: best.score, bestMatch: best.bestMatch };
+  const mergeStoryIds = best.score >= best.mergeAt ? passing.slice(1).filter((s) => s.score >= s.mergeAt).map((s) => s.storyId) : [];
+  const closest = best.members[0]!;
+  const sameEvent =
+    closest.similarity.score >= config.eventThreshold && closest.candidate.eventId !== null && (closest.similarity.gapDays === null || closest.similarity.gapDays <= config.eventDays);
+  return {
+    storyId: best.storyId,
+    mergeStoryIds,
+    score: best.score,
+    bestMatch: closest,
+    eventId: sameEvent ? closest.candidate.eventId : null,
+    eventMember: sameEvent ? closest.candidate.id : null,
+    ...common,
+  };
 }

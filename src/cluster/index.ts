@@ -1,2 +1,3 @@
-export { assignStory, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfig } from './assign.js';
-export { articleSimilarity, type SimilarityBreakdown, type SimilarityInput } from './similarity.js';
+export { assignStory, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfig, type ScoredMember } from './assign.js';
+export { articleSimilarity, compareProfiles, similarityProfile, type SimilarityBreakdown, type SimilarityInput, type SimilarityProfile } from './similarity.js';
+export { indexKeys, queryKeys } from './candidate-keys.js';

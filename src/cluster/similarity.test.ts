@@ -9,7 +9,10 @@ const article = (language: string, entities: EntityMention[], terms: string[] = 
   language,
   entities,
   terms,
+  text: '',
+  titleTerms: [],
   published: { start: published, precision: 'day' },
+  publishedSource: 'supplied',
   dates: [],
 });
 const stats = (articleCount: number, entityFrequency: Record<string, number> = {}): CorpusStats => ({

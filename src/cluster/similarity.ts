@@ -1,110 +1,194 @@
-// Pairwise article similarity from language-independent evidence (canonical entities) and,
-// within a language, TF-IDF term overlap. Across languages, the articles must share a person or an
-// organisation: places alone are shared by too much unrelated news.
+// Pairwise article similarity. Within a language: TF-IDF cosine of the stemmed body terms and of the
+// headline's character 4-grams. Across languages, where words differ, language-independent evidence:
+// canonical entities (a shared distinctive person or organisation is required: places alone are
+// shared by too much unrelated news) and the months of the developments both report.
 import type { EnrichedArticle, EntityType } from '../domain/index.js';
 import type { CorpusStats } from '../store/story-store.js';
 
 export interface SimilarityBreakdown {
   score: number;
+  /** Within a language: the blend of body and headline similarity. */
+  lexicalScore: number;
+  bodyScore: number;
+  titleScore: number;
   entityScore: number;
-  termScore: number;
   dateScore: number;
   sharedEntities: string[];
+  /** The shared terms that weigh most (within a language). */
+  sharedTerms: string[];
+  /** Months in which both articles date a development. */
+  sharedMonths: string[];
+  /** Days between the two publication dates, when both are known. */
+  gapDays: number | null;
 }
 
-export type SimilarityInput = Pick<EnrichedArticle, 'entities' | 'terms' | 'language' | 'published' | 'dates'>;
+export type SimilarityInput = Pick<EnrichedArticle, 'text' | 'titleTerms' | 'entities' | 'terms' | 'language' | 'published' | 'publishedSource' | 'dates'>;
 
-/** Reports more than this far apart are rarely one story: their similarity is damped. */
+/** A side of a comparison, worked out once however many articles it is compared with. */
+export interface SimilarityProfile {
+  language: string;
+  publishedDay: number | null;
+  body: Map<string, number>;
+  bodyNorm: number;
+  title: Map<string, number>;
+  titleNorm: number;
+  entities: Map<string, { weight: number; type: EntityType; distinctive: boolean }>;
+  entityNorm: number;
+  months: Set<string>;
+  /** Language-independent content: numbers of two or more digits and the days of dated developments. */
+  facts: Set<string>;
+}
+
+/** Weights of the within-language blend: body terms carry most, the headline the rest. */
+const BODY_WEIGHT = 0.8;
+/** Reports this far apart are rarely one story: their similarity is damped. */
 const MAX_GAP_DAYS = 400;
 /** Places are shared by much unrelated news; people and organisations identify a story better. */
 const TYPE_WEIGHT: Record<EntityType, number> = { person: 1, organization: 0.8, place: 0.5 };
-const ENTITY_WEIGHT_SAME_LANGUAGE = 0.5;
-/** Shared distinctive entities needed for full entity evidence. */
+/** Shared distinctive entities needed for full entity evidence across languages. */
 const FULL_ENTITY_EVIDENCE = 4;
 /** An entity in more than this share of articles (and more than the minimum) is not distinctive. */
 const DISTINCTIVE_SHARE = 0.05;
 const MIN_DISTINCTIVE_DF = 10;
-/** Weight of shared dated developments, and how many shared months count in full. */
+/** Weight of shared dated developments across languages, and how many shared months count in full. */
 const DATE_WEIGHT = 0.15;
 const FULL_DATE_EVIDENCE = 2;
+const SHARED_TERMS_SHOWN = 8;
+/** Weight of shared facts across languages, and how many shared items (entities, figures, days) they need. */
+const FACT_WEIGHT = 0.8;
+const MIN_SHARED_FACTS = 4;
 
 export function articleSimilarity(a: SimilarityInput, b: SimilarityInput, stats: CorpusStats): SimilarityBreakdown {
+  return compareProfiles(similarityProfile(a, stats), similarityProfile(b, stats));
+}
+
+export function similarityProfile(x: SimilarityInput, stats: CorpusStats): SimilarityProfile {
   const n = Math.max(stats.articleCount, 1);
   const idf = (df: number | undefined) => Math.log((n + 1) / ((df ?? 0) + 1)) + 1;
-  const entityVector = (x: SimilarityInput) =>
-    new Map(x.entities.map((e) => [e.name, TYPE_WEIGHT[e.type] * (1 + Math.log(e.mentions)) * idf(stats.entityFrequency.get(e.name))]));
-  const termVector = (x: SimilarityInput) => {
-    const tf = new Map<string, number>();
-    for (const t of x.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return new Map([...tf].map(([t, c]) => [t, (1 + Math.log(c)) * idf(stats.termFrequency.get(t))]));
-  };
-  const ea = entityVector(a);
-  const eb = entityVector(b);
-  // Only distinctive shared entities count as evidence: half the news names the United States.
   const distinctiveLimit = Math.max(MIN_DISTINCTIVE_DF, DISTINCTIVE_SHARE * n);
-  const isDistinctive = (name: string) => (stats.entityFrequency.get(name) ?? 0) <= distinctiveLimit;
-  const shared = a.entities.filter((e) => eb.has(e.name));
-  const coverage = Math.min(1, shared.filter((e) => isDistinctive(e.name)).length / FULL_ENTITY_EVIDENCE);
+  const body = weighted(x.terms, (t) => idf(stats.termFrequency.get(t)));
+  const title = weighted(x.titleTerms, (t) => idf(stats.termFrequency.get(t)));
+  const entities = new Map<string, { weight: number; type: EntityType; distinctive: boolean }>();
+  for (const e of x.entities) {
+    const df = stats.entityFrequency.get(e.name);
+    entities.set(e.name, { weight: TYPE_WEIGHT[e.type] * (1 + Math.log(e.mentions)) * idf(df), type: e.type, distinctive: (df ?? 0) <= distinctiveLimit });
+  }
+  return {
+    language: x.language,
+    // A date guessed from the developments an article reports is no evidence of when it appeared.
+    publishedDay: x.published && x.publishedSource !== 'inferred' ? Math.floor(Date.parse(x.published.start) / 86_400_000) : null,
+    body,
+    bodyNorm: norm(body),
+    title,
+    titleNorm: norm(title),
+    entities,
+    entityNorm: norm(new Map([...entities].map(([k, v]) => [k, v.weight]))),
+    months: new Set(x.dates.filter((d) => !d.reference && d.precision !== 'year').map((d) => d.start.slice(0, 7))),
+    facts: factsOf(x),
+  };
+}
+
+export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): SimilarityBreakdown {
   const sameLanguage = a.language === b.language;
-  let entityScore: number;
-  let termScore = 0;
+  const shared: Array<{ name: string; weight: number; type: EntityType; distinctive: boolean }> = [];
+  let entityDot = 0;
+  for (const [name, ea] of a.entities) {
+    const eb = b.entities.get(name);
+    if (!eb) continue;
+    entityDot += ea.weight * eb.weight;
+    shared.push({ name, weight: ea.weight + eb.weight, type: ea.type, distinctive: ea.distinctive && eb.distinctive });
+  }
+  const distinctiveShared = shared.filter((e) => e.distinctive);
+  const coverage = Math.min(1, distinctiveShared.length / FULL_ENTITY_EVIDENCE);
+  const entityScore = a.entityNorm && b.entityNorm ? (entityDot / (a.entityNorm * b.entityNorm)) * coverage : 0;
+  let bodyScore = 0;
+  let titleScore = 0;
+  let lexicalScore = 0;
   let score: number;
   if (sameLanguage) {
-    // Weighted overlap: a long report naming many more people still matches the short one it extends.
-    entityScore = weightedOverlap(ea, eb) * coverage;
-    termScore = cosine(termVector(a), termVector(b));
-    score = ENTITY_WEIGHT_SAME_LANGUAGE * entityScore + (1 - ENTITY_WEIGHT_SAME_LANGUAGE) * termScore;
+    // Square roots spread the low cosines where most same-story pairs of differently told reports sit.
+    bodyScore = Math.sqrt(cosine(a.body, a.bodyNorm, b.body, b.bodyNorm));
+    titleScore = Math.sqrt(cosine(a.title, a.titleNorm, b.title, b.titleNorm));
+    lexicalScore = BODY_WEIGHT * bodyScore + (1 - BODY_WEIGHT) * titleScore;
+    score = lexicalScore;
   } else {
-    // Across languages entities are the only evidence: symmetric, and it must include a
-    // distinctive person or organisation.
-    entityScore = cosine(ea, eb) * coverage;
-    score = shared.some((e) => e.type !== 'place' && isDistinctive(e.name)) ? entityScore : 0;
+    const byEntities = distinctiveShared.some((e) => e.type !== 'place') ? entityScore : 0;
+    // Without a shared person or organisation, the same places, figures and dates can still tell one
+    // story told in two languages (a bridge, its ship and its death toll).
+    score = Math.max(byEntities, FACT_WEIGHT * factOverlap(a, b, distinctiveShared.length));
   }
-  // Reporting the same dated developments (the summit in September 2023) is language-independent evidence.
-  const dateScore = Math.min(1, sharedEventMonths(a, b) / FULL_DATE_EVIDENCE);
-  score += DATE_WEIGHT * dateScore;
-  if (a.published && b.published) {
-    const gap = Math.abs(Date.parse(a.published.start) - Date.parse(b.published.start)) / 86_400_000;
-    if (gap > MAX_GAP_DAYS) score *= 0.5;
-  }
-  const weight = (name: string) => ea.get(name)! + eb.get(name)!;
-  const sharedEntities = shared.map((e) => e.name).sort((x, y) => weight(y) - weight(x));
-  return { score, entityScore, termScore, dateScore, sharedEntities };
+  const sharedMonths = [...a.months].filter((m) => b.months.has(m)).sort();
+  const dateScore = Math.min(1, sharedMonths.length / FULL_DATE_EVIDENCE);
+  // Reporting the same dated developments is evidence where words cannot be compared; within a
+  // language the words already say it (and adding it lowered agreement with human ratings).
+  if (!sameLanguage) score += DATE_WEIGHT * dateScore;
+  const gapDays = a.publishedDay !== null && b.publishedDay !== null ? Math.abs(a.publishedDay - b.publishedDay) : null;
+  if (gapDays !== null && gapDays > MAX_GAP_DAYS) score *= 0.5;
+  return {
+    score,
+    lexicalScore,
+    bodyScore,
+    titleScore,
+    entityScore,
+    dateScore,
+    sharedEntities: shared.sort((x, y) => y.weight - x.weight).map((e) => e.name),
+    sharedTerms: sameLanguage ? topSharedTerms(a.body, b.body) : [],
+    sharedMonths,
+    gapDays,
+  };
 }
 
-/** Months in which both articles date a development (day or month precision, not references). */
-function sharedEventMonths(a: SimilarityInput, b: SimilarityInput): number {
-  const months = (x: SimilarityInput) =>
-    new Set(x.dates.filter((d) => !d.reference && d.precision !== 'year').map((d) => d.start.slice(0, 7)));
-  const mb = months(b);
-  let shared = 0;
-  for (const m of months(a)) if (mb.has(m)) shared++;
-  return shared;
+function factsOf(x: SimilarityInput): Set<string> {
+  const out = new Set<string>();
+  for (const m of x.text.matchAll(/\p{Nd}{2,}(?:[.,]\p{Nd}+)*/gu)) out.add(m[0].replace(/\D/g, ''));
+  for (const d of x.dates) if (!d.reference && d.precision === 'day') out.add(d.start);
+  return out;
 }
 
-function weightedOverlap(a: Map<string, number>, b: Map<string, number>): number {
-  let shared = 0;
-  let totalA = 0;
-  let totalB = 0;
-  for (const [k, v] of a) {
-    totalA += v;
-    const w = b.get(k);
-    if (w !== undefined) shared += Math.min(v, w);
-  }
-  for (const v of b.values()) totalB += v;
-  const smaller = Math.min(totalA, totalB);
-  return smaller > 0 ? shared / smaller : 0;
+/** Jaccard overlap of distinctive entities and facts, when enough of them are shared. */
+function factOverlap(a: SimilarityProfile, b: SimilarityProfile, sharedEntities: number): number {
+  let shared = sharedEntities;
+  for (const f of a.facts) if (b.facts.has(f)) shared++;
+  if (shared < MIN_SHARED_FACTS) return 0;
+  const distinctive = (p: SimilarityProfile) => [...p.entities.values()].filter((e) => e.distinctive).length;
+  const union = distinctive(a) + distinctive(b) + a.facts.size + b.facts.size - shared;
+  return union > 0 ? shared / union : 0;
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
+/** Sublinear term frequency times a weight per term. */
+function weighted(terms: string[], weightOf: (term: string) => number): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const out = new Map<string, number>();
+  for (const [t, c] of tf) out.set(t, (1 + Math.log(c)) * weightOf(t));
+  return out;
+}
+
+function norm(v: Map<string, number>): number {
+  let s = 0;
+  for (const x of v.values()) s += x * x;
+  return Math.sqrt(s);
+}
+
+function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
+  if (!na || !nb) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    const w = b.get(k);
+  for (const [k, v] of small) {
+    const w = large.get(k);
     if (w !== undefined) dot += v * w;
   }
-  for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  return dot / (na * nb);
+}
+
+function topSharedTerms(a: Map<string, number>, b: Map<string, number>): string[] {
+  const shared: Array<[string, number]> = [];
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w !== undefined) shared.push([k, v * w]);
+  }
+  return shared
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, SHARED_TERMS_SHOWN)
+    .map(([k]) => k);
 }

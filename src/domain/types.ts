@@ -111,6 +111,8 @@ export interface EnrichedArticle extends ExtractedArticle {
   unresolvedDates: UnresolvedDate[];
   /** Content words, lower-cased, for lexical similarity. */
   terms: string[];
+  /** Headline character grams, for headline similarity (keyed apart from body terms). */
+  titleTerms: string[];
   quotes: Quote[];
 }
 
@@ -130,10 +132,49 @@ export interface UnresolvedDate {
 /** An article as stored, with its identity and story. */
 export interface StoredArticle extends EnrichedArticle {
   id: string;
+  /** Identity: the text's fingerprint and where it came from (re-ingesting the same input adds nothing). */
   contentHash: string;
+  /** Fingerprint of the text alone: syndicated copies share it. */
+  textHash: string;
   storyId: string | null;
+  /** The development of its story this article reports (articles about the same development share it). */
+  eventId: string | null;
+  /** The original this article copies (a syndicated, lightly edited or translated re-post); null for originals. */
   duplicateOf: string | null;
   ingestedAt: string;
+  /** Why the article was placed where it is (`storyline why`); null for rows stored before it was kept. */
+  placement: Placement | null;
+}
+
+/** How an article came to its story: the evidence and the scores, so a user can trust or correct it. */
+export interface Placement {
+  decision: 'new-story' | 'joined' | 'copy';
+  /** Score of the story joined (or of the best candidate, for a new story), and the bar it had to clear. */
+  storyScore: number;
+  joinThreshold: number;
+  articlesCompared: number;
+  storiesCompared: number;
+  bestMatch: PlacementMatch | null;
+  runnerUp: { storyId: string; score: number } | null;
+  mergedStories: string[];
+  event: { id: string; joined: boolean; withArticle: string | null };
+  copy: { of: string; method: 'exact' | 'near' | 'translation'; similarity: number } | null;
+}
+
+export interface PlacementMatch {
+  articleId: string;
+  title: string;
+  storyId: string;
+  score: number;
+  lexicalScore: number;
+  bodyScore: number;
+  titleScore: number;
+  entityScore: number;
+  dateScore: number;
+  sharedEntities: string[];
+  sharedTerms: string[];
+  sharedMonths: string[];
+  gapDays: number | null;
 }
 
 export interface TimelinePoint extends CalendarDate {
@@ -147,7 +188,10 @@ export interface TimelinePoint extends CalendarDate {
 export interface StorySummary {
   id: string;
   title: string;
+  /** Original articles (syndicated copies apart). */
   articleCount: number;
+  copyCount: number;
+  eventCount: number;
   languages: string[];
   firstDate: string | null;
   lastDate: string | null;
@@ -175,6 +219,10 @@ export interface StoryView {
     published: string | null;
     publishedPrecision: DatePrecision | null;
     publishedInferred: boolean;
+    /** The development (event) of the story the article reports. */
+    eventId: string | null;
+    /** Set on syndicated copies: the original's id. Copies are not counted as separate coverage. */
+    duplicateOf: string | null;
   }>;
   timeline: TimelinePoint[];
   background: TimelinePoint[];

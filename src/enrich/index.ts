@@ -5,7 +5,7 @@ import { isAlias, nameWordKind } from './entities/gazetteer.js';
 import { recognizeEntities } from './entities/recognize.js';
 import { findQuotes } from './quotes/index.js';
 import { repairGluedWords } from './repair/glued-words.js';
-import { contentTerms } from './terms/content-terms.js';
+import { contentTerms, headlineTerms } from './terms/content-terms.js';
 import { findDateMentions } from './time/date-mentions.js';
 import { inferFromContent } from './time/infer-published.js';
 
@@ -52,6 +52,7 @@ export function enrichArticle(extracted: ExtractedArticle, options: EnrichOption
     dates,
     unresolvedDates: unresolved,
     terms: contentTerms(fullText, language),
+    titleTerms: headlineTerms(article.title),
     quotes: findQuotes(fullText, language, entities),
   };
 }

@@ -1,18 +1,24 @@
 // The runner: files -> documents -> extract -> enrich -> dedup -> cluster -> store, one article at a time.
 // A bad item is reported and skipped; each stored article is committed atomically with its story.
-import { assignStory, DEFAULT_CLUSTER_CONFIG, type ClusterConfig } from '../cluster/index.js';
-import { contentHash } from '../dedup/index.js';
+import { createHash } from 'node:crypto';
+import { resolve as resolvePath } from 'node:path';
+import { assignStory, DEFAULT_CLUSTER_CONFIG, indexKeys, queryKeys, type Assignment, type ClusterConfig } from '../cluster/index.js';
+import { contentHash, estimatedJaccard, lshBuckets, minhashSignature, MIN_TRANSLATION_OVERLAP, translationOverlap } from '../dedup/index.js';
 import { InputError, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { enrichArticle, inferFromStory } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
-import type { DateUpdate, StoryStore } from '../store/index.js';
+import type { CopyCandidate, CorpusStats, DateUpdate, StoryStore } from '../store/index.js';
+import { explainPlacement } from './placement.js';
 
 export interface IngestSummary {
   added: number;
   /** Best-effort results: stored, with a note on what was guessed or cut. */
   warnings: Array<{ origin: string; message: string }>;
+  /** Items already stored (the same text from the same place): nothing added. */
   duplicates: number;
+  /** Of `added`, syndicated copies (stored, linked to their original, not counted as coverage). */
+  copies: number;
   failed: InputError[];
   /** Ids of the articles added, in order. */
   addedIds: string[];
@@ -32,12 +38,16 @@ export interface IngestOptions {
 }
 
 /** Candidate retrieval bounds: the cost per article stays flat as the store grows. */
-const CANDIDATE_LIMIT = 200;
-const COMMON_ENTITY_SHARE = 0.2;
-const MIN_COMMON_ENTITY_FREQUENCY = 50;
+const CANDIDATE_LIMIT = 60;
+/** Keys in more than this share of articles (and more than the minimum) retrieve nothing useful. */
+const COMMON_KEY_SHARE = 0.2;
+const MIN_COMMON_KEY_FREQUENCY = 50;
+const MAX_KEY_FREQUENCY = 5000;
+/** Candidates are looked for among articles published this many days around the new one. */
+const WINDOW_DAYS = 180;
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { added: 0, warnings: [], duplicates: 0, failed: [], addedIds: [] };
+  const summary: IngestSummary = { added: 0, warnings: [], duplicates: 0, copies: 0, failed: [], addedIds: [] };
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
   let done = 0;
@@ -91,17 +101,17 @@ export function ingestDocument(doc: RawDocument, store: StoryStore, summary: Ing
   try {
     const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
     const enriched = enrichArticle(extractArticle(doc), { today });
-    const hash = contentHash(enriched.text);
-    if (store.hasContentHash(hash)) {
+    const stored = placeInStory(enriched, sourceKeyOf(doc), store, options);
+    if (!stored) {
       summary.duplicates++;
       return;
     }
-    const stored = placeInStory(enriched, hash, store, options);
     for (const message of doc.warnings ?? []) {
       summary.warnings.push({ origin: doc.origin, message });
       options.progress?.onWarning?.(doc.origin, message);
     }
     summary.added++;
+    if (stored.duplicateOf) summary.copies++;
     summary.addedIds.push(stored.id);
   } catch (err) {
     if (err instanceof InputError) record(summary, err, options);
@@ -109,50 +119,126 @@ export function ingestDocument(doc: RawDocument, store: StoryStore, summary: Ing
   }
 }
 
+/** Where a document came from, as part of its identity: its supplied id, URL, or resolved file path and line. */
+export function sourceKeyOf(doc: RawDocument): string {
+  if (doc.hints.id) return `id:${doc.hints.id}`;
+  if (doc.url) return `url:${doc.url}`;
+  if (doc.path) return `file:${resolvePath(doc.path)}${doc.origin.startsWith(doc.path) ? doc.origin.slice(doc.path.length) : ''}`;
+  return `origin:${doc.origin}`;
+}
+
 function record(summary: IngestSummary, error: InputError, options: IngestOptions): void {
   summary.failed.push(error);
   options.progress?.onError?.(error);
 }
 
-function placeInStory(article: EnrichedArticle, hash: string, store: StoryStore, options: IngestOptions): StoredArticle {
-  const entityNames = article.entities.map((e) => e.name);
-  const statsBefore = store.corpusStats(entityNames, article.terms);
-  const maxEntityFrequency = Math.max(MIN_COMMON_ENTITY_FREQUENCY, Math.floor(statsBefore.articleCount * COMMON_ENTITY_SHARE));
-  const candidates = store.findCandidates({ entities: entityNames, maxEntityFrequency, limit: CANDIDATE_LIMIT });
-  // The new article counts in the statistics it is judged by, as it will once stored.
-  const stats = {
-    articleCount: statsBefore.articleCount + 1,
-    entityFrequency: bump(statsBefore.entityFrequency, entityNames),
-    termFrequency: bump(statsBefore.termFrequency, [...new Set(article.terms)]),
-  };
-  const assignment = assignStory(article, candidates, stats, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
-  const id = `a${hash.slice(0, 12)}`;
+/** Stores the article in its story (or as a copy of an original); null when it is already stored. */
+function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryStore, options: IngestOptions): StoredArticle | null {
+  const textHash = contentHash(article.text);
+  const identity = createHash('sha256').update(`${textHash}\u0000${sourceKey}`).digest('hex');
+  const sameText = store.findByTextHash(textHash);
+  // The same text from the same place is the same article (rows from before source keys: same origin).
+  if (store.hasContentHash(identity) || sameText.some((c) => (c.sourceKey ?? `origin:${c.origin}`) === sourceKey || (!c.sourceKey && c.origin === article.origin))) return null;
+  const minhash = minhashSignature(article.terms);
+  const buckets = lshBuckets(minhash);
+  const stats = withArticle(store.corpusStats(), article);
+  const id = `a${identity.slice(0, 12)}`;
+  const copy = findOriginal(article, sameText, minhash, buckets, store);
+  let assignment: Assignment | null = null;
+  let original = copy;
+  if (!original) {
+    const day = publishedDay(article);
+    const maxKeyFrequency = Math.min(MAX_KEY_FREQUENCY, Math.max(MIN_COMMON_KEY_FREQUENCY, Math.floor(stats.articleCount * COMMON_KEY_SHARE)));
+    const candidates = store.findCandidates({
+      keys: queryKeys(article, stats),
+      maxKeyFrequency,
+      fromDay: day === null ? -1e9 : day - WINDOW_DAYS,
+      toDay: day === null ? 1e9 : day + WINDOW_DAYS,
+      limit: CANDIDATE_LIMIT,
+    });
+    assignment = assignStory(article, candidates, stats, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
+    original = translatedOriginal(article, assignment);
+  }
+  const storyId = original ? original.storyId : (assignment!.storyId ?? `s${identity.slice(0, 10)}`);
   const stored: StoredArticle = {
     ...article,
     id,
-    contentHash: hash,
-    storyId: assignment.storyId ?? `s${hash.slice(0, 10)}`,
-    duplicateOf: null,
+    contentHash: identity,
+    textHash,
+    storyId,
+    eventId: original ? original.eventId : (assignment!.eventId ?? `e${identity.slice(0, 10)}`),
+    duplicateOf: original?.id ?? null,
     ingestedAt: (options.now?.() ?? new Date()).toISOString(),
+    placement: null,
   };
-  const storyIds = assignment.storyId ? [assignment.storyId, ...assignment.mergeStoryIds] : [];
-  const members = [...storyIds.flatMap((s) => store.storyArticles(s)), stored];
-  const dateUpdates = datesFromStory(members);
-  store.addArticle(stored, { newStory: !assignment.storyId, mergeStoryIds: assignment.mergeStoryIds, dateUpdates });
+  stored.placement = explainPlacement(stored, assignment, original, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
+  const mergeStoryIds = original ? [] : assignment!.mergeStoryIds;
+  const joined = original !== null || assignment!.storyId !== null;
+  store.addArticle(stored, {
+    newStory: !joined,
+    mergeStoryIds,
+    dateUpdates: datesFromStory(stored, joined ? [storyId, ...mergeStoryIds] : [], store),
+    index: { sourceKey, keys: original ? [] : indexKeys(article, stats), minhash, lshBuckets: buckets },
+  });
   return stored;
 }
 
-function bump(counts: Map<string, number>, keys: string[]): Map<string, number> {
-  const out = new Map(counts);
-  for (const k of new Set(keys)) out.set(k, (out.get(k) ?? 0) + 1);
-  return out;
+type Original = { id: string; storyId: string; eventId: string | null; method: 'exact' | 'near' | 'translation'; similarity: number };
+
+/** The original an article copies: the same text, or the same words lightly edited (MinHash). */
+function findOriginal(article: EnrichedArticle, sameText: CopyCandidate[], minhash: Uint32Array, buckets: number[], store: StoryStore): Original | null {
+  const exact = sameText.find((c) => c.storyId);
+  if (exact) return { id: exact.duplicateOf ?? exact.id, storyId: exact.storyId!, eventId: exact.eventId, method: 'exact', similarity: 1 };
+  let best: Original | null = null;
+  for (const c of store.findNearDuplicates(buckets, article.language)) {
+    const similarity = estimatedJaccard(minhash, c.minhash);
+    if (c.storyId && similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { id: c.id, storyId: c.storyId, eventId: c.eventId, method: 'near', similarity };
+  }
+  return best;
 }
 
-/** Articles that name no year get their dates, and so their publication month, from their story. */
-function datesFromStory(members: StoredArticle[]): DateUpdate[] {
-  const context = members.filter((m) => m.published && m.publishedSource !== 'story').map((m) => m.published!.start);
+/** A candidate in another language this article translates: the same entities, numbers and dates. */
+function translatedOriginal(article: EnrichedArticle, assignment: Assignment): Original | null {
+  for (const { candidate, similarity } of assignment.scored) {
+    if (similarity.score <= 0 || (similarity.gapDays ?? 0) > TRANSLATION_DAYS) continue;
+    const overlap = translationOverlap(article, candidate);
+    if (overlap >= MIN_TRANSLATION_OVERLAP) return { id: candidate.id, storyId: candidate.storyId, eventId: candidate.eventId, method: 'translation', similarity: overlap };
+  }
+  return null;
+}
+
+/** Estimated word-shingle overlap from which a same-language article is a light edit of another. */
+const NEAR_DUPLICATE_JACCARD = 0.5;
+/** A translated re-post appears within days of its original. */
+const TRANSLATION_DAYS = 3;
+
+function publishedDay(article: EnrichedArticle): number | null {
+  if (!article.published) return null;
+  return Math.floor(Date.parse(article.published.start) / 86_400_000);
+}
+
+/** Statistics as they will be once the article is stored: it counts in what it is judged by. */
+function withArticle(stats: CorpusStats, article: EnrichedArticle): CorpusStats {
+  const entities = new Set(article.entities.map((e) => e.name));
+  const terms = new Set([...article.terms, ...article.titleTerms]);
+  return {
+    articleCount: stats.articleCount + 1,
+    entityFrequency: { get: (k) => (stats.entityFrequency.get(k) ?? 0) + (entities.has(k) ? 1 : 0) },
+    termFrequency: { get: (k) => (stats.termFrequency.get(k) ?? 0) + (terms.has(k) ? 1 : 0) },
+  };
+}
+
+/**
+ * Articles that name no year get their dates, and so their publication month, from their story.
+ * Only stories with such articles are read.
+ */
+function datesFromStory(article: StoredArticle, storyIds: string[], store: StoryStore): DateUpdate[] {
+  const undatedMembers = storyIds.flatMap((s) => store.undatedArticles(s));
+  const undated = [...undatedMembers, ...(article.published || article.unresolvedDates.length === 0 ? [] : [article])];
+  if (undated.length === 0) return [];
+  const context = [...storyIds.flatMap((s) => store.publishedDates(s)), ...(article.published && article.publishedSource !== 'story' ? [article.published.start] : [])];
   const updates: DateUpdate[] = [];
-  for (const member of members) {
+  for (const member of undated) {
     if (member.published || member.unresolvedDates.length === 0) continue;
     const inferred = inferFromStory(member.unresolvedDates, context);
     if (!inferred) continue;

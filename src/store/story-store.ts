@@ -1,24 +1,64 @@
 // The storage contract. Implementations: sqlite/ (embedded, default).
 import type { CalendarDate, DateMention, DateSignal, StoredArticle, UnresolvedDate } from '../domain/index.js';
+import type { SimilarityInput } from '../cluster/index.js';
 
-export interface CandidateQuery {
-  /** Canonical entity names of the new article. */
-  entities: string[];
-  /** Entities in more than this many articles are too common to retrieve by. */
-  maxEntityFrequency: number;
-  limit: number;
+/** Frequencies are read through `get`: an implementation may keep them anywhere. */
+export interface Frequencies {
+  get(key: string): number | undefined;
 }
 
 export interface CorpusStats {
   articleCount: number;
-  entityFrequency: Map<string, number>;
-  termFrequency: Map<string, number>;
+  entityFrequency: Frequencies;
+  termFrequency: Frequencies;
+}
+
+export interface CandidateQuery {
+  /** Index keys of the new article (`candidateKeys`): entities and distinctive terms. */
+  keys: string[];
+  /** Keys in more than this many articles are too common to retrieve by. */
+  maxKeyFrequency: number;
+  /** Publication window, in days since 1970-01-01; articles without a date are always in it. */
+  fromDay: number;
+  toDay: number;
+  limit: number;
+}
+
+/** A stored original as clustering sees it: its place and the features it is compared by. */
+export interface ClusterCandidate extends SimilarityInput {
+  id: string;
+  title: string;
+  text: string;
+  storyId: string;
+  eventId: string | null;
+}
+
+/** A stored article with the same text, or a near-duplicate signature match. */
+export interface CopyCandidate {
+  id: string;
+  storyId: string | null;
+  eventId: string | null;
+  duplicateOf: string | null;
+  /** The `sourceKey` it was stored under (null for rows stored before it was kept). */
+  sourceKey: string | null;
+  origin: string;
+  language: string;
+}
+
+export interface ArticleIndex {
+  /** Where the article came from (file path, JSONL id, URL): with the text hash, its identity. */
+  sourceKey: string;
+  /** Retrieval keys (entities and distinctive terms) for later articles' candidates; none for copies. */
+  keys: string[];
+  minhash: Uint32Array;
+  lshBuckets: number[];
 }
 
 export interface AddArticleOptions {
   newStory: boolean;
   mergeStoryIds?: string[];
   dateUpdates: DateUpdate[];
+  index: ArticleIndex;
 }
 
 export interface DateUpdate {
@@ -31,17 +71,24 @@ export interface DateUpdate {
 
 /**
  * Guarantees:
- * - `addArticle` is atomic: the article, its entity index rows, corpus statistics, its story and
- *   any date updates land together or not at all, so a crash mid-ingest leaves no partial article.
- * - Content hashes are unique: adding an article whose hash is stored is refused, so re-ingesting
- *   the same input adds nothing.
+ * - `addArticle` is atomic: the article, its index rows, corpus statistics, its story and any date
+ *   updates land together or not at all, so a crash mid-ingest leaves no partial article.
+ * - Identities (`contentHash`) are unique: adding an article whose identity is stored is refused, so
+ *   re-ingesting the same input adds nothing.
+ * - Candidate look-ups cost the same however large the store grows: they read an index bounded by
+ *   key frequency, time window and limit, never every article.
  * - Reads return articles in ingest order unless stated otherwise.
  */
 export interface StoryStore {
   hasContentHash(hash: string): boolean;
-  /** Stored articles that share an entity with the query, most recent first, without duplicates. */
-  findCandidates(query: CandidateQuery): StoredArticle[];
-  corpusStats(entities: string[], terms: string[]): CorpusStats;
+  /** Stored articles with exactly this text. */
+  findByTextHash(textHash: string): CopyCandidate[];
+  /** Stored originals in this language whose signature shares an LSH bucket, with their signatures. */
+  findNearDuplicates(lshBuckets: number[], language: string): Array<CopyCandidate & { minhash: Uint32Array }>;
+  /** Stored originals sharing index keys with the query, most keys shared first. */
+  findCandidates(query: CandidateQuery): ClusterCandidate[];
+  /** Corpus statistics (article count, document frequencies) as of the last stored article. */
+  corpusStats(): CorpusStats;
   /**
    * Stores the article in `article.storyId` (created when `newStory`), first merging `mergeStoryIds`
    * into that story: their articles move over and their ids redirect to it.
@@ -53,5 +100,9 @@ export interface StoryStore {
   listArticles(storyId?: string): StoredArticle[];
   listStoryIds(): string[];
   storyArticles(storyId: string): StoredArticle[];
+  /** Members of the story without a publication date. */
+  undatedArticles(storyId: string): StoredArticle[];
+  /** Publication dates (ISO) of the story's members dated by themselves, not by their story. */
+  publishedDates(storyId: string): string[];
   close(): void;
 }

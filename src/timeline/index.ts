@@ -4,11 +4,14 @@ export { articleListing, buildStoryView, formatPublished } from './story-view.js
 export { renderStoryMarkdown } from './markdown.js';
 
 export function summarizeStory(view: StoryView): StorySummary {
-  const dates = view.articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+  const originals = view.articles.filter((a) => !a.duplicateOf);
+  const dates = originals.map((a) => a.published).filter((d): d is string => d !== null).sort();
   return {
     id: view.id,
     title: view.title,
-    articleCount: view.articles.length,
+    articleCount: originals.length,
+    copyCount: view.articles.length - originals.length,
+    eventCount: new Set(originals.map((a) => a.eventId ?? a.id)).size,
     languages: view.languages,
     firstDate: dates[0] ?? null,
     lastDate: dates[dates.length - 1] ?? null,

@@ -10,7 +10,10 @@ const SUMMARY_ARTICLES = 3;
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
 export function buildStoryView(storyId: string, articles: StoredArticle[]): StoryView {
-  const ordered = [...articles].sort(byPublished);
+  const listed = [...articles].sort(byPublished);
+  // Syndicated copies are listed with their original but are not separate coverage: the timeline,
+  // title, summary and counts come from the originals.
+  const ordered = listed.filter((a) => !a.duplicateOf);
   const languages = languagesByCount(ordered);
   const mainLanguage = languages[0] ?? 'und';
   const points = timelinePoints(ordered, mainLanguage);
@@ -22,7 +25,7 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
     title: storyTitle(ordered, mainLanguage),
     summary: storySummary(ordered, mainLanguage),
     languages,
-    articles: ordered.map(articleListing),
+    articles: listed.map(articleListing),
     timeline: points.filter((p) => p.kind === 'development'),
     background: points.filter((p) => p.kind === 'background'),
     entities: storyEntities(ordered),
@@ -41,6 +44,8 @@ export function articleListing(a: StoredArticle): StoryView['articles'][number] 
     published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
     publishedPrecision: a.published?.precision ?? null,
     publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
+    eventId: a.eventId,
+    duplicateOf: a.duplicateOf,
   };
 }
 

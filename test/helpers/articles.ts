@@ -25,8 +25,12 @@ export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}
     unresolvedDates: [],
     quotes: [],
     terms: ['visit', 'north', 'korea'],
+    titleTerms: ['#titl', '#itle'],
+    textHash: `text-${id}`,
     storyId: 's1',
+    eventId: 'e1',
     duplicateOf: null,
+    placement: null,
     ingestedAt: '2024-06-20T00:00:00.000Z',
     ...overrides,
   };

@@ -56,4 +56,40 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    // Syndication, events and indexed candidate retrieval (issue 5). Older rows keep working: their
+    // text hash is their old identity, each is its own event, and their entities are indexed keys.
+    version: 3,
+    sql: `
+      ALTER TABLE articles ADD COLUMN text_hash TEXT;
+      UPDATE articles SET text_hash = content_hash;
+      CREATE INDEX articles_text_hash ON articles(text_hash);
+      ALTER TABLE articles ADD COLUMN source_key TEXT;
+      ALTER TABLE articles ADD COLUMN event_id TEXT;
+      UPDATE articles SET event_id = 'e' || substr(id, 2);
+      ALTER TABLE articles ADD COLUMN published_day INTEGER;
+      UPDATE articles SET published_day = CAST(julianday(published) - 2440587.5 AS INTEGER) WHERE published IS NOT NULL;
+      ALTER TABLE articles ADD COLUMN minhash BLOB;
+      ALTER TABLE articles ADD COLUMN placement TEXT;
+      CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+      -- day: publication day (days since 1970-01-01), -1 when unknown; keyed so that one key's
+      -- articles in a time window are one range scan.
+      CREATE TABLE article_keys (
+        key TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, day, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_keys_article ON article_keys(article_id);
+      INSERT INTO article_keys (key, day, article_id)
+        SELECT 'e:' || e.entity, COALESCE(a.published_day, -1), e.article_id FROM article_entities e JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL;
+      CREATE TABLE article_lsh (
+        band INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, bucket, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_lsh_article ON article_lsh(article_id);
+    `,
+  },
 ];

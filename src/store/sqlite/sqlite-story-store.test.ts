@@ -4,43 +4,55 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { storedArticle } from '../../../test/helpers/articles.js';
 import { tempDir } from '../../../test/helpers/cli.js';
+import { lshBuckets, MINHASH_SIZE, minhashSignature } from '../../dedup/index.js';
+import type { AddArticleOptions } from '../story-store.js';
 import { SqliteStoryStore } from './sqlite-story-store.js';
 
 const article = storedArticle;
+const index = (keys: string[] = ['e:Vladimir Putin'], minhash: Uint32Array = new Uint32Array(MINHASH_SIZE)) => ({ sourceKey: 'test', keys, minhash, lshBuckets: lshBuckets(minhash) });
+const added = (extra: Partial<AddArticleOptions> = {}): AddArticleOptions => ({ newStory: true, dateUpdates: [], index: index(), ...extra });
 
 test('migrations run once and a reopened store keeps its data', () => {
   const path = join(tempDir(), 'a.db');
   const store = new SqliteStoryStore(path);
-  store.addArticle(article('a1'), { newStory: true, dateUpdates: [] });
+  store.addArticle(article('a1'), added());
   store.close();
   const again = new SqliteStoryStore(path);
   assert.equal(again.listArticles().length, 1);
   assert.deepEqual(again.getArticle('a1')?.entities, article('a1').entities);
   again.close();
   const db = new Database(path);
-  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2]);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2, 3]);
   db.close();
 });
 
 test('a failing insert leaves nothing behind: article, entities, statistics and story roll back together', () => {
   const store = new SqliteStoryStore(join(tempDir(), 'b.db'));
-  store.addArticle(article('a1'), { newStory: true, dateUpdates: [] });
+  store.addArticle(article('a1'), added());
   // Same content hash: the UNIQUE constraint fails after the story row was written in the same transaction.
-  assert.throws(() => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), { newStory: true, dateUpdates: [] }), /UNIQUE/);
+  assert.throws(() => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /UNIQUE/);
   assert.deepEqual(store.listStoryIds(), ['s1']);
   assert.equal(store.listArticles().length, 1);
-  assert.equal(store.corpusStats(['Vladimir Putin'], ['visit']).termFrequency.get('visit'), 1);
-  assert.equal(store.corpusStats(['Vladimir Putin'], []).entityFrequency.get('Vladimir Putin'), 1);
+  const stats = store.corpusStats();
+  assert.equal(stats.articleCount, 1);
+  assert.equal(stats.termFrequency.get('visit'), 1);
+  assert.equal(stats.entityFrequency.get('Vladimir Putin'), 1);
   store.close();
 });
 
-test('candidates share an entity, skip over-common entities, and date updates apply atomically', () => {
+const DAY_2024_06_18 = Date.parse('2024-06-18') / 86_400_000;
+const window = (keys: string[], maxKeyFrequency = 10, days = 30) => ({ keys, maxKeyFrequency, fromDay: DAY_2024_06_18 - days, toDay: DAY_2024_06_18 + days, limit: 10 });
+
+test('candidates share an index key within the time window, skip over-common keys, and date updates apply atomically', () => {
   const store = new SqliteStoryStore(join(tempDir(), 'c.db'));
-  store.addArticle(article('a1'), { newStory: true, dateUpdates: [] });
-  store.addArticle(article('a2', { contentHash: 'h2', entities: [{ name: 'Berlin', type: 'place', aliases: [], mentions: 1 }], storyId: 's2' }), { newStory: true, dateUpdates: [] });
-  assert.deepEqual(store.findCandidates({ entities: ['Vladimir Putin'], maxEntityFrequency: 10, limit: 10 }).map((a) => a.id), ['a1']);
-  assert.deepEqual(store.findCandidates({ entities: ['Vladimir Putin'], maxEntityFrequency: 0, limit: 10 }), []);
+  store.addArticle(article('a1'), added());
+  store.addArticle(article('a2', { contentHash: 'h2', entities: [{ name: 'Berlin', type: 'place', aliases: [], mentions: 1 }], storyId: 's2' }), added({ index: index(['e:Berlin']) }));
+  store.addArticle(article('old', { contentHash: 'h-old', published: { start: '2023-01-01', precision: 'day' }, storyId: 's3' }), added());
+  assert.deepEqual(store.findCandidates(window(['e:Vladimir Putin'])).map((a) => a.id), ['a1']);
+  assert.deepEqual(store.findCandidates(window(['e:Vladimir Putin'], 10, 600)).map((a) => a.id).sort(), ['a1', 'old']);
+  assert.deepEqual(store.findCandidates(window(['e:Vladimir Putin'], 0)), []);
   store.addArticle(article('a3', { contentHash: 'h3', published: null, publishedSource: null }), {
+    ...added(),
     newStory: false,
     dateUpdates: [{ id: 'a3', published: { start: '2024-05-01', end: '2024-05-31', precision: 'month' }, publishedSource: 'story', dates: [], unresolvedDates: [] }],
   });
@@ -53,15 +65,29 @@ test('candidates share an entity, skip over-common entities, and date updates ap
 
 test('merging stories moves their articles and redirects the old ids, transitively', () => {
   const store = new SqliteStoryStore(join(tempDir(), 'd.db'));
-  store.addArticle(article('a1', { storyId: 's1' }), { newStory: true, dateUpdates: [] });
-  store.addArticle(article('a2', { contentHash: 'h2', storyId: 's2' }), { newStory: true, dateUpdates: [] });
-  store.addArticle(article('a3', { contentHash: 'h3', storyId: 's2' }), { newStory: false, mergeStoryIds: ['s1'], dateUpdates: [] });
+  store.addArticle(article('a1', { storyId: 's1' }), added());
+  store.addArticle(article('a2', { contentHash: 'h2', storyId: 's2' }), added());
+  store.addArticle(article('a3', { contentHash: 'h3', storyId: 's2' }), added({ newStory: false, mergeStoryIds: ['s1'] }));
   assert.deepEqual(store.listStoryIds(), ['s2']);
   assert.deepEqual(store.storyArticles('s2').map((a) => a.id), ['a1', 'a2', 'a3']);
   assert.equal(store.resolveStoryId('s1'), 's2');
-  store.addArticle(article('a4', { contentHash: 'h4', storyId: 's3' }), { newStory: true, mergeStoryIds: ['s2'], dateUpdates: [] });
+  store.addArticle(article('a4', { contentHash: 'h4', storyId: 's3' }), added({ mergeStoryIds: ['s2'] }));
   assert.equal(store.resolveStoryId('s1'), 's3');
   assert.equal(store.resolveStoryId('s2'), 's3');
   assert.equal(store.resolveStoryId('nope'), null);
+  store.close();
+});
+
+test('copies are found by text hash and by near-duplicate signature in the same language', () => {
+  const store = new SqliteStoryStore(join(tempDir(), 'e.db'));
+  const words = 'the kremlin said the visit to pyongyang would take place in june after talks in moscow'.split(' ');
+  const signature = minhashSignature(words);
+  store.addArticle(article('a1', { textHash: 't1' }), added({ index: index([], signature) }));
+  assert.deepEqual(store.findByTextHash('t1').map((c) => [c.id, c.sourceKey]), [['a1', 'test']]);
+  assert.deepEqual(store.findByTextHash('t2'), []);
+  const edited = minhashSignature([...words.slice(0, 14), 'officials', 'said']);
+  assert.deepEqual(store.findNearDuplicates(lshBuckets(edited), 'en').map((c) => c.id), ['a1']);
+  assert.deepEqual(store.findNearDuplicates(lshBuckets(edited), 'de'), []);
+  assert.deepEqual(store.findNearDuplicates(lshBuckets(minhashSignature('an entirely different report about football in madrid'.split(' '))), 'en'), []);
   store.close();
 });

@@ -1,7 +1,9 @@
 // StoryStore on an embedded SQLite file (better-sqlite3), WAL journal, one transaction per article.
 import Database from 'better-sqlite3';
-import type { DatePrecision, DateSignal, StoredArticle } from '../../domain/index.js';
-import type { AddArticleOptions, CandidateQuery, CorpusStats, DateUpdate, StoryStore } from '../story-store.js';
+import type { DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
+import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
+import type { AddArticleOptions, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, StoryStore } from '../story-store.js';
+import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
 
 interface ArticleRow {
@@ -24,11 +26,20 @@ interface ArticleRow {
   duplicate_of: string | null;
   ingested_at: string;
   analysis: string;
+  text_hash: string | null;
+  source_key: string | null;
+  event_id: string | null;
+  placement: string | null;
 }
+
+/** Unknown publication day in the key index. */
+const NO_DAY = -1;
+/** One key contributes at most its most recent articles in the window: the cost per article stays flat. */
+const ROWS_PER_KEY = 300;
 
 type Analysis = Pick<
   StoredArticle,
-  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'quotes' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
+  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'titleTerms' | 'quotes' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
 >;
 
 /** SQLite caps bound parameters per statement; look-ups are chunked below it. */
@@ -36,6 +47,9 @@ const PARAM_CHUNK = 500;
 
 export class SqliteStoryStore implements StoryStore {
   private readonly db: Database.Database;
+  /** Corpus statistics in memory, read once at first use and kept current by addArticle. */
+  private stats: { articleCount: number; entity: Map<string, number>; term: Map<string, number> } | null = null;
+  private readonly candidates = new CandidateCache();
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -62,50 +76,92 @@ export class SqliteStoryStore implements StoryStore {
     return this.db.prepare('SELECT 1 FROM articles WHERE content_hash = ?').get(hash) !== undefined;
   }
 
-  findCandidates(query: CandidateQuery): StoredArticle[] {
-    if (query.entities.length === 0) return [];
-    const usable = this.entityFrequencies(query.entities);
-    const names = query.entities.filter((e) => (usable.get(e) ?? 0) <= query.maxEntityFrequency);
-    if (names.length === 0) return [];
-    const placeholders = names.map(() => '?').join(',');
+  findByTextHash(textHash: string): CopyCandidate[] {
     const rows = this.db
-      .prepare(
-        `SELECT a.* FROM articles a
-         JOIN (SELECT article_id, COUNT(*) AS shared FROM article_entities WHERE entity IN (${placeholders}) GROUP BY article_id) s
-           ON s.article_id = a.id
-         WHERE a.duplicate_of IS NULL
-         ORDER BY s.shared DESC, a.seq DESC LIMIT ?`,
-      )
-      .all(...names, query.limit) as ArticleRow[];
-    return rows.map(toArticle);
+      .prepare('SELECT id, story_id, event_id, duplicate_of, source_key, origin, language FROM articles WHERE text_hash = ? ORDER BY seq')
+      .all(textHash) as CopyRow[];
+    return rows.map(toCopyCandidate);
   }
 
-  corpusStats(entities: string[], terms: string[]): CorpusStats {
-    const articleCount = this.db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
-    return { articleCount, entityFrequency: this.entityFrequencies(entities), termFrequency: this.termFrequencies(terms) };
-  }
-
-  private entityFrequencies(entities: string[]): Map<string, number> {
-    return this.chunkedCounts('SELECT entity AS k, COUNT(*) AS n FROM article_entities WHERE entity IN (%) GROUP BY entity', entities);
-  }
-
-  private termFrequencies(terms: string[]): Map<string, number> {
-    return this.chunkedCounts('SELECT term AS k, df AS n FROM term_stats WHERE term IN (%)', terms);
-  }
-
-  private chunkedCounts(sql: string, keys: string[]): Map<string, number> {
-    const out = new Map<string, number>();
-    const unique = [...new Set(keys)];
-    for (let i = 0; i < unique.length; i += PARAM_CHUNK) {
-      const chunk = unique.slice(i, i + PARAM_CHUNK);
-      const rows = this.db.prepare(sql.replace('%', chunk.map(() => '?').join(','))).all(...chunk) as Array<{ k: string; n: number }>;
-      for (const row of rows) out.set(row.k, row.n);
+  findNearDuplicates(lshBuckets: number[], language: string): Array<CopyCandidate & { minhash: Uint32Array }> {
+    const lookup = this.db.prepare('SELECT article_id FROM article_lsh WHERE band = ? AND bucket = ?').pluck();
+    const ids = new Set<string>();
+    lshBuckets.forEach((bucket, band) => {
+      for (const id of lookup.all(band, bucket) as string[]) ids.add(id);
+    });
+    if (ids.size === 0) return [];
+    const row = this.db.prepare(
+      'SELECT id, story_id, event_id, duplicate_of, source_key, origin, language, minhash FROM articles WHERE id = ? AND language = ? AND duplicate_of IS NULL AND minhash IS NOT NULL',
+    );
+    const out: Array<CopyCandidate & { minhash: Uint32Array }> = [];
+    for (const id of ids) {
+      const r = row.get(id, language) as (CopyRow & { minhash: Buffer }) | undefined;
+      if (r) out.push({ ...toCopyCandidate(r), minhash: signatureFromBuffer(r.minhash) });
     }
     return out;
   }
 
+  findCandidates(query: CandidateQuery): ClusterCandidate[] {
+    const stats = this.loadStats();
+    const inWindow = this.db.prepare(
+      `SELECT article_id FROM article_keys WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ${ROWS_PER_KEY}`,
+    ).pluck();
+    const undated = this.db.prepare(`SELECT article_id FROM article_keys WHERE key = ? AND day = ${NO_DAY} LIMIT ${ROWS_PER_KEY}`).pluck();
+    // Articles are ranked by the rarity of the keys they share: a shared surname outweighs a shared country.
+    const weight = new Map<string, number>();
+    for (const key of new Set(query.keys)) {
+      const df = keyFrequency(stats, key);
+      if (df === 0 || df > query.maxKeyFrequency) continue;
+      const w = Math.log((stats.articleCount + 1) / (df + 1)) + 1;
+      for (const id of [...(inWindow.all(key, query.fromDay, query.toDay) as string[]), ...(undated.all(key) as string[])]) weight.set(id, (weight.get(id) ?? 0) + w);
+    }
+    const ranked = [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, query.limit);
+    return ranked.map(([id]) => this.candidate(id)).filter((c): c is ClusterCandidate => c !== null);
+  }
+
+  private candidate(id: string): ClusterCandidate | null {
+    const cached = this.candidates.get(id);
+    if (cached) return cached;
+    const row = this.db.prepare('SELECT * FROM articles WHERE id = ? AND duplicate_of IS NULL').get(id) as ArticleRow | undefined;
+    if (!row?.story_id) return null;
+    const a = toArticle(row);
+    const candidate: ClusterCandidate = {
+      id: a.id,
+      title: a.title,
+      text: a.text,
+      storyId: row.story_id,
+      eventId: a.eventId,
+      language: a.language,
+      published: a.published,
+      publishedSource: a.publishedSource,
+      entities: a.entities,
+      terms: a.terms,
+      titleTerms: a.titleTerms,
+      dates: a.dates,
+    };
+    this.candidates.set(id, candidate);
+    return candidate;
+  }
+
+  corpusStats(): CorpusStats {
+    const stats = this.loadStats();
+    return { articleCount: stats.articleCount, entityFrequency: stats.entity, termFrequency: stats.term };
+  }
+
+  private loadStats(): NonNullable<SqliteStoryStore['stats']> {
+    if (!this.stats) {
+      const entity = new Map<string, number>();
+      for (const r of this.db.prepare('SELECT entity AS k, COUNT(*) AS n FROM article_entities GROUP BY entity').iterate() as Iterable<{ k: string; n: number }>) entity.set(r.k, r.n);
+      const term = new Map<string, number>();
+      for (const r of this.db.prepare('SELECT term AS k, df AS n FROM term_stats').iterate() as Iterable<{ k: string; n: number }>) term.set(r.k, r.n);
+      this.stats = { articleCount: this.db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number, entity, term };
+    }
+    return this.stats;
+  }
+
   addArticle(article: StoredArticle, options: AddArticleOptions): void {
     const now = article.ingestedAt;
+    const terms = new Set([...article.terms, ...article.titleTerms]);
     this.db.transaction(() => {
       if (article.storyId) {
         if (options.newStory) {
@@ -119,9 +175,11 @@ export class SqliteStoryStore implements StoryStore {
       this.db
         .prepare(
           `INSERT INTO articles (id, content_hash, external_id, origin, path, url, title, text, source, language, language_confidence,
-             published, published_end, published_precision, published_source, story_id, duplicate_of, ingested_at, seq, analysis)
+             published, published_end, published_precision, published_source, story_id, duplicate_of, ingested_at, seq, analysis,
+             text_hash, source_key, event_id, published_day, minhash, placement)
            VALUES (@id, @contentHash, @externalId, @origin, @path, @url, @title, @text, @source, @language, @languageConfidence,
-             @published, @publishedEnd, @publishedPrecision, @publishedSource, @storyId, @duplicateOf, @ingestedAt, @seq, @analysis)`,
+             @published, @publishedEnd, @publishedPrecision, @publishedSource, @storyId, @duplicateOf, @ingestedAt, @seq, @analysis,
+             @textHash, @sourceKey, @eventId, @publishedDay, @minhash, @placement)`,
         )
         .run({
           id: article.id,
@@ -144,13 +202,34 @@ export class SqliteStoryStore implements StoryStore {
           ingestedAt: article.ingestedAt,
           seq,
           analysis: JSON.stringify(analysisOf(article)),
+          textHash: article.textHash,
+          sourceKey: options.index.sourceKey,
+          eventId: article.eventId,
+          publishedDay: publishedDay(article.published?.start),
+          minhash: signatureToBuffer(options.index.minhash),
+          placement: article.placement ? JSON.stringify(article.placement) : null,
         });
+      const day = publishedDay(article.published?.start) ?? NO_DAY;
+      const keyInsert = this.db.prepare('INSERT OR IGNORE INTO article_keys (key, day, article_id) VALUES (?, ?, ?)');
+      for (const key of new Set(options.index.keys)) keyInsert.run(key, day, article.id);
+      if (!article.duplicateOf) {
+        const lshInsert = this.db.prepare('INSERT OR IGNORE INTO article_lsh (band, bucket, article_id) VALUES (?, ?, ?)');
+        options.index.lshBuckets.forEach((bucket, band) => lshInsert.run(band, bucket, article.id));
+      }
       const entityInsert = this.db.prepare('INSERT INTO article_entities (article_id, entity, type, mentions) VALUES (?, ?, ?, ?)');
       for (const e of article.entities) entityInsert.run(article.id, e.name, e.type, e.mentions);
       const termUpsert = this.db.prepare('INSERT INTO term_stats (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1');
-      for (const term of new Set(article.terms)) termUpsert.run(term);
+      for (const term of terms) termUpsert.run(term);
       for (const update of options.dateUpdates) this.applyDateUpdate(update, article.id === update.id ? article : null);
     })();
+    // Committed: the statistics and the candidate cache follow.
+    if (this.stats) {
+      this.stats.articleCount++;
+      for (const e of new Set(article.entities.map((x) => x.name))) this.stats.entity.set(e, (this.stats.entity.get(e) ?? 0) + 1);
+      for (const t of terms) this.stats.term.set(t, (this.stats.term.get(t) ?? 0) + 1);
+    }
+    for (const from of options.mergeStoryIds ?? []) this.candidates.moveStory(from, article.storyId!);
+    for (const update of options.dateUpdates) this.candidates.delete(update.id);
   }
 
   private mergeStory(from: string, into: string, now: string): void {
@@ -171,8 +250,9 @@ export class SqliteStoryStore implements StoryStore {
     if (!current) return;
     const analysis = { ...analysisOf(current), dates: update.dates, unresolvedDates: update.unresolvedDates };
     this.db
-      .prepare('UPDATE articles SET published = ?, published_end = ?, published_precision = ?, published_source = ?, analysis = ? WHERE id = ?')
-      .run(update.published.start, update.published.end ?? null, update.published.precision, update.publishedSource, JSON.stringify(analysis), update.id);
+      .prepare('UPDATE articles SET published = ?, published_end = ?, published_precision = ?, published_source = ?, published_day = ?, analysis = ? WHERE id = ?')
+      .run(update.published.start, update.published.end ?? null, update.published.precision, update.publishedSource, publishedDay(update.published.start), JSON.stringify(analysis), update.id);
+    this.db.prepare('UPDATE article_keys SET day = ? WHERE article_id = ?').run(publishedDay(update.published.start) ?? NO_DAY, update.id);
   }
 
   getArticle(id: string): StoredArticle | null {
@@ -195,6 +275,17 @@ export class SqliteStoryStore implements StoryStore {
     return this.listArticles(storyId);
   }
 
+  undatedArticles(storyId: string): StoredArticle[] {
+    return (this.db.prepare('SELECT * FROM articles WHERE story_id = ? AND published IS NULL ORDER BY seq').all(storyId) as ArticleRow[]).map(toArticle);
+  }
+
+  publishedDates(storyId: string): string[] {
+    return this.db
+      .prepare("SELECT published FROM articles WHERE story_id = ? AND published IS NOT NULL AND published_source IS NOT 'story' ORDER BY seq")
+      .pluck()
+      .all(storyId) as string[];
+  }
+
   close(): void {
     this.db.close();
   }
@@ -206,6 +297,7 @@ function analysisOf(article: StoredArticle): Analysis {
     dates: article.dates,
     unresolvedDates: article.unresolvedDates,
     terms: article.terms,
+    titleTerms: article.titleTerms,
     quotes: article.quotes,
     declaredLanguage: article.declaredLanguage,
     chromeLanguage: article.chromeLanguage,
@@ -218,7 +310,7 @@ function analysisOf(article: StoredArticle): Analysis {
 
 function toArticle(row: ArticleRow): StoredArticle {
   // Fields added after the first release default when an older row lacks them.
-  const analysis = { authors: [], canonicalUrl: null, imageUrl: null, modified: null, quotes: [], ...(JSON.parse(row.analysis) as Partial<Analysis>) } as Analysis;
+  const analysis = { authors: [], canonicalUrl: null, imageUrl: null, modified: null, quotes: [], titleTerms: [], ...(JSON.parse(row.analysis) as Partial<Analysis>) } as Analysis;
   return {
     id: row.id,
     contentHash: row.content_hash,
@@ -235,9 +327,39 @@ function toArticle(row: ArticleRow): StoredArticle {
     publishedSource: row.published_source,
     language: row.language,
     languageConfidence: row.language_confidence,
+    textHash: row.text_hash ?? row.content_hash,
     storyId: row.story_id,
+    eventId: row.event_id,
     duplicateOf: row.duplicate_of,
     ingestedAt: row.ingested_at,
+    placement: row.placement ? (JSON.parse(row.placement) as Placement) : null,
     ...analysis,
   };
+}
+
+interface CopyRow {
+  id: string;
+  story_id: string | null;
+  event_id: string | null;
+  duplicate_of: string | null;
+  source_key: string | null;
+  origin: string;
+  language: string;
+}
+
+function toCopyCandidate(r: CopyRow): CopyCandidate {
+  return { id: r.id, storyId: r.story_id, eventId: r.event_id, duplicateOf: r.duplicate_of, sourceKey: r.source_key, origin: r.origin, language: r.language };
+}
+
+/** Days since 1970-01-01 of an ISO date, or null. */
+function publishedDay(iso: string | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso.slice(0, 10));
+  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
+}
+
+/** How many articles an index key (`e:` entity, `t:` term) is in. */
+function keyFrequency(stats: { entity: Map<string, number>; term: Map<string, number> }, key: string): number {
+  const name = key.slice(2);
+  return (key.startsWith('e:') ? stats.entity.get(name) : stats.term.get(name.slice(name.indexOf(':') + 1))) ?? 0;
 }

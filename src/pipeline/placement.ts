@@ -1,0 +1,38 @@
+// What `storyline why` prints: the decision taken for an article and the evidence behind it.
+import type { Assignment, ClusterConfig } from '../cluster/index.js';
+import type { Placement, StoredArticle } from '../domain/index.js';
+
+type Original = { id: string; method: 'exact' | 'near' | 'translation'; similarity: number };
+
+export function explainPlacement(article: StoredArticle, assignment: Assignment | null, original: Original | null, config: ClusterConfig): Placement {
+  const best = assignment?.bestMatch ?? null;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    decision: original ? 'copy' : assignment?.storyId ? 'joined' : 'new-story',
+    storyScore: round(assignment?.score ?? 0),
+    joinThreshold: best && best.candidate.language !== article.language ? config.crossLanguageJoinThreshold : config.joinThreshold,
+    articlesCompared: assignment?.articlesCompared ?? 0,
+    storiesCompared: assignment?.storiesCompared ?? 0,
+    bestMatch: best
+      ? {
+          articleId: best.candidate.id,
+          title: best.candidate.title,
+          storyId: best.candidate.storyId,
+          score: round(best.similarity.score),
+          lexicalScore: round(best.similarity.lexicalScore),
+          bodyScore: round(best.similarity.bodyScore),
+          titleScore: round(best.similarity.titleScore),
+          entityScore: round(best.similarity.entityScore),
+          dateScore: round(best.similarity.dateScore),
+          sharedEntities: best.similarity.sharedEntities,
+          sharedTerms: best.similarity.sharedTerms,
+          sharedMonths: best.similarity.sharedMonths,
+          gapDays: best.similarity.gapDays,
+        }
+      : null,
+    runnerUp: assignment?.runnerUp ? { storyId: assignment.runnerUp.storyId, score: round(assignment.runnerUp.score) } : null,
+    mergedStories: original ? [] : (assignment?.mergeStoryIds ?? []),
+    event: { id: article.eventId!, joined: original !== null || assignment?.eventId != null, withArticle: original?.id ?? assignment?.eventMember ?? null },
+    copy: original ? { of: original.id, method: original.method, similarity: round(original.similarity) } : null,
+  };
+}

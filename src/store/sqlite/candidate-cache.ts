@@ -1,0 +1,33 @@
+// A bounded cache of cluster candidates by article id: story members are compared with article
+// after article, and reading one back means parsing its stored analysis.
+import type { ClusterCandidate } from '../story-store.js';
+
+const MAX_ENTRIES = 5000;
+
+export class CandidateCache {
+  private readonly entries = new Map<string, ClusterCandidate>();
+
+  get(id: string): ClusterCandidate | undefined {
+    const hit = this.entries.get(id);
+    if (hit) {
+      // Most recently used last: Map keeps insertion order.
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+    }
+    return hit;
+  }
+
+  set(id: string, candidate: ClusterCandidate): void {
+    this.entries.set(id, candidate);
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(id: string): void {
+    this.entries.delete(id);
+  }
+
+  /** A merged story's members now belong to its successor. */
+  moveStory(from: string, to: string): void {
+    for (const c of this.entries.values()) if (c.storyId === from) c.storyId = to;
+  }
+}
