@@ -1,2 +1,2 @@
-export type { StoryStore, CandidateQuery, CorpusStats, DateUpdate, AddArticleOptions } from './story-store.js';
+export type { StoryStore, CandidateQuery, CorpusStats, DateUpdate, AddArticleOptions, EntityListing } from './story-store.js';
 export { SqliteStoryStore } from './sqlite/sqlite-story-store.js';

@@ -1,5 +1,5 @@
 // The storage contract. Implementations: sqlite/ (embedded, default).
-import type { CalendarDate, DateMention, DateSignal, StoredArticle, UnresolvedDate } from '../domain/index.js';
+import type { CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, UnresolvedDate } from '../domain/index.js';
 
 export interface CandidateQuery {
   /** Canonical entity names of the new article. */
@@ -37,6 +37,14 @@ export interface DateUpdate {
  *   the same input adds nothing.
  * - Reads return articles in ingest order unless stated otherwise.
  */
+export interface EntityListing {
+  name: string;
+  type: EntityType;
+  /** Stored articles that mention it. */
+  articles: number;
+  mentions: number;
+}
+
 export interface StoryStore {
   hasContentHash(hash: string): boolean;
   /** Stored articles that share an entity with the query, most recent first, without duplicates. */
@@ -54,4 +62,12 @@ export interface StoryStore {
   listStoryIds(): string[];
   storyArticles(storyId: string): StoredArticle[];
   close(): void;
+
+  // --- Read queries for the HTTP API ---
+
+  /**
+   * Canonical entity names starting with `prefix` (case-insensitive for ASCII letters), most
+   * reported first (articles, then mentions, then name); every entity when the prefix is empty.
+   */
+  listEntities(prefix: string, limit: number): EntityListing[];
 }
