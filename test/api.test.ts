@@ -174,7 +174,7 @@ test('OpenAPI 3 document: every path it names answers, and the article input is 
 });
 
 test('security headers: a strict Content-Security-Policy on pages and API responses', async () => {
-  for (const path of ['/api/health', `/api/stories/${storyId}`]) {
+  for (const path of ['/', `/stories/${storyId}`, '/articles/x', '/static/app.js', '/static/styles.css', '/api/health', `/api/stories/${storyId}`]) {
     const res = await get(path);
     assert.equal(res.status, 200, path);
     const csp = res.headers.get('content-security-policy') ?? '';
@@ -186,7 +186,7 @@ test('security headers: a strict Content-Security-Policy on pages and API respon
   assert.equal((await get('/static/%2e%2e/package.json')).status, 404);
 });
 
-test('auth: with a token every API call needs it', async () => {
+test('auth: with a token every API call needs it; pages load without it', async () => {
   const secured = await startTestServer({ token: 's3cret-token' });
   try {
     for (const path of ['/api/health', '/api/stories', '/api/openapi.json', '/api/articles/x']) {
@@ -201,6 +201,7 @@ test('auth: with a token every API call needs it', async () => {
     const posted = await fetch(`${secured.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'An article that should never be stored without the token at all.' }) });
     assert.equal(posted.status, 401);
     assert.equal(secured.store.listArticles().length, 0);
+    assert.equal((await fetch(`${secured.url}/`)).status, 200);
     const doc = (await (await fetch(`${secured.url}/api/openapi.json`, { headers: { authorization: 'Bearer s3cret-token' } })).json()) as any;
     assert.deepEqual(doc.security, [{ bearer: [] }]);
   } finally {
