@@ -7,7 +7,7 @@ import type { SpeedFigure } from './extraction-speed.js';
 import type { AnalysisSpeedFigure } from './analysis-speed.js';
 import { join, resolve } from 'node:path';
 import { evalDates, evalExtraction, evalSegments, evalToolOutputs } from '../src/eval/index.js';
-import { evalAnalysis, evalLanguageId } from '../src/eval/index.js';
+import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity } from '../src/eval/index.js';
 import { ingestPaths } from '../src/pipeline/index.js';
 import { SqliteStoryStore } from '../src/store/index.js';
 import { writeDistractorJsonl } from '../test/helpers/distractors.js';
@@ -74,6 +74,15 @@ const { per_language: languageIdPerLanguage, per_kind: languageIdPerKind, confus
 const { per_article: _analysisArticles, per_language: analysisPerLanguage, ...analysis } = evalAnalysis(join(ANALYSIS_FIXTURES, 'multilingual.jsonl'));
 const analysisSpeedFigure = pinnedSpeed<{ typical_5_kb: AnalysisSpeedFigure }>('analysis-speed.ts');
 
+// Stories: clustering on the multilingual fixture stories, pair similarity on the SemEval sample, and
+// the scaling run (1k, 10k, 100k synthetic articles, each in a fresh process; BENCH_SCALE_MAX caps it).
+const { per_article: _clusterArticles, ...clustering } = await evalClustering(join(ROOT, 'test', 'fixtures', 'clustering', 'stories.jsonl'));
+const { per_pair: _pairs, ...similarity } = evalSimilarity(join(DATA, 'clustering', 'semeval2022-task8-pairs-dev', 'pairs.jsonl'));
+const scaleMax = Number(process.env.BENCH_SCALE_MAX ?? 100_000);
+const scaling = [1_000, 10_000, 100_000]
+  .filter((n) => n <= scaleMax)
+  .map((n) => JSON.parse(execFileSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'cluster-scaling.ts'), String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, number>);
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -83,12 +92,14 @@ const results = {
     extraction_trafilatura_dev: roundAll(segments),
     dates_dev: roundAll(dates),
     language_id: { ...roundAll(languageId), per_kind: languageIdPerKind, per_language: languageIdPerLanguage, confusions: languageIdConfusions },
+    clustering_fixtures: clustering,
+    similarity_pairs: similarity,
     analysis_fixtures: {
       ...roundAll(analysis),
       per_language: Object.fromEntries(Object.entries(analysisPerLanguage).map(([k, v]) => [k, roundAll(v)])),
     },
   },
-  speed: { html_extraction: speed, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure },
+  speed: { html_extraction: speed, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure, clustering_scaling: scaling },
   peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
 };
 
@@ -119,4 +130,8 @@ console.log(`  language ID            accuracy ${languageId.accuracy.toFixed(3)}
 console.log(`  entities               F1 ${analysis.entity_f1.toFixed(3)}  P ${analysis.entity_precision.toFixed(3)}  R ${analysis.entity_recall.toFixed(3)}`);
 console.log(`  dates                  accuracy ${analysis.date_accuracy.toFixed(3)}  P ${analysis.date_precision.toFixed(3)}`);
 console.log(`  speed                  ${analysisTypical.articles_per_second} articles/s on ${analysisTypical.articles} typical articles (mean ${analysisTypical.mean_kb} KB), ${analysisSpeedFigure.pinned_to_one_core ? 'pinned to one core' : 'one process'}`);
+console.log(`Stories (fixtures: ${clustering.articles} articles, ${clustering.clusters_gold} stories):`);
+console.log(`  clustering             pairwise F1 ${clustering.pairwise_f1.toFixed(3)}  P ${clustering.pairwise_precision.toFixed(3)}  R ${clustering.pairwise_recall.toFixed(3)}  across languages F1 ${clustering.cross_language.f1.toFixed(3)}  B-cubed F1 ${clustering.bcubed_f1.toFixed(3)}`);
+console.log(`  pair similarity        Pearson ${similarity.pearson.toFixed(3)} on ${similarity.pairs} SemEval pairs (same-story AUC ${similarity.same_story_auc.toFixed(3)})`);
+for (const s of scaling) console.log(`  scaling ${String(s.articles).padStart(7)}       ${s.articles_per_second} articles/s, ${s.ms_per_article_last_tenth} ms/article in the last tenth, peak RSS ${s.peak_rss_mb} MB`);
 console.log(`Peak RSS: ${results.peak_rss_mb} MB. Written to bench/results/latest.json`);

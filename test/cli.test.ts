@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { runCli, SEEDS_DIR, SHARED_DATA, tempDb } from './helpers/cli.js';
 
 test('--help works on every command', () => {
-  for (const args of [['--help'], ['ingest', '--help'], ['stories', '--help'], ['story', '--help'], ['articles', '--help'], ['demo', '--help']]) {
+  for (const args of [['--help'], ['ingest', '--help'], ['stories', '--help'], ['story', '--help'], ['articles', '--help'], ['demo', '--help'], ['serve', '--help']]) {
     const r = runCli(args);
     assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stdout, /Usage: storyline/);
@@ -73,9 +73,9 @@ test('$STORYLINE_DB chooses the database when --db is absent', () => {
   assert.equal(JSON.parse(runCli(['articles', '--json', '--db', db]).stdout).length, 5);
 });
 
-test('demo ingests the bundled sample and prints its story', () => {
+test('demo --no-serve ingests the bundled sample and prints its story', () => {
   const db = tempDb();
-  const r = runCli(['demo', '--db', db]);
+  const r = runCli(['demo', '--no-serve', '--db', db]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /added 5/);
   assert.match(r.stdout, /Articles \(5\):/);

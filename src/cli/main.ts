@@ -13,6 +13,7 @@ import { buildStoryView, renderStoryMarkdown, summarizeStory } from '../timeline
 import { analysisJson, articleJson, printStory, printStoryList, printArticleList } from './output.js';
 import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
+import { DEFAULT_HOST, DEFAULT_PORT, serveUntilStopped, type ServeFlags } from './serve.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE_DIR = join(REPO_ROOT, 'examples', 'seeds');
@@ -177,21 +178,37 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action((dir: string) => printJson(evalSegments(dir)));
 
   program
-    .command('demo')
-    .description('ingest the bundled sample (examples/seeds) and print the story it forms')
+    .command('serve')
+    .description('serve the HTTP API (/api, OpenAPI at /api/openapi.json) and the web UI')
     .addOption(dbOption())
-    .action(async (opts: { db?: string }) => {
+    .option('--port <n>', 'port to listen on (0 picks a free one)', DEFAULT_PORT)
+    .option('--host <address>', 'address to listen on; other than loopback only with a token', DEFAULT_HOST)
+    .option('--token <token>', 'require "Authorization: Bearer TOKEN" on every API call (default: $STORYLINE_TOKEN)')
+    .action(async (opts: ServeFlags) => setExit(await serveUntilStopped(opts)));
+
+  program
+    .command('demo')
+    .description('ingest the bundled sample (examples/seeds), print the story it forms, then serve it (see `serve`)')
+    .addOption(dbOption())
+    .option('--no-serve', 'print the story and exit, without starting the server')
+    .option('--port <n>', 'port to serve on (0 picks a free one)', DEFAULT_PORT)
+    .action(async (opts: { db?: string; serve: boolean; port: string }) => {
       if (!existsSync(SAMPLE_DIR)) throw new UsageError(`sample directory ${SAMPLE_DIR} is missing`);
       const code = await runIngest([SAMPLE_DIR], { ...(opts.db ? { db: opts.db } : {}) });
-      withStore(opts.db, (store) => {
+      const sampleStories = withStore(opts.db, (store) => {
         const sampleIds = new Set(store.listArticles().filter((a) => a.path?.startsWith(SAMPLE_DIR)).map((a) => a.storyId));
-        for (const view of storyViews(store).filter((v) => sampleIds.has(v.id))) {
+        const views = storyViews(store).filter((v) => sampleIds.has(v.id));
+        for (const view of views) {
           process.stdout.write('\n');
           printStory(view);
         }
         process.stdout.write(`\nDatabase: ${resolveDbPath(opts.db)} (try: npx storyline stories --db ${resolveDbPath(opts.db)})\n`);
+        return views.map((v) => v.id);
       });
       setExit(code);
+      if (!opts.serve) return;
+      const page = sampleStories.length === 1 ? `/stories/${sampleStories[0]}` : '/';
+      setExit(Math.max(code, await serveUntilStopped({ port: opts.port, host: DEFAULT_HOST, ...(opts.db ? { db: opts.db } : {}) }, page)));
     });
 
   return program;

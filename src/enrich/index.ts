@@ -11,6 +11,7 @@ import { inferFromContent } from './time/infer-published.js';
 
 export { inferFromStory, inferFromContent } from './time/infer-published.js';
 export { recognizeEntities } from './entities/recognize.js';
+export { contentTerms } from './terms/content-terms.js';
 
 export interface EnrichOptions {
   /** Today's date (ISO): nothing is published after it. */

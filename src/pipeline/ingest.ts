@@ -24,6 +24,10 @@ export interface IngestSummary {
   addedIds: string[];
 }
 
+export function emptySummary(): IngestSummary {
+  return { added: 0, warnings: [], duplicates: 0, copies: 0, failed: [], addedIds: [] };
+}
+
 export interface IngestProgress {
   onStart?(totalFiles: number): void;
   onFile?(file: string, done: number): void;
@@ -47,7 +51,7 @@ const MAX_KEY_FREQUENCY = 5000;
 const WINDOW_DAYS = 180;
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { added: 0, warnings: [], duplicates: 0, copies: 0, failed: [], addedIds: [] };
+  const summary = emptySummary();
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
   let done = 0;
@@ -74,7 +78,6 @@ export interface AnalyzeResult {
 /** Extraction and enrichment of every document in the files, storing nothing (`storyline analyze`). */
 export async function analyzePaths(paths: string[], options: Pick<IngestOptions, 'now'> = {}): Promise<AnalyzeResult> {
   const result: AnalyzeResult = { analyses: [], failed: [], warnings: [] };
-  const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
   for (const item of await listInputFiles(paths)) {
     if ('error' in item) {
       result.failed.push(item.error);
@@ -86,10 +89,10 @@ export async function analyzePaths(paths: string[], options: Pick<IngestOptions,
         continue;
       }
       try {
-        result.analyses.push(enrichArticle(extractArticle(read.doc), { today }));
+        result.analyses.push(analyzeDocument(read.doc, options));
         for (const message of read.doc.warnings ?? []) result.warnings.push({ origin: read.doc.origin, message });
       } catch (err) {
-        result.failed.push(err instanceof InputError ? err : new InputError(read.doc.origin, `could not be processed (${(err as Error).message})`, { cause: err }));
+        result.failed.push(asInputError(err, read.doc.origin));
       }
     }
   }
@@ -99,24 +102,37 @@ export async function analyzePaths(paths: string[], options: Pick<IngestOptions,
 /** Adds one document; used by the file runner and by callers that already hold documents. */
 export function ingestDocument(doc: RawDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): void {
   try {
-    const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
-    const enriched = enrichArticle(extractArticle(doc), { today });
-    const stored = placeInStory(enriched, sourceKeyOf(doc), store, options);
-    if (!stored) {
-      summary.duplicates++;
-      return;
-    }
-    for (const message of doc.warnings ?? []) {
-      summary.warnings.push({ origin: doc.origin, message });
-      options.progress?.onWarning?.(doc.origin, message);
-    }
-    summary.added++;
-    if (stored.duplicateOf) summary.copies++;
-    summary.addedIds.push(stored.id);
+    storeAnalyzed(doc, analyzeDocument(doc, options), store, summary, options);
   } catch (err) {
-    if (err instanceof InputError) record(summary, err, options);
-    else record(summary, new InputError(doc.origin, `could not be processed (${(err as Error).message})`, { cause: err }), options);
+    record(summary, asInputError(err, doc.origin), options);
   }
+}
+
+/** An error met while processing one document, as the InputError that skips it. */
+export function asInputError(err: unknown, origin: string): InputError {
+  return err instanceof InputError ? err : new InputError(origin, `could not be processed (${(err as Error).message})`, { cause: err });
+}
+
+/** Extraction and enrichment of one document; throws an InputError when it is not a usable article. */
+export function analyzeDocument(doc: RawDocument, options: Pick<IngestOptions, 'now'> = {}): EnrichedArticle {
+  const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+  return enrichArticle(extractArticle(doc), { today });
+}
+
+/** Stores an analysed document in its story (or as a copy of an original), or counts it as already stored. */
+export function storeAnalyzed(doc: RawDocument, enriched: EnrichedArticle, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): void {
+  const stored = placeInStory(enriched, sourceKeyOf(doc), store, options);
+  if (!stored) {
+    summary.duplicates++;
+    return;
+  }
+  for (const message of doc.warnings ?? []) {
+    summary.warnings.push({ origin: doc.origin, message });
+    options.progress?.onWarning?.(doc.origin, message);
+  }
+  summary.added++;
+  if (stored.duplicateOf) summary.copies++;
+  summary.addedIds.push(stored.id);
 }
 
 /** Where a document came from, as part of its identity: its supplied id, URL, or resolved file path and line. */

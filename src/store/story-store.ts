@@ -1,5 +1,5 @@
 // The storage contract. Implementations: sqlite/ (embedded, default).
-import type { CalendarDate, DateMention, DateSignal, StoredArticle, UnresolvedDate } from '../domain/index.js';
+import type { CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, UnresolvedDate } from '../domain/index.js';
 import type { SimilarityInput } from '../cluster/index.js';
 
 /** Frequencies are read through `get`: an implementation may keep them anywhere. */
@@ -69,6 +69,14 @@ export interface DateUpdate {
   unresolvedDates: UnresolvedDate[];
 }
 
+export interface EntityListing {
+  name: string;
+  type: EntityType;
+  /** Stored articles that mention it. */
+  articles: number;
+  mentions: number;
+}
+
 /**
  * Guarantees:
  * - `addArticle` is atomic: the article, its index rows, corpus statistics, its story and any date
@@ -105,4 +113,12 @@ export interface StoryStore {
   /** Publication dates (ISO) of the story's members dated by themselves, not by their story. */
   publishedDates(storyId: string): string[];
   close(): void;
+
+  // --- Read queries for the HTTP API ---
+
+  /**
+   * Canonical entity names starting with `prefix` (case-insensitive for ASCII letters), most
+   * reported first (articles, then mentions, then name); every entity when the prefix is empty.
+   */
+  listEntities(prefix: string, limit: number): EntityListing[];
 }

@@ -2,6 +2,9 @@ import type { StorySummary, StoryView } from '../domain/index.js';
 
 export { articleListing, buildStoryView, formatPublished } from './story-view.js';
 export { renderStoryMarkdown } from './markdown.js';
+export { storyCoverage, COVERAGE_BUCKETS } from './coverage.js';
+export { storyQuotes, type StoryQuote } from './story-quotes.js';
+export { findSourceDifferences, type SourceDifferences, type DateConflict, type DateReport, type SingleSourcePoint } from './source-differences.js';
 
 export function summarizeStory(view: StoryView): StorySummary {
   const originals = view.articles.filter((a) => !a.duplicateOf);

@@ -181,7 +181,8 @@ function dropRetoldAtCoarserPrecision(drafts: PointDraft[]): PointDraft[] {
   });
 }
 
-function endOf(start: string, precision: DatePrecision): string {
+/** Last day a date at this precision covers. */
+export function endOf(start: string, precision: DatePrecision): string {
   if (precision === 'year') return `${start.slice(0, 4)}-12-31`;
   if (precision === 'month') return `${start.slice(0, 7)}-31`;
   return start;

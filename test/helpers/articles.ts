@@ -35,3 +35,8 @@ export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}
     ...overrides,
   };
 }
+
+/** Index rows for a stored test article: no keys, an empty signature. */
+export function testIndex(sourceKey = 'test'): { sourceKey: string; keys: string[]; minhash: Uint32Array; lshBuckets: number[] } {
+  return { sourceKey, keys: [], minhash: new Uint32Array(128), lshBuckets: [] };
+}

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
-import type { AddArticleOptions, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, StoryStore } from '../story-store.js';
+import type { AddArticleOptions, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, EntityListing, StoryStore } from '../story-store.js';
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -288,6 +288,19 @@ export class SqliteStoryStore implements StoryStore {
 
   close(): void {
     this.db.close();
+  }
+
+  // --- Read queries for the HTTP API ---
+
+  listEntities(prefix: string, limit: number): EntityListing[] {
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .prepare(
+        `SELECT entity AS name, MIN(type) AS type, COUNT(DISTINCT article_id) AS articles, SUM(mentions) AS mentions
+         FROM article_entities WHERE entity LIKE ? ESCAPE '\\'
+         GROUP BY entity ORDER BY articles DESC, mentions DESC, name LIMIT ?`,
+      )
+      .all(pattern, limit) as EntityListing[];
   }
 }
 

@@ -1,0 +1,45 @@
+// The HTTP app: API under /api (JSON, OpenAPI at /api/openapi.json), the web UI elsewhere.
+// One error handler, security headers on every response, bearer auth on /api when a token is set.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import type { StoryStore } from '../store/index.js';
+import { requireBearer } from './auth.js';
+import type { ApiDeps, ApiEnv } from './context.js';
+import { errorBody, handleError } from './errors.js';
+import { articleRoutes } from './routes/articles.js';
+import { entityRoutes } from './routes/entities.js';
+import { healthRoutes } from './routes/health.js';
+import { storyRoutes } from './routes/stories.js';
+import { securityHeaders } from './security-headers.js';
+import { webUiRoutes } from './web-ui.js';
+
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export interface AppOptions {
+  store: StoryStore;
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
+  const deps: ApiDeps = { store: options.store, ...(options.token ? { token: options.token } : {}), maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
+  const api = new OpenAPIHono<ApiEnv>();
+  if (deps.token) api.use('*', requireBearer(deps.token));
+  for (const routes of [storyRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Storyline API', version: '0.1.0', description: 'Stories, timelines and articles of a Storyline database. See docs/api.md.' },
+    servers: [{ url: '/api' }],
+    ...(deps.token ? { security: [{ bearer: [] }] } : {}),
+  });
+
+  const app = new OpenAPIHono<ApiEnv>();
+  app.use('*', requestId());
+  app.use('*', securityHeaders());
+  app.route('/api', api);
+  app.route('/', webUiRoutes());
+  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError(handleError);
+  return app;
+}

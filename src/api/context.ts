@@ -1,0 +1,26 @@
+// What every route receives: the store and the server's settings.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { RequestIdVariables } from 'hono/request-id';
+import type { StoryStore } from '../store/index.js';
+import { badRequest } from './errors.js';
+
+export interface ApiDeps {
+  store: StoryStore;
+  /** Requests to /api/* need `Authorization: Bearer TOKEN` when set. */
+  token?: string;
+  /** Request bodies over this are refused with 413. */
+  maxBodyBytes: number;
+}
+
+export type ApiEnv = { Variables: RequestIdVariables };
+
+/** A router whose request validation failures become 400 errors naming the field. */
+export function newRouter(): OpenAPIHono<ApiEnv> {
+  return new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const issue = result.error.issues[0]!;
+      throw badRequest(`${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
+    },
+  });
+}

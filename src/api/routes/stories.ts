@@ -1,0 +1,97 @@
+// Story routes: list and search, one story (the CLI's JSON), its timeline, quotes, where sources
+// differ, and its exports (Markdown, Atom).
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import type { StoredArticle, StoryView } from '../../domain/index.js';
+import type { StoryStore } from '../../store/index.js';
+import { buildStoryView, findSourceDifferences, renderStoryMarkdown, storyQuotes } from '../../timeline/index.js';
+import { renderStoryFeed } from '../atom.js';
+import { newRouter, type ApiDeps } from '../context.js';
+import { notFound } from '../errors.js';
+import { IdParam, SourceDifferencesSchema, StoryListQuery, StoryListSchema, StoryQuoteSchema, StoryViewSchema, TimelineSchema } from '../schemas.js';
+import { listStories } from '../story-list.js';
+import { errorResponse, jsonResponse, textResponse } from './responses.js';
+
+const errors = { 400: errorResponse('invalid query'), 401: errorResponse('missing or wrong token') };
+const notFoundResponse = { 404: errorResponse('no such story') };
+
+function storyRoute<R extends RouteConfig['responses']>(path: string, summary: string, responses: R) {
+  return createRoute({ method: 'get', path, summary, tags: ['stories'], request: { params: IdParam }, responses: { ...responses, ...errors, ...notFoundResponse } });
+}
+
+/** The story under its current id (a merged story answers under its old id too). */
+export function loadStory(store: StoryStore, id: string): { view: StoryView; articles: StoredArticle[] } {
+  const current = store.resolveStoryId(id);
+  if (!current) throw notFound('story', id);
+  const articles = store.storyArticles(current);
+  return { view: buildStoryView(current, articles), articles };
+}
+
+export function storyRoutes({ store }: ApiDeps) {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/stories',
+      summary: 'Stories, newest activity first, filtered by words, language and dates',
+      tags: ['stories'],
+      request: { query: StoryListQuery },
+      responses: { 200: jsonResponse(StoryListSchema, 'a page of stories'), ...errors },
+    }),
+    (c) => c.json(listStories(store, c.req.valid('query')), 200),
+  );
+
+  app.openapi(storyRoute('/stories/{id}', 'One story, as `storyline story ID --json`', { 200: jsonResponse(StoryViewSchema, 'the story') }), (c) =>
+    c.json(loadStory(store, c.req.valid('param').id).view, 200),
+  );
+
+  app.openapi(storyRoute('/stories/{id}/timeline', "A story's dated developments and background, oldest first", { 200: jsonResponse(TimelineSchema, 'the timeline') }), (c) => {
+    const { view } = loadStory(store, c.req.valid('param').id);
+    return c.json({ id: view.id, timeline: view.timeline, background: view.background }, 200);
+  });
+
+  app.openapi(
+    storyRoute('/stories/{id}/quotes', 'Who said what: every quote in the story, oldest article first', {
+      200: jsonResponse(z.object({ quotes: z.array(StoryQuoteSchema) }), 'the quotes'),
+    }),
+    (c) => {
+      const { view, articles } = loadStory(store, c.req.valid('param').id);
+      return c.json({ quotes: storyQuotes(view, articles) }, 200);
+    },
+  );
+
+  app.openapi(
+    storyRoute('/stories/{id}/differences', 'Where sources differ: developments one outlet alone reports, developments dated apart', {
+      200: jsonResponse(SourceDifferencesSchema, 'the differences'),
+    }),
+    (c) => {
+      const { view, articles } = loadStory(store, c.req.valid('param').id);
+      return c.json(findSourceDifferences(view, articles), 200);
+    },
+  );
+
+  app.openapi(
+    storyRoute('/stories/{id}/markdown', 'The story as Markdown, as `storyline story ID --markdown`', {
+      200: textResponse('text/markdown', 'Markdown'),
+    }),
+    (c) => {
+      const { view } = loadStory(store, c.req.valid('param').id);
+      c.header('Content-Disposition', `inline; filename="${view.id}.md"`);
+      return c.body(renderStoryMarkdown(view), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    },
+  );
+
+  app.openapi(
+    storyRoute('/stories/{id}/feed.xml', "An Atom feed of the story's timeline points, newest first", {
+      200: textResponse('application/atom+xml', 'Atom feed'),
+    }),
+    (c) => {
+      const { view, articles } = loadStory(store, c.req.valid('param').id);
+      const origin = new URL(c.req.url).origin;
+      const xml = renderStoryFeed(view, articles, { storyUrl: `${origin}/stories/${encodeURIComponent(view.id)}`, feedUrl: `${origin}/api/stories/${encodeURIComponent(view.id)}/feed.xml` });
+      return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,160 @@
+// The API's schemas: they validate requests and, through @hono/zod-openapi, are the OpenAPI document.
+import { z } from '@hono/zod-openapi';
+import { JsonlArticleSchema } from '../ingest/index.js';
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const isoDate = (what: string) => z.string().regex(DATE, `${what} must be a date: YYYY, YYYY-MM or YYYY-MM-DD`);
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() }) })
+  .openapi('Error');
+
+export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 's1a2b3c4d5e' }) });
+
+export const StoryListQuery = z.object({
+  q: z.string().max(200).optional().openapi({ description: 'words that must all occur in the title, summary, headlines or entity names (case and accents ignored)' }),
+  lang: z.string().regex(/^[a-z]{2,3}$/, 'lang must be a language code such as en or vi').optional(),
+  from: isoDate('from').optional().openapi({ description: 'stories with coverage on or after this date' }),
+  to: isoDate('to').optional().openapi({ description: 'stories with coverage on or before this date' }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the previous page' }),
+});
+
+export const EntityQuery = z.object({
+  q: z.string().max(200).default('').openapi({ description: 'prefix of the canonical name' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const Precision = z.enum(['day', 'month', 'year']);
+const EntityType = z.enum(['person', 'organization', 'place']);
+
+export const StorySummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    articleCount: z.number().int(),
+    languages: z.array(z.string()),
+    firstDate: z.string().nullable(),
+    lastDate: z.string().nullable(),
+    coverage: z.array(z.number().int()).openapi({ description: 'articles per equal slice of the span firstDate..lastDate (a sparkline)' }),
+  })
+  .openapi('StorySummary');
+
+export const StoryListSchema = z.object({ stories: z.array(StorySummarySchema), nextCursor: z.string().nullable() }).openapi('StoryList');
+
+export const TimelinePointSchema = z
+  .object({
+    date: z.string(),
+    start: z.string(),
+    end: z.string().optional(),
+    precision: Precision,
+    text: z.string(),
+    articles: z.array(z.string()),
+    kind: z.enum(['development', 'background']),
+  })
+  .openapi('TimelinePoint');
+
+export const StoryEntitySchema = z.object({ name: z.string(), type: EntityType, aliases: z.array(z.string()), mentions: z.number().int() }).openapi('StoryEntity');
+
+export const StoryArticleSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    source: z.string().nullable(),
+    url: z.string().nullable(),
+    path: z.string().nullable(),
+    language: z.string(),
+    published: z.string().nullable(),
+    publishedPrecision: Precision.nullable(),
+    publishedInferred: z.boolean(),
+  })
+  .openapi('StoryArticle');
+
+/** The same object as `storyline story ID --json`. */
+export const StoryViewSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    languages: z.array(z.string()),
+    articles: z.array(StoryArticleSchema),
+    timeline: z.array(TimelinePointSchema),
+    background: z.array(TimelinePointSchema),
+    entities: z.array(StoryEntitySchema),
+  })
+  .openapi('Story');
+
+export const TimelineSchema = z.object({ id: z.string(), timeline: z.array(TimelinePointSchema), background: z.array(TimelinePointSchema) }).openapi('Timeline');
+
+export const StoryQuoteSchema = z
+  .object({
+    speaker: z.string().nullable(),
+    speakerText: z.string(),
+    text: z.string(),
+    kind: z.enum(['direct', 'reported']),
+    article: z.string(),
+    source: z.string().nullable(),
+    language: z.string(),
+    published: z.string().nullable(),
+  })
+  .openapi('StoryQuote');
+
+const DateReportSchema = z.object({ article: z.string(), source: z.string().nullable(), date: z.string(), sentence: z.string() });
+
+export const SourceDifferencesSchema = z
+  .object({
+    outlets: z.array(z.string()),
+    singleSource: z.array(z.object({ date: z.string(), text: z.string(), source: z.string(), articles: z.array(z.string()) })),
+    dateConflicts: z.array(z.object({ similarity: z.number(), reports: z.tuple([DateReportSchema, DateReportSchema]) })),
+  })
+  .openapi('SourceDifferences');
+
+/** The same object as one item of `storyline articles --json`. */
+export const ArticleSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    source: z.string().nullable(),
+    url: z.string().nullable(),
+    path: z.string().nullable(),
+    origin: z.string(),
+    externalId: z.string().nullable(),
+    language: z.string(),
+    languageConfidence: z.number(),
+    published: z.string().nullable(),
+    publishedPrecision: Precision.nullable(),
+    publishedInferred: z.boolean(),
+    datePublishedSource: z.string().nullable(),
+    modified: z.string().nullable(),
+    authors: z.array(z.string()),
+    canonicalUrl: z.string().nullable(),
+    imageUrl: z.string().nullable(),
+    entities: z.array(StoryEntitySchema),
+    dates: z.array(z.object({ text: z.string(), start: z.string(), end: z.string().optional(), precision: Precision, reference: z.boolean() })),
+    quotes: z.array(z.object({ speaker: z.string().nullable(), speakerText: z.string(), text: z.string(), kind: z.enum(['direct', 'reported']) })),
+    text: z.string(),
+    story: z.string().nullable(),
+    duplicateOf: z.string().nullable(),
+  })
+  .openapi('Article');
+
+export const EntityListSchema = z
+  .object({ entities: z.array(z.object({ name: z.string(), type: EntityType, articles: z.number().int(), mentions: z.number().int() })) })
+  .openapi('EntityList');
+
+/** One article as `POST /api/articles` takes it: the JSONL line schema the CLI validates with. */
+export const ArticleInputSchema = JsonlArticleSchema.openapi('ArticleInput', {
+  description: 'one article; `text` or `html` is required. An NDJSON body (application/x-ndjson) holds one such object per line.',
+});
+
+export const IngestResultSchema = z
+  .object({
+    added: z.number().int(),
+    duplicates: z.number().int(),
+    articles: z.array(z.string()).openapi({ description: 'ids of the articles added' }),
+    stories: z.array(z.string()).openapi({ description: 'stories the added articles are in' }),
+    warnings: z.array(z.object({ origin: z.string(), message: z.string() })),
+  })
+  .openapi('IngestResult');
+
+export const HealthSchema = z.object({ status: z.literal('ok'), articles: z.number().int(), stories: z.number().int() }).openapi('Health');

@@ -1,0 +1,23 @@
+// All-or-nothing ingest of documents that arrive together (an HTTP batch): every document is
+// analysed first, and only when all of them are usable articles is any of them stored.
+import type { InputError, RawDocument } from '../domain/index.js';
+import type { StoryStore } from '../store/index.js';
+import { analyzeDocument, asInputError, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
+
+export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; failed: InputError[] };
+
+export function ingestBatch(docs: RawDocument[], store: StoryStore, options: IngestOptions = {}): BatchResult {
+  const analyzed = [];
+  const failed: InputError[] = [];
+  for (const doc of docs) {
+    try {
+      analyzed.push({ doc, enriched: analyzeDocument(doc, options) });
+    } catch (err) {
+      failed.push(asInputError(err, doc.origin));
+    }
+  }
+  if (failed.length) return { ok: false, failed };
+  const summary = emptySummary();
+  for (const { doc, enriched } of analyzed) storeAnalyzed(doc, enriched, store, summary, options);
+  return { ok: true, summary };
+}

@@ -1,0 +1,21 @@
+// Coverage over time: how many of a story's articles appeared in each slice of its span, for sparklines.
+import type { StoryView } from '../domain/index.js';
+import { daysBetween, fromIso } from '../time/index.js';
+
+export const COVERAGE_BUCKETS = 24;
+
+/** Article counts in equal slices from the first to the last publication day (undated articles left out;
+ * a month or year date counts at its first day). */
+export function storyCoverage(view: StoryView, buckets = COVERAGE_BUCKETS): number[] {
+  const days = view.articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+  const counts = new Array<number>(buckets).fill(0);
+  if (days.length === 0) return counts;
+  const first = fromIso(days[0]!);
+  const span = daysBetween(first, fromIso(days[days.length - 1]!));
+  for (const d of days) {
+    const at = span === 0 ? buckets - 1 : Math.min(buckets - 1, Math.floor((daysBetween(first, fromIso(d)) / span) * buckets));
+    counts[at]!++;
+  }
+  return counts;
+}
+

@@ -1,0 +1,28 @@
+// The JSON API, with the bearer token (when the server wants one) kept for this browser tab.
+const TOKEN_KEY = 'storyline-token';
+
+export class AuthRequired extends Error {}
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export function setToken(token) {
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+export async function getJson(path) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const res = await fetch(`/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (res.status === 401) throw new AuthRequired('this server needs an API token');
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? `HTTP ${res.status}`);
+  return body;
+}
+
+export const storyPath = (id) => `/stories/${encodeURIComponent(id)}`;
+export const articlePath = (id) => `/articles/${encodeURIComponent(id)}`;

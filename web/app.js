@@ -1,0 +1,57 @@
+// The browser-side router: / is the story list, /stories/ID a story, /articles/ID the reader.
+import { AuthRequired, setToken } from './api.js';
+import { h, navigate, show } from './dom.js';
+import { renderArticle } from './views/article-reader.js';
+import { renderStoryList } from './views/story-list.js';
+import { renderStory } from './views/story-page.js';
+
+const ROUTES = [
+  [/^\/$/, () => renderStoryList(new URLSearchParams(location.search))],
+  [/^\/stories\/([^/]+)$/, (id) => renderStory(decodeURIComponent(id))],
+  [/^\/articles\/([^/]+)$/, (id) => renderArticle(decodeURIComponent(id))],
+];
+
+async function route() {
+  const match = ROUTES.map(([pattern, view]) => [pattern.exec(location.pathname), view]).find(([m]) => m);
+  if (!match) return show(h('h1', {}, 'Not found'), h('p', {}, 'No page here. ', h('a', { href: '/', 'data-link': true }, 'All stories')));
+  const [m, view] = match;
+  try {
+    await view(...m.slice(1));
+  } catch (err) {
+    if (err instanceof AuthRequired) return show(tokenForm());
+    show(h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, err.message));
+  }
+}
+
+function tokenForm() {
+  const input = h('input', { id: 'token', type: 'password', autocomplete: 'current-password', required: true });
+  return h(
+    'section',
+    { 'aria-labelledby': 'token-title' },
+    h('h1', { id: 'token-title' }, 'API token needed'),
+    h('p', {}, 'This server asks for a token on every API call. It is kept for this tab only.'),
+    h(
+      'form',
+      {
+        onsubmit: (event) => {
+          event.preventDefault();
+          setToken(input.value);
+          route();
+        },
+      },
+      h('label', { for: 'token' }, 'Token'),
+      input,
+      h('button', { type: 'submit' }, 'Continue'),
+    ),
+  );
+}
+
+// Same-origin links marked data-link change the view without reloading the page.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[data-link]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(link.getAttribute('href'));
+});
+window.addEventListener('popstate', route);
+route();

@@ -1,0 +1,99 @@
+// The story page's other sections: who said what, where sources differ, entities, articles.
+import { articlePath } from '../api.js';
+import { h, plural } from '../dom.js';
+
+const ARTICLE_PAGE = 50;
+const SPEAKERS_SHOWN = 40;
+const SINGLE_SOURCE_SHOWN = 12;
+
+export function section(id, title, ...content) {
+  return h('section', { 'aria-labelledby': id, class: 'story-section' }, h('h2', { id }, title), ...content);
+}
+
+const articleLink = (id, text) => h('a', { href: articlePath(id), 'data-link': true }, text);
+
+/** Quotes grouped by speaker, most quoted first. */
+export function quotesSection(quotes) {
+  if (!quotes.length) return section('quotes-title', 'Who said what', h('p', {}, 'No quotes found in these articles.'));
+  const bySpeaker = new Map();
+  for (const q of quotes) {
+    const who = q.speaker ?? q.speakerText;
+    if (!bySpeaker.has(who)) bySpeaker.set(who, []);
+    bySpeaker.get(who).push(q);
+  }
+  const speakers = [...bySpeaker].sort((a, b) => b[1].length - a[1].length).slice(0, SPEAKERS_SHOWN);
+  return section(
+    'quotes-title',
+    'Who said what',
+    h(
+      'dl',
+      { class: 'quotes' },
+      speakers.flatMap(([who, said]) => [
+        h('dt', {}, who),
+        ...said.map((q) =>
+          h(
+            'dd',
+            {},
+            h(q.kind === 'direct' ? 'q' : 'span', { class: q.kind }, q.text),
+            ' ',
+            h('span', { class: 'cite' }, '(', articleLink(q.article, q.source ?? 'unknown outlet'), `, ${q.published ?? 'undated'}${q.kind === 'reported' ? ', reported' : ''})`),
+          ),
+        ),
+      ]),
+    ),
+  );
+}
+
+export function differencesSection(diff) {
+  const conflicts = diff.dateConflicts.length
+    ? h(
+        'ul',
+        { class: 'conflicts' },
+        diff.dateConflicts.map((c) =>
+          h(
+            'li',
+            {},
+            'Dated differently: ',
+            ...c.reports.flatMap((r, i) => [i ? ' vs. ' : '', h('strong', {}, r.date), ' by ', articleLink(r.article, r.source ?? 'unknown outlet'), ` (“${r.sentence}”)`]),
+          ),
+        ),
+      )
+    : h('p', {}, 'No development is given conflicting dates by different articles.');
+  const single = diff.singleSource.length
+    ? h('div', {}, h('h3', {}, `Reported by one outlet only (${diff.singleSource.length} of the story’s developments)`), h('ul', { class: 'single-source' }, diff.singleSource.slice(0, SINGLE_SOURCE_SHOWN).map((p) => h('li', {}, h('time', { datetime: p.date }, p.date), ` ${p.text} — `, h('em', {}, p.source)))), diff.singleSource.length > SINGLE_SOURCE_SHOWN ? h('p', {}, `…and ${diff.singleSource.length - SINGLE_SOURCE_SHOWN} more.`) : null)
+    : h('p', {}, diff.outlets.length > 1 ? 'Every development is reported by more than one outlet.' : 'All articles come from one outlet.');
+  return section('differences-title', 'Where sources differ', h('p', { class: 'meta' }, `Outlets: ${diff.outlets.join(', ')}`), conflicts, single);
+}
+
+export function entitiesSection(entities) {
+  return section(
+    'entities-title',
+    'Entities',
+    h('ul', { class: 'entities' }, entities.slice(0, 60).map((e) => h('li', { class: `entity ${e.type}` }, h('span', { class: 'entity-name' }, e.name), ` ${e.type}, ${plural(e.mentions, 'mention')}`))),
+  );
+}
+
+/** The articles, oldest first, a page at a time. */
+export function articlesSection(articles) {
+  const body = h('tbody');
+  const addPage = (from) => {
+    body.append(
+      ...articles.slice(from, from + ARTICLE_PAGE).map((a) =>
+        h('tr', {}, h('td', {}, articleLink(a.id, a.title || a.id)), h('td', {}, a.source ?? 'unknown outlet'), h('td', {}, a.language), h('td', {}, a.published ? `${a.published}${a.publishedInferred ? ' (inferred)' : ''}` : 'undated')),
+      ),
+    );
+    return from + ARTICLE_PAGE < articles.length ? from + ARTICLE_PAGE : null;
+  };
+  let next = addPage(0);
+  const more = next === null ? null : h('button', { type: 'button', class: 'more' }, 'Show more articles');
+  more?.addEventListener('click', () => {
+    next = addPage(next);
+    if (next === null) more.remove();
+  });
+  return section(
+    'articles-title',
+    `Articles (${articles.length})`,
+    h('table', { class: 'articles' }, h('thead', {}, h('tr', {}, ['Title', 'Outlet', 'Language', 'Date'].map((c) => h('th', { scope: 'col' }, c)))), body),
+    more,
+  );
+}

@@ -1,0 +1,55 @@
+// DOM building without HTML strings: every text goes in through textContent / createTextNode,
+// so nothing from an article is ever parsed as markup.
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** h('a', {href, class}, 'text', child...) -> element. Attributes are set as attributes, never as HTML. */
+export function h(tag, attrs = {}, ...children) {
+  return fill(document.createElement(tag), attrs, children);
+}
+
+export function svg(tag, attrs = {}, ...children) {
+  return fill(document.createElementNS(SVG_NS, tag), attrs, children);
+}
+
+function fill(el, attrs, children) {
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Replaces the main region's content and moves focus to its heading for screen readers. */
+export function show(...children) {
+  const main = document.getElementById('main');
+  main.replaceChildren(...children);
+  const heading = main.querySelector('h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  }
+}
+
+/** Only http(s) links from article data become hrefs (no javascript: or data: URLs). */
+export function safeHref(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Shows another page of the app without reloading (the router listens to popstate). */
+export function navigate(url) {
+  history.pushState(null, '', url);
+  window.scrollTo(0, 0);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
