@@ -32,7 +32,9 @@ export const StorySummarySchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    articleCount: z.number().int(),
+    articleCount: z.number().int().openapi({ description: 'original articles; syndicated copies are counted apart' }),
+    copyCount: z.number().int(),
+    eventCount: z.number().int().openapi({ description: 'developments (events) the original articles report' }),
     languages: z.array(z.string()),
     firstDate: z.string().nullable(),
     lastDate: z.string().nullable(),
@@ -67,6 +69,8 @@ export const StoryArticleSchema = z
     published: z.string().nullable(),
     publishedPrecision: Precision.nullable(),
     publishedInferred: z.boolean(),
+    eventId: z.string().nullable(),
+    duplicateOf: z.string().nullable().openapi({ description: 'set on syndicated copies: the original article' }),
   })
   .openapi('StoryArticle');
 

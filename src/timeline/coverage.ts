@@ -1,13 +1,14 @@
 // Coverage over time: how many of a story's articles appeared in each slice of its span, for sparklines.
 import type { StoryView } from '../domain/index.js';
+import { isOriginal } from './story-view.js';
 import { daysBetween, fromIso } from '../time/index.js';
 
 export const COVERAGE_BUCKETS = 24;
 
-/** Article counts in equal slices from the first to the last publication day (undated articles left out;
- * a month or year date counts at its first day). */
+/** Counts of original articles (copies are not coverage) in equal slices from the first to the last
+ * publication day (undated articles left out; a month or year date counts at its first day). */
 export function storyCoverage(view: StoryView, buckets = COVERAGE_BUCKETS): number[] {
-  const days = view.articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+  const days = view.articles.filter(isOriginal).map((a) => a.published).filter((d): d is string => d !== null).sort();
   const counts = new Array<number>(buckets).fill(0);
   if (days.length === 0) return counts;
   const first = fromIso(days[0]!);

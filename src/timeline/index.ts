@@ -1,13 +1,15 @@
 import type { StorySummary, StoryView } from '../domain/index.js';
 
-export { articleListing, buildStoryView, formatPublished } from './story-view.js';
+import { isOriginal } from './story-view.js';
+
+export { articleListing, buildStoryView, formatPublished, isOriginal } from './story-view.js';
 export { renderStoryMarkdown } from './markdown.js';
 export { storyCoverage, COVERAGE_BUCKETS } from './coverage.js';
 export { storyQuotes, type StoryQuote } from './story-quotes.js';
 export { findSourceDifferences, type SourceDifferences, type DateConflict, type DateReport, type SingleSourcePoint } from './source-differences.js';
 
 export function summarizeStory(view: StoryView): StorySummary {
-  const originals = view.articles.filter((a) => !a.duplicateOf);
+  const originals = view.articles.filter(isOriginal);
   const dates = originals.map((a) => a.published).filter((d): d is string => d !== null).sort();
   return {
     id: view.id,

@@ -3,7 +3,7 @@
 // - the same development (near-identical sentences in two articles) given dates that do not overlap.
 import type { DatePrecision, StoredArticle, StoryView } from '../domain/index.js';
 import { contentTerms } from '../enrich/index.js';
-import { endOf, formatPublished } from './story-view.js';
+import { endOf, formatPublished, isOriginal } from './story-view.js';
 
 /** Sentences this similar (Jaccard over content terms) tell the same development. */
 const SAME_DEVELOPMENT_SIMILARITY = 0.5;
@@ -40,7 +40,7 @@ export interface SourceDifferences {
 export function findSourceDifferences(view: StoryView, articles: StoredArticle[]): SourceDifferences {
   const outletOf = new Map(articles.map((a) => [a.id, outletName(a)]));
   const outlets = [...new Set(outletOf.values())].sort();
-  return { outlets, singleSource: outlets.length > 1 ? singleSourcePoints(view, outletOf) : [], dateConflicts: dateConflicts(articles) };
+  return { outlets, singleSource: outlets.length > 1 ? singleSourcePoints(view, outletOf) : [], dateConflicts: dateConflicts(articles.filter(isOriginal)) };
 }
 
 function outletName(a: StoredArticle): string {

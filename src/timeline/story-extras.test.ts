@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import type { DateMention, StoredArticle } from '../domain/index.js';
 import { storedArticle } from '../../test/helpers/articles.js';
-import { buildStoryView, findSourceDifferences, storyCoverage, storyQuotes } from './index.js';
+import { buildStoryView, findSourceDifferences, storyCoverage, storyQuotes, summarizeStory } from './index.js';
 
 const mention = (start: string, sentence: string, extra: Partial<DateMention> = {}): DateMention => ({
   start,
@@ -70,4 +70,15 @@ test('quotes carry the article that reports them, oldest article first', () => {
       ['late', 'X', '2024-05-02', 'Vladimir Putin', 'We will come back'],
     ],
   );
+});
+
+test('syndicated copies are not coverage: left out of the sparkline, the quotes and the summary counts', () => {
+  const quote = { speaker: 'Vladimir Putin', speakerText: 'Putin', text: 'We will come back', kind: 'direct' as const, start: 0, end: 1 };
+  const original = article('orig', 'X', '2024-05-01', [], { quotes: [quote] });
+  const copy = article('copy', 'Y', '2024-05-20', [], { quotes: [quote], duplicateOf: 'orig' });
+  const view = buildStoryView('s1', [original, copy]);
+  assert.deepEqual(view.articles.map((a) => [a.id, a.duplicateOf]), [['orig', null], ['copy', 'orig']]);
+  assert.deepEqual(storyCoverage(view, 2), [0, 1]);
+  assert.deepEqual(storyQuotes(view, [original, copy]).map((q) => q.article), ['orig']);
+  assert.deepEqual([summarizeStory(view).articleCount, summarizeStory(view).copyCount], [1, 1]);
 });

@@ -9,11 +9,16 @@ const SUMMARY_ARTICLES = 3;
 
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
 
+/** Not a syndicated copy: copies are listed with their original but are not separate coverage. */
+export function isOriginal(a: { duplicateOf: string | null }): boolean {
+  return !a.duplicateOf;
+}
+
 export function buildStoryView(storyId: string, articles: StoredArticle[]): StoryView {
   const listed = [...articles].sort(byPublished);
   // Syndicated copies are listed with their original but are not separate coverage: the timeline,
   // title, summary and counts come from the originals.
-  const ordered = listed.filter((a) => !a.duplicateOf);
+  const ordered = listed.filter(isOriginal);
   const languages = languagesByCount(ordered);
   const mainLanguage = languages[0] ?? 'und';
   const points = timelinePoints(ordered, mainLanguage);
