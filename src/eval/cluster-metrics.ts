@@ -28,7 +28,7 @@ export function scoreClusters(items: Labelled[]): ClusterScores {
     clusters_found: new Set(items.map((i) => i.found)).size,
     pairwise_precision: pairs.precision,
     pairwise_recall: pairs.recall,
-    pairwise_f1: f1(pairs.precision, pairs.recall),
+    pairwise_f1: pairs.f1,
     bcubed_precision: bcubed.precision,
     bcubed_recall: bcubed.recall,
     bcubed_f1: f1(bcubed.precision, bcubed.recall),

@@ -13,10 +13,10 @@
 //
 // language-id.jsonl, one text per line: {"text", "lang", "kind"?} (ISO 639-1; kind: headline,
 // sentence, paragraph or mixed, where a mixed text is labelled with its main language).
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError, plainArticle, type DateMention, type ExtractedArticle } from '../domain/index.js';
+import { plainArticle, type DateMention, type ExtractedArticle } from '../domain/index.js';
 import { enrichArticle } from '../enrich/index.js';
+import { readJsonl } from './read-jsonl.js';
 import { detectLanguage } from '../lang/index.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,29 +86,6 @@ export interface LanguageIdEval {
   per_language: Record<string, { items: number; correct: number }>;
   per_kind: Record<string, { items: number; correct: number }>;
   confusions: Array<{ text: string; expected: string; got: string }>;
-}
-
-/** One JSON object per non-empty line, each checked against the schema; a bad line is a named error. */
-export function readJsonl<T extends z.ZodTypeAny>(file: string, schema: T): Array<z.infer<T>> {
-  const out: Array<z.infer<T>> = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (err) {
-        throw new InputError(`${file}:${i + 1}`, 'not valid JSON', { cause: err });
-      }
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new InputError(`${file}:${i + 1}`, `${issue?.message ?? 'invalid'} at ${issue?.path.join('.') || 'top level'}`);
-      }
-      out.push(parsed.data);
-    });
-  return out;
 }
 
 export function readAnalysisFixtures(file: string): AnalysisFixture[] {

@@ -2,14 +2,14 @@
 // (optional `event`, the gold development, and `copy_of`, the gold original of a syndicated copy).
 // Runs the real pipeline (extract, enrich, dedup, cluster, store) on a fresh temporary store, in
 // date order, and scores the stories found against the gold clusters.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../domain/index.js';
 import { ingestDocument, type IngestSummary } from '../pipeline/index.js';
 import { SqliteStoryStore } from '../store/index.js';
 import { pairCounts, scoreClusters, type ClusterScores } from './cluster-metrics.js';
+import { readJsonl } from './read-jsonl.js';
 
 const ItemSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -40,20 +40,7 @@ export interface ClusteringEval extends ClusterScores {
 }
 
 export function readClusteringItems(file: string): Item[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .flatMap((line, i) => {
-      if (!line.trim()) return [];
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        throw new InputError(`${file}:${i + 1}`, 'is not valid JSON');
-      }
-      const parsed = ItemSchema.safeParse(json);
-      if (!parsed.success) throw new InputError(`${file}:${i + 1}`, `is not a clustering item: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
-      return [parsed.data];
-    });
+  return readJsonl(file, ItemSchema, 'a clustering item');
 }
 
 export async function evalClustering(file: string): Promise<ClusteringEval> {

@@ -1,13 +1,13 @@
 // `storyline eval similarity FILE.jsonl`: Pearson correlation between Storyline's pair score and
 // human same-story ratings (SemEval-2022 Task 8 layout: 1 = same story ... 4 = unrelated), overall
 // and per language pair. Corpus statistics (IDF) come from the file's own articles.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError, plainArticle, type EnrichedArticle } from '../domain/index.js';
+import { plainArticle, type EnrichedArticle } from '../domain/index.js';
 import { enrichArticle } from '../enrich/index.js';
 import { compareProfiles, similarityProfile } from '../cluster/index.js';
 import { countDocumentFrequencies } from './corpus-stats.js';
 import { pearson } from './correlation.js';
+import { readJsonl } from './read-jsonl.js';
 
 const PairSchema = z.object({
   pair_id: z.union([z.string(), z.number()]).transform(String),
@@ -31,22 +31,7 @@ export interface SimilarityEval {
 }
 
 export function readPairs(file: string): Pair[] {
-  const out: Pair[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        throw new InputError(`${file}:${i + 1}`, 'is not valid JSON');
-      }
-      const parsed = PairSchema.safeParse(json);
-      if (!parsed.success) throw new InputError(`${file}:${i + 1}`, `is not a pair: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
-      out.push(parsed.data);
-    });
-  return out;
+  return readJsonl(file, PairSchema, 'a pair');
 }
 
 export function evalSimilarity(file: string): SimilarityEval & { per_pair: Array<{ pair_id: string; score: number; overall: number }> } {
