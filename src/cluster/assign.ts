@@ -101,7 +101,8 @@ export function assignStory(article: SimilarityInput, candidates: ClusterCandida
   stories.sort((a, b) => b.score - a.score || a.storyId.localeCompare(b.storyId));
   const passing = stories.filter((s) => s.score >= s.threshold);
   const best = passing[0];
-  const runnerUpStory = (best ? stories.find((s) => s !== best) : stories[1]) ?? null;
+  // The next story after the one joined; with none joined, the closest story that was not joined.
+  const runnerUpStory = (best ? stories.find((s) => s !== best) : stories[0]) ?? null;
   const common = {
     runnerUp: runnerUpStory ? { storyId: runnerUpStory.storyId, score: runnerUpStory.score } : null,
     articlesCompared: candidates.length,
@@ -110,7 +111,7 @@ export function assignStory(article: SimilarityInput, candidates: ClusterCandida
   };
   if (!best) {
     const top = stories[0];
-    return { storyId: null, mergeStoryIds: [], score: top?.score ?? 0, bestMatch: top?.members[0] ?? null, eventId: null, eventMember: null, ...common, runnerUp: top ? { storyId: top.storyId, score: top.score } : null };
+    return { storyId: null, mergeStoryIds: [], score: top?.score ?? 0, bestMatch: top?.members[0] ?? null, eventId: null, eventMember: null, ...common };
   }
   const mergeStoryIds = best.score >= best.mergeAt ? passing.slice(1).filter((s) => s.score >= s.mergeAt).map((s) => s.storyId) : [];
   const closest = best.members[0]!;

@@ -4,6 +4,7 @@
 // shared by too much unrelated news) and the months of the developments both report.
 import type { EnrichedArticle, EntityType } from '../domain/index.js';
 import type { CorpusStats } from '../store/story-store.js';
+import { epochDay } from '../time/index.js';
 
 export interface SimilarityBreakdown {
   score: number;
@@ -76,13 +77,13 @@ export function similarityProfile(x: SimilarityInput, stats: CorpusStats): Simil
   return {
     language: x.language,
     // A date guessed from the developments an article reports is no evidence of when it appeared.
-    publishedDay: x.published && x.publishedSource !== 'inferred' ? Math.floor(Date.parse(x.published.start) / 86_400_000) : null,
+    publishedDay: x.publishedSource !== 'inferred' ? epochDay(x.published?.start) : null,
     body,
-    bodyNorm: norm(body),
+    bodyNorm: norm(body.values()),
     title,
-    titleNorm: norm(title),
+    titleNorm: norm(title.values()),
     entities,
-    entityNorm: norm(new Map([...entities].map(([k, v]) => [k, v.weight]))),
+    entityNorm: norm([...entities.values()].map((e) => e.weight)),
     months: new Set(x.dates.filter((d) => !d.reference && d.precision !== 'year').map((d) => d.start.slice(0, 7))),
     facts: factsOf(x),
   };
@@ -164,9 +165,9 @@ function weighted(terms: string[], weightOf: (term: string) => number): Map<stri
   return out;
 }
 
-function norm(v: Map<string, number>): number {
+function norm(values: Iterable<number>): number {
   let s = 0;
-  for (const x of v.values()) s += x * x;
+  for (const x of values) s += x * x;
   return Math.sqrt(s);
 }
 

@@ -8,8 +8,9 @@ import { InputError, type EnrichedArticle, type RawDocument, type StoredArticle 
 import { enrichArticle, inferFromStory } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
+import { epochDay } from '../time/index.js';
 import type { CopyCandidate, CorpusStats, DateUpdate, StoryStore } from '../store/index.js';
-import { explainPlacement } from './placement.js';
+import { explainPlacement, type Original } from './placement.js';
 
 export interface IngestSummary {
   added: number;
@@ -153,8 +154,8 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const textHash = contentHash(article.text);
   const identity = createHash('sha256').update(`${textHash}\u0000${sourceKey}`).digest('hex');
   const sameText = store.findByTextHash(textHash);
-  // The same text from the same place is the same article (rows from before source keys: same origin).
-  if (store.hasContentHash(identity) || sameText.some((c) => (c.sourceKey ?? `origin:${c.origin}`) === sourceKey || (!c.sourceKey && c.origin === article.origin))) return null;
+  // The same text from the same place is the same article (rows stored before source keys: the same origin).
+  if (store.hasContentHash(identity) || sameText.some((c) => !c.sourceKey && c.origin === article.origin)) return null;
   const minhash = minhashSignature(article.terms);
   const buckets = lshBuckets(minhash);
   const stats = withArticle(store.corpusStats(), article);
@@ -163,7 +164,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   let assignment: Assignment | null = null;
   let original = copy;
   if (!original) {
-    const day = publishedDay(article);
+    const day = epochDay(article.published?.start);
     const maxKeyFrequency = Math.min(MAX_KEY_FREQUENCY, Math.max(MIN_COMMON_KEY_FREQUENCY, Math.floor(stats.articleCount * COMMON_KEY_SHARE)));
     const candidates = store.findCandidates({
       keys: queryKeys(article, stats),
@@ -199,7 +200,6 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   return stored;
 }
 
-type Original = { id: string; storyId: string; eventId: string | null; method: 'exact' | 'near' | 'translation'; similarity: number };
 
 /** The original an article copies: the same text, or the same words lightly edited (MinHash). */
 function findOriginal(article: EnrichedArticle, sameText: CopyCandidate[], minhash: Uint32Array, buckets: number[], store: StoryStore): Original | null {
@@ -228,11 +228,6 @@ const NEAR_DUPLICATE_JACCARD = 0.5;
 /** A translated re-post appears within days of its original. */
 const TRANSLATION_DAYS = 3;
 
-function publishedDay(article: EnrichedArticle): number | null {
-  if (!article.published) return null;
-  return Math.floor(Date.parse(article.published.start) / 86_400_000);
-}
-
 /** Statistics as they will be once the article is stored: it counts in what it is judged by. */
 function withArticle(stats: CorpusStats, article: EnrichedArticle): CorpusStats {
   const entities = new Set(article.entities.map((e) => e.name));
@@ -249,13 +244,11 @@ function withArticle(stats: CorpusStats, article: EnrichedArticle): CorpusStats 
  * Only stories with such articles are read.
  */
 function datesFromStory(article: StoredArticle, storyIds: string[], store: StoryStore): DateUpdate[] {
-  const undatedMembers = storyIds.flatMap((s) => store.undatedArticles(s));
-  const undated = [...undatedMembers, ...(article.published || article.unresolvedDates.length === 0 ? [] : [article])];
+  const undated = [...storyIds.flatMap((s) => store.undatedArticles(s)), ...(article.published ? [] : [article])].filter((m) => m.unresolvedDates.length > 0);
   if (undated.length === 0) return [];
   const context = [...storyIds.flatMap((s) => store.publishedDates(s)), ...(article.published && article.publishedSource !== 'story' ? [article.published.start] : [])];
   const updates: DateUpdate[] = [];
   for (const member of undated) {
-    if (member.published || member.unresolvedDates.length === 0) continue;
     const inferred = inferFromStory(member.unresolvedDates, context);
     if (!inferred) continue;
     updates.push({

@@ -2,7 +2,8 @@
 import type { Assignment, ClusterConfig } from '../cluster/index.js';
 import type { Placement, StoredArticle } from '../domain/index.js';
 
-type Original = { id: string; method: 'exact' | 'near' | 'translation'; similarity: number };
+/** The stored original an article copies, and how the copy was recognised. */
+export type Original = { id: string; storyId: string; eventId: string | null; method: 'exact' | 'near' | 'translation'; similarity: number };
 
 export function explainPlacement(article: StoredArticle, assignment: Assignment | null, original: Original | null, config: ClusterConfig): Placement {
   const best = assignment?.bestMatch ?? null;

@@ -28,7 +28,6 @@ export interface CandidateQuery {
 export interface ClusterCandidate extends SimilarityInput {
   id: string;
   title: string;
-  text: string;
   storyId: string;
   eventId: string | null;
 }

@@ -29,6 +29,13 @@ export function addDays(date: Ymd, days: number): Ymd {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
+/** Days since 1970-01-01 of an ISO date (its first ten characters); null when there is none. */
+export function epochDay(iso: string | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso.slice(0, 10));
+  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
+}
+
 /** Days from a to b (b - a). */
 export function daysBetween(a: Ymd, b: Ymd): number {
   return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { storedArticle } from '../../../test/helpers/articles.js';
 import { tempDir } from '../../../test/helpers/cli.js';
 import { lshBuckets, MINHASH_SIZE, minhashSignature } from '../../dedup/index.js';
+import { epochDay } from '../../time/index.js';
 import type { AddArticleOptions } from '../story-store.js';
 import { SqliteStoryStore } from './sqlite-story-store.js';
 
@@ -40,7 +41,7 @@ test('a failing insert leaves nothing behind: article, entities, statistics and 
   store.close();
 });
 
-const DAY_2024_06_18 = Date.parse('2024-06-18') / 86_400_000;
+const DAY_2024_06_18 = epochDay('2024-06-18')!;
 const window = (keys: string[], maxKeyFrequency = 10, days = 30) => ({ keys, maxKeyFrequency, fromDay: DAY_2024_06_18 - days, toDay: DAY_2024_06_18 + days, limit: 10 });
 
 test('candidates share an index key within the time window, skip over-common keys, and date updates apply atomically', () => {

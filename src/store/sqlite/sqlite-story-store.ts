@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type { DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
+import { epochDay } from '../../time/index.js';
 import type { AddArticleOptions, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, EntityListing, StoryStore } from '../story-store.js';
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
@@ -42,8 +43,6 @@ type Analysis = Pick<
   'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'titleTerms' | 'quotes' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
 >;
 
-/** SQLite caps bound parameters per statement; look-ups are chunked below it. */
-const PARAM_CHUNK = 500;
 
 export class SqliteStoryStore implements StoryStore {
   private readonly db: Database.Database;
@@ -162,6 +161,7 @@ export class SqliteStoryStore implements StoryStore {
   addArticle(article: StoredArticle, options: AddArticleOptions): void {
     const now = article.ingestedAt;
     const terms = new Set([...article.terms, ...article.titleTerms]);
+    const day = epochDay(article.published?.start);
     this.db.transaction(() => {
       if (article.storyId) {
         if (options.newStory) {
@@ -205,13 +205,12 @@ export class SqliteStoryStore implements StoryStore {
           textHash: article.textHash,
           sourceKey: options.index.sourceKey,
           eventId: article.eventId,
-          publishedDay: publishedDay(article.published?.start),
+          publishedDay: day,
           minhash: signatureToBuffer(options.index.minhash),
           placement: article.placement ? JSON.stringify(article.placement) : null,
         });
-      const day = publishedDay(article.published?.start) ?? NO_DAY;
       const keyInsert = this.db.prepare('INSERT OR IGNORE INTO article_keys (key, day, article_id) VALUES (?, ?, ?)');
-      for (const key of new Set(options.index.keys)) keyInsert.run(key, day, article.id);
+      for (const key of new Set(options.index.keys)) keyInsert.run(key, day ?? NO_DAY, article.id);
       if (!article.duplicateOf) {
         const lshInsert = this.db.prepare('INSERT OR IGNORE INTO article_lsh (band, bucket, article_id) VALUES (?, ?, ?)');
         options.index.lshBuckets.forEach((bucket, band) => lshInsert.run(band, bucket, article.id));
@@ -251,8 +250,8 @@ export class SqliteStoryStore implements StoryStore {
     const analysis = { ...analysisOf(current), dates: update.dates, unresolvedDates: update.unresolvedDates };
     this.db
       .prepare('UPDATE articles SET published = ?, published_end = ?, published_precision = ?, published_source = ?, published_day = ?, analysis = ? WHERE id = ?')
-      .run(update.published.start, update.published.end ?? null, update.published.precision, update.publishedSource, publishedDay(update.published.start), JSON.stringify(analysis), update.id);
-    this.db.prepare('UPDATE article_keys SET day = ? WHERE article_id = ?').run(publishedDay(update.published.start) ?? NO_DAY, update.id);
+      .run(update.published.start, update.published.end ?? null, update.published.precision, update.publishedSource, epochDay(update.published.start), JSON.stringify(analysis), update.id);
+    this.db.prepare('UPDATE article_keys SET day = ? WHERE article_id = ?').run(epochDay(update.published.start) ?? NO_DAY, update.id);
   }
 
   getArticle(id: string): StoredArticle | null {
@@ -362,13 +361,6 @@ interface CopyRow {
 
 function toCopyCandidate(r: CopyRow): CopyCandidate {
   return { id: r.id, storyId: r.story_id, eventId: r.event_id, duplicateOf: r.duplicate_of, sourceKey: r.source_key, origin: r.origin, language: r.language };
-}
-
-/** Days since 1970-01-01 of an ISO date, or null. */
-function publishedDay(iso: string | undefined): number | null {
-  if (!iso) return null;
-  const t = Date.parse(iso.slice(0, 10));
-  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
 }
 
 /** How many articles an index key (`e:` entity, `t:` term) is in. */
