@@ -4,6 +4,7 @@
 // shared by too much unrelated news) and the months of the developments both report.
 import type { EnrichedArticle, EntityType } from '../domain/index.js';
 import type { CorpusStats } from '../store/story-store.js';
+import { reportedFacts } from '../lib/reported-facts.js';
 import { epochDay } from '../time/index.js';
 
 export interface SimilarityBreakdown {
@@ -36,7 +37,7 @@ export interface SimilarityProfile {
   entities: Map<string, { weight: number; type: EntityType; distinctive: boolean }>;
   entityNorm: number;
   months: Set<string>;
-  /** Language-independent content: numbers of two or more digits and the days of dated developments. */
+  /** Language-independent content (reportedFacts): figures and the days of dated developments. */
   facts: Set<string>;
 }
 
@@ -85,7 +86,7 @@ export function similarityProfile(x: SimilarityInput, stats: CorpusStats): Simil
     entities,
     entityNorm: norm([...entities.values()].map((e) => e.weight)),
     months: new Set(x.dates.filter((d) => !d.reference && d.precision !== 'year').map((d) => d.start.slice(0, 7))),
-    facts: factsOf(x),
+    facts: reportedFacts(x),
   };
 }
 
@@ -137,13 +138,6 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
     sharedMonths,
     gapDays,
   };
-}
-
-function factsOf(x: SimilarityInput): Set<string> {
-  const out = new Set<string>();
-  for (const m of x.text.matchAll(/\p{Nd}{2,}(?:[.,]\p{Nd}+)*/gu)) out.add(m[0].replace(/\D/g, ''));
-  for (const d of x.dates) if (!d.reference && d.precision === 'day') out.add(d.start);
-  return out;
 }
 
 /** Jaccard overlap of distinctive entities and facts, when enough of them are shared. */

@@ -2,6 +2,7 @@
 // the same event by language-independent content: the same entities, the same numbers, the same
 // dated developments, published within days of each other.
 import type { EnrichedArticle } from '../domain/index.js';
+import { reportedFacts } from '../lib/reported-facts.js';
 
 export type TranslationInput = Pick<EnrichedArticle, 'entities' | 'dates' | 'text' | 'language'>;
 
@@ -13,12 +14,10 @@ export const MIN_TRANSLATION_OVERLAP = 0.75;
 const MAX_LENGTH_RATIO = 1.8;
 const UNSPACED = new Set(['zh', 'ja', 'th', 'ko']);
 
-/** Entities, numbers of two or more digits, and the days of dated developments. */
+/** Canonical entities, figures and the days of dated developments. */
 export function contentFingerprint(a: TranslationInput): Set<string> {
-  const out = new Set<string>();
+  const out = reportedFacts(a);
   for (const e of a.entities) out.add(`e:${e.name}`);
-  for (const m of a.text.matchAll(/\p{Nd}{2,}/gu)) out.add(`n:${Number(m[0].replace(/\D/g, '') || 0) || m[0]}`);
-  for (const d of a.dates) if (!d.reference) out.add(`d:${d.start}`);
   return out;
 }
 
