@@ -1,19 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import type { DateMention, StoredArticle } from '../domain/index.js';
-import { storedArticle } from '../../test/helpers/articles.js';
+import { dateMention, storedArticle } from '../../test/helpers/articles.js';
 import { buildStoryView, findSourceDifferences, storyCoverage, storyQuotes, summarizeStory } from './index.js';
 
-const mention = (start: string, sentence: string, extra: Partial<DateMention> = {}): DateMention => ({
-  start,
-  precision: 'day',
-  text: start,
-  sentence,
-  offset: 0,
-  reference: false,
-  tense: 'past',
-  ...extra,
-});
+const mention = dateMention;
 
 function article(id: string, source: string, published: string, dates: DateMention[], extra: Partial<StoredArticle> = {}): StoredArticle {
   return storedArticle(id, { contentHash: id, source, title: `Report ${id}`, published: { start: published, precision: 'day' }, dates, ...extra });

@@ -1,20 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import type { DateMention, StoredArticle } from '../domain/index.js';
-import { storedArticle } from '../../test/helpers/articles.js';
+import { dateMention, storedArticle } from '../../test/helpers/articles.js';
 import { buildStoryView } from './story-view.js';
 import { renderStoryMarkdown } from './markdown.js';
 
-const mention = (start: string, sentence: string, extra: Partial<DateMention> = {}): DateMention => ({
-  start,
-  precision: 'day',
-  text: start,
-  sentence,
-  offset: 0,
-  reference: false,
-  tense: 'past',
-  ...extra,
-});
+const mention = dateMention;
 
 function article(id: string, language: string, published: string, title: string, dates: DateMention[]): StoredArticle {
   return storedArticle(id, {

@@ -1,5 +1,5 @@
 // A complete StoredArticle for unit tests: every field set, any of them overridden.
-import type { StoredArticle } from '../../src/domain/index.js';
+import type { DateMention, StoredArticle } from '../../src/domain/index.js';
 
 export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}): StoredArticle {
   return {
@@ -39,4 +39,9 @@ export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}
 /** Index rows for a stored test article: no keys, an empty signature. */
 export function testIndex(sourceKey = 'test'): { sourceKey: string; keys: string[]; minhash: Uint32Array; lshBuckets: number[] } {
   return { sourceKey, keys: [], minhash: new Uint32Array(128), lshBuckets: [] };
+}
+
+/** A resolved date mention of a past development, at day precision unless overridden. */
+export function dateMention(start: string, sentence: string, extra: Partial<DateMention> = {}): DateMention {
+  return { start, precision: 'day', text: start, sentence, offset: 0, reference: false, tense: 'past', ...extra };
 }
