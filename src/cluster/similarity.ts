@@ -2,27 +2,12 @@
 // headline's character 4-grams. Across languages, where words differ, language-independent evidence:
 // canonical entities (a shared distinctive person or organisation is required: places alone are
 // shared by too much unrelated news) and the months of the developments both report.
-import type { EnrichedArticle, EntityType } from '../domain/index.js';
+import type { EnrichedArticle, EntityType, SimilarityBreakdown } from '../domain/index.js';
 import type { CorpusStats } from '../store/story-store.js';
 import { reportedFacts } from '../lib/reported-facts.js';
 import { epochDay } from '../time/index.js';
 
-export interface SimilarityBreakdown {
-  score: number;
-  /** Within a language: the blend of body and headline similarity. */
-  lexicalScore: number;
-  bodyScore: number;
-  titleScore: number;
-  entityScore: number;
-  dateScore: number;
-  sharedEntities: string[];
-  /** The shared terms that weigh most (within a language). */
-  sharedTerms: string[];
-  /** Months in which both articles date a development. */
-  sharedMonths: string[];
-  /** Days between the two publication dates, when both are known. */
-  gapDays: number | null;
-}
+export type { SimilarityBreakdown };
 
 export type SimilarityInput = Pick<EnrichedArticle, 'text' | 'titleTerms' | 'entities' | 'terms' | 'language' | 'published' | 'publishedSource' | 'dates'>;
 

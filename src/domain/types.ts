@@ -161,20 +161,29 @@ export interface Placement {
   copy: { of: string; method: 'exact' | 'near' | 'translation'; similarity: number } | null;
 }
 
-export interface PlacementMatch {
-  articleId: string;
-  title: string;
-  storyId: string;
+/** How alike two articles are, and the evidence: what clustering compares and `storyline why` shows. */
+export interface SimilarityBreakdown {
   score: number;
+  /** Within a language: the blend of body and headline similarity. */
   lexicalScore: number;
   bodyScore: number;
   titleScore: number;
   entityScore: number;
   dateScore: number;
   sharedEntities: string[];
+  /** The shared terms that weigh most (within a language). */
   sharedTerms: string[];
+  /** Months in which both articles date a development. */
   sharedMonths: string[];
+  /** Days between the two publication dates, when both are known. */
   gapDays: number | null;
+}
+
+/** The closest story member an article was compared with, and how alike they are (scores rounded). */
+export interface PlacementMatch extends SimilarityBreakdown {
+  articleId: string;
+  title: string;
+  storyId: string;
 }
 
 export interface TimelinePoint extends CalendarDate {

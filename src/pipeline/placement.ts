@@ -8,6 +8,7 @@ export type Original = { id: string; storyId: string; eventId: string | null; me
 export function explainPlacement(article: StoredArticle, assignment: Assignment | null, original: Original | null, config: ClusterConfig): Placement {
   const best = assignment?.bestMatch ?? null;
   const round = (x: number) => Math.round(x * 1000) / 1000;
+  const rounded = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
   return {
     decision: original ? 'copy' : assignment?.storyId ? 'joined' : 'new-story',
     storyScore: round(assignment?.score ?? 0),
@@ -19,16 +20,7 @@ export function explainPlacement(article: StoredArticle, assignment: Assignment 
           articleId: best.candidate.id,
           title: best.candidate.title,
           storyId: best.candidate.storyId,
-          score: round(best.similarity.score),
-          lexicalScore: round(best.similarity.lexicalScore),
-          bodyScore: round(best.similarity.bodyScore),
-          titleScore: round(best.similarity.titleScore),
-          entityScore: round(best.similarity.entityScore),
-          dateScore: round(best.similarity.dateScore),
-          sharedEntities: best.similarity.sharedEntities,
-          sharedTerms: best.similarity.sharedTerms,
-          sharedMonths: best.similarity.sharedMonths,
-          gapDays: best.similarity.gapDays,
+          ...rounded(best.similarity),
         }
       : null,
     runnerUp: assignment?.runnerUp ? { storyId: assignment.runnerUp.storyId, score: round(assignment.runnerUp.score) } : null,
