@@ -136,8 +136,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       withStore(opts.db, (store) => {
         const article = store.getArticle(id);
         if (!article) throw new InputError(id, 'no such article (see `storyline articles`)');
-        if (opts.json) printJson({ id: article.id, title: article.title, storyId: store.resolveStoryId(article.storyId ?? '') ?? article.storyId, eventId: article.eventId, duplicateOf: article.duplicateOf, placement: article.placement });
-        else process.stdout.write(renderPlacement(article, store.resolveStoryId(article.storyId ?? '') ?? article.storyId));
+        // The story it was placed in may since have merged into another.
+        const storyId = store.resolveStoryId(article.storyId ?? '') ?? article.storyId;
+        if (opts.json) printJson({ id: article.id, title: article.title, storyId, eventId: article.eventId, duplicateOf: article.duplicateOf, placement: article.placement });
+        else process.stdout.write(renderPlacement(article, storyId));
       }),
     );
 
@@ -152,25 +154,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('extraction')
     .description('article-extraction benchmark layout: html/<id>.html.gz + ground-truth.json')
     .argument('<dir>', 'benchmark folder')
-    .action((dir: string) => printJson(withoutPerPage(evalExtraction(dir))));
+    .action((dir: string) => printJson(without(evalExtraction(dir), 'perPage')));
   evaluate
     .command('dates')
     .description('publication-date benchmark layout: pages/ + expected-dates.json (+ pages-meta.json for URLs)')
     .argument('<dir>', 'benchmark folder')
-    .action((dir: string) => printJson(withoutPerPage(evalDates(dir))));
+    .action((dir: string) => printJson(without(evalDates(dir), 'perPage')));
   evaluate
     .command('clustering')
     .description('story clustering on JSONL {id, lang, title, text, date, cluster}: pairwise and B-cubed P/R/F1, overall and per language, speed')
     .argument('<file>', 'JSONL file')
-    .action(async (file: string) => printJson(withoutPerArticle(await evalClustering(file))));
+    .action(async (file: string) => printJson(without(await evalClustering(file), 'per_article')));
   evaluate
     .command('similarity')
     .description('pair similarity on JSONL {pair_id, lang1, lang2, title1, text1, title2, text2, overall}: Pearson r with the human rating')
     .argument('<file>', 'JSONL file')
-    .action((file: string) => {
-      const { per_pair: _pairs, ...result } = evalSimilarity(file);
-      printJson(result);
-    });
+    .action((file: string) => printJson(without(evalSimilarity(file), 'per_pair')));
   evaluate
     .command('segments')
     .description("trafilatura's main-text layout: pages/ + evaldata.json (with/without segments)")
@@ -218,13 +217,9 @@ function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-function withoutPerArticle<T extends { per_article: unknown }>(result: T): Omit<T, 'per_article'> {
-  const { per_article: _omitted, ...rest } = result;
-  return rest;
-}
-
-function withoutPerPage<T extends { perPage: unknown }>(result: T): Omit<T, 'perPage'> {
-  const { perPage: _omitted, ...rest } = result;
+/** The result without its per-item listing (printed summaries stay short). */
+function without<T extends object, K extends keyof T>(result: T, key: K): Omit<T, K> {
+  const { [key]: _omitted, ...rest } = result;
   return rest;
 }
 
