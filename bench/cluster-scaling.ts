@@ -3,10 +3,11 @@
 // SemEval-2022 pair texts and the clustering fixtures) with shifted dates and ids; each also takes one
 // paragraph of another article of its language, so that no two are the same text (a replayed text
 // would be skipped as a copy, which is cheaper than the real work). Usage: cluster-scaling.ts N
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ingestDocument, type IngestSummary } from '../src/pipeline/index.js';
+import { readClusteringItems, readPairs } from '../src/eval/index.js';
+import { emptySummary, ingestDocument } from '../src/pipeline/index.js';
 import { SqliteStoryStore } from '../src/store/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -28,15 +29,11 @@ function sources(): Source[] {
     seen.add(text);
     out.push({ lang, title, paragraphs: text.split(/\n\s*\n/).filter((p) => p.trim()) });
   };
-  for (const line of readFileSync(PAIRS, 'utf8').split('\n').filter(Boolean)) {
-    const p = JSON.parse(line) as Record<string, string>;
-    add(p.lang1!, p.title1!, p.text1!);
-    add(p.lang2!, p.title2!, p.text2!);
+  for (const p of readPairs(PAIRS)) {
+    add(p.lang1, p.title1, p.text1);
+    add(p.lang2, p.title2, p.text2);
   }
-  for (const line of readFileSync(FIXTURES, 'utf8').split('\n').filter(Boolean)) {
-    const o = JSON.parse(line) as Record<string, string>;
-    add(o.lang!, o.title!, o.text!);
-  }
+  for (const o of readClusteringItems(FIXTURES)) add(o.lang, o.title, o.text);
   return out;
 }
 
@@ -46,7 +43,7 @@ const byLang = new Map<string, Source[]>();
 for (const s of all) byLang.set(s.lang, [...(byLang.get(s.lang) ?? []), s]);
 const dir = mkdtempSync(join(tmpdir(), 'storyline-scaling-'));
 const store = new SqliteStoryStore(join(dir, 'scale.db'));
-const summary: IngestSummary = { added: 0, warnings: [], duplicates: 0, copies: 0, failed: [], addedIds: [] };
+const summary = emptySummary();
 const start = Date.parse('2024-01-01');
 const segments: number[] = [];
 const segment = Math.max(1, Math.floor(n / 10));

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ingestDocument, type IngestSummary } from '../pipeline/index.js';
+import { emptySummary, ingestDocument } from '../pipeline/index.js';
 import { SqliteStoryStore } from '../store/index.js';
 import { pairCounts, scoreClusters, type ClusterScores } from './cluster-metrics.js';
 import { readJsonl } from './read-jsonl.js';
@@ -47,7 +47,7 @@ export async function evalClustering(file: string): Promise<ClusteringEval> {
   const items = readClusteringItems(file).sort((a, b) => a.date.localeCompare(b.date));
   const dir = mkdtempSync(join(tmpdir(), 'storyline-eval-clustering-'));
   const store = new SqliteStoryStore(join(dir, 'eval.db'));
-  const summary: IngestSummary = { added: 0, warnings: [], duplicates: 0, copies: 0, failed: [], addedIds: [] };
+  const summary = emptySummary();
   const articleOf = new Map<string, string>();
   const started = process.hrtime.bigint();
   try {
