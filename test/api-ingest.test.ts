@@ -36,6 +36,11 @@ test('one article as JSON is stored in a story; posting it again adds nothing', 
   assert.equal(again.status, 200);
   assert.deepEqual([again.body.added, again.body.duplicates], [0, 1]);
   assert.equal(stored(), before + 1);
+  // The same text under another id is a syndicated copy: stored, counted as one, in the same story.
+  const repost = await post(JSON.stringify({ ...NEWS(1), id: 'repost-1' }));
+  assert.equal(repost.status, 201);
+  assert.deepEqual([repost.body.added, repost.body.copies, repost.body.duplicates], [1, 1, 0]);
+  assert.deepEqual(repost.body.stories, first.body.stories);
 });
 
 test('an NDJSON batch is stored whole', async () => {

@@ -154,7 +154,8 @@ export const ArticleInputSchema = JsonlArticleSchema.openapi('ArticleInput', {
 export const IngestResultSchema = z
   .object({
     added: z.number().int(),
-    duplicates: z.number().int(),
+    copies: z.number().int().openapi({ description: 'of those added, syndicated copies of stored articles (linked by duplicateOf)' }),
+    duplicates: z.number().int().openapi({ description: 'articles already stored (the same text from the same source): not stored again' }),
     articles: z.array(z.string()).openapi({ description: 'ids of the articles added' }),
     stories: z.array(z.string()).openapi({ description: 'stories the added articles are in' }),
     warnings: z.array(z.object({ origin: z.string(), message: z.string() })),

@@ -81,7 +81,7 @@ export function articleRoutes({ store, maxBodyBytes }: ApiDeps) {
       if (!result.ok) throw invalidArticle(describe(result.failed));
       const { summary } = result;
       return c.json(
-        { added: summary.added, duplicates: summary.duplicates, articles: summary.addedIds, stories: storiesOf(store, summary.addedIds), warnings: summary.warnings },
+        { added: summary.added, copies: summary.copies, duplicates: summary.duplicates, articles: summary.addedIds, stories: storiesOf(store, summary.addedIds), warnings: summary.warnings },
         summary.added > 0 ? 201 : 200,
       );
     },
