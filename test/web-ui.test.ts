@@ -78,6 +78,8 @@ test('story list, then the demo story: five articles, the timeline in date order
   await point.locator('summary').press('Enter');
   assert.equal(await point.locator('details').getAttribute('open'), '');
   const sources = point.locator('.sources li');
+  // The sources are built on the toggle event, which the browser dispatches after the attribute changes.
+  await sources.first().waitFor({ timeout: 5000 });
   assert.ok((await sources.count()) >= 1);
   assert.match((await sources.first().textContent()) ?? '', /— .+, (en|vi), \d{4}/);
 
