@@ -13,6 +13,9 @@ export { inferFromStory, inferFromContent } from './time/infer-published.js';
 export { recognizeEntities } from './entities/recognize.js';
 export { contentTerms } from './terms/content-terms.js';
 
+/** The gazetteer as the glued-word repair reads names; one object, so the repair's per-word cache lasts. */
+const names = { kindOf: nameWordKind, isAlias };
+
 export interface EnrichOptions {
   /** Today's date (ISO): nothing is published after it. */
   today?: string;
@@ -25,7 +28,6 @@ export function enrichArticle(extracted: ExtractedArticle, options: EnrichOption
   const language = declared ?? guess!.language;
   const confidence = guess ? guess.confidence : 1;
   // Glued words are split first, so every later step reads "Putin will", not "Putinwill".
-  const names = { kindOf: nameWordKind, isAlias };
   const article = { ...extracted, title: repairGluedWords(extracted.title, language, names).text, text: repairGluedWords(extracted.text, language, names).text };
   const fullText = `${article.title}\n${article.text}`;
   const entities = recognizeEntities(fullText, language);

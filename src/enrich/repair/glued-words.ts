@@ -27,7 +27,15 @@ export interface NameLexicon {
   /** Is the phrase a known name as a whole ("Kim Jong Il")? */
   isAlias(phrase: string): boolean;
 }
-const tailSets = new Map<string, { words: Set<string>; longest: number }>();
+interface Tails {
+  words: Set<string>;
+  longest: number;
+  /** Per capitalised word: where a known tail could start, or null for none (or a word known as it is). Words repeat, so this is kept. */
+  splits: Map<string, number[] | null>;
+  names: NameLexicon;
+}
+const tailSets = new Map<string, Tails>();
+const SPLITS_CACHE_LIMIT = 100_000;
 
 /** A capitalised word of five letters or more: the only kind a name glued to a word can be. */
 const CANDIDATE = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}])/gu;
@@ -40,15 +48,28 @@ const MIN_TAIL = 3;
 const MIN_HEAD = 5;
 
 /** Tails trusted without context: the language's stop words and the words that follow names (data/repair). */
-function knownTails(language: string): { words: Set<string>; longest: number } {
+function knownTails(language: string, names: NameLexicon): Tails {
   let tails = tailSets.get(language);
-  if (!tails) {
+  // Cached splits hold only for the lexicon they were worked out with.
+  if (!tails || tails.names !== names) {
     const followers = loadDataFile('repair/glued-tails.json', TailsSchema).languages[language] ?? [];
     const words = new Set([...(STOPWORDS[language] ?? []), ...followers].map((w) => w.toLowerCase()));
-    tails = { words, longest: Math.max(0, ...[...words].map((w) => w.length)) };
+    tails = { words, longest: Math.max(0, ...[...words].map((w) => w.length)), splits: new Map(), names };
     tailSets.set(language, tails);
   }
   return tails;
+}
+
+/** Where a known tail could start in `word`; null when none could, or when the word is a stop word or a name as it is. */
+function tailSplits(word: string, tails: Tails): number[] | null {
+  const cached = tails.splits.get(word);
+  if (cached !== undefined) return cached;
+  let withTail: number[] | null = null;
+  for (let k = Math.max(2, word.length - tails.longest); k <= word.length - MIN_TAIL; k++) if (tails.words.has(word.slice(k))) (withTail ??= []).push(k);
+  if (withTail && (tails.words.has(word.toLowerCase()) || tails.names.kindOf(word) !== null)) withTail = null;
+  if (tails.splits.size >= SPLITS_CACHE_LIMIT) tails.splits.clear();
+  tails.splits.set(word, withTail);
+  return withTail;
 }
 
 /**
@@ -58,7 +79,7 @@ function knownTails(language: string): { words: Set<string>; longest: number } {
  * Returns the repaired text and what was split.
  */
 export function repairGluedWords(text: string, language: string, names: NameLexicon): { text: string; repairs: GluedRepair[] } {
-  const tails = knownTails(language);
+  const tails = knownTails(language, names);
   const compounding = compoundingLanguage(language);
   const repairs: GluedRepair[] = [];
   let standalone: Set<string> | null = null;
@@ -76,9 +97,8 @@ export function repairGluedWords(text: string, language: string, names: NameLexi
     const word = m[0];
     const at = m.index!;
     // Tails are set look-ups and settle most words; the rest is asked only of words with one.
-    let withTail: number[] | null = null;
-    for (let k = Math.max(2, word.length - tails.longest); k <= word.length - MIN_TAIL; k++) if (tails.words.has(word.slice(k))) (withTail ??= []).push(k);
-    if (!withTail || tails.words.has(word.toLowerCase()) || names.kindOf(word) !== null) continue;
+    const withTail = tailSplits(word, tails);
+    if (!withTail) continue;
     const splits = withTail.filter((k) => isHead(word.slice(0, k), at));
     if (splits.length !== 1) continue;
     const k = splits[0]!;
