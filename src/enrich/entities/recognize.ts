@@ -24,10 +24,8 @@ interface Token {
   folded: string;
   /** Matching key (name-key.ts): scripts of one name share it. */
   key: string;
-  /** The key with romanisation variants collapsed, which names are also indexed by (worked out when first needed). */
-  variant?: string;
-  /** A non-ASCII word's cached keys, whose stems (case endings, joined particles off) are worked out when first needed; ASCII words have no stems. */
-  keys: WordKeys | null;
+  /** The word's cached keys, shared by every token of the same spelling. */
+  keys: WordKeys;
   start: number;
   end: number;
 }
@@ -58,12 +56,20 @@ export function recognizeEntities(text: string, language: string): EntityMention
   return aggregate(matches);
 }
 
-/** Folding and keying cost more than looking up: words repeat across articles, so their keys are kept. */
+/**
+ * Folding, keying and the first trie step cost more than looking up: words repeat across articles,
+ * so what each spelling leads to is kept.
+ */
 interface WordKeys {
   folded: string;
   key: string;
+  /** The key with romanisation variants collapsed, which names are also indexed by (worked out when first needed). */
   variant?: string;
+  /** Keys with case endings or joined particles off (worked out when first needed); none for plain ASCII words. */
   stems?: string[];
+  /** Where the word leads from the trie's root, and which root that was (the gazetteer can be rebuilt). */
+  atRoot?: TrieNode[];
+  rootOf?: TrieNode;
 }
 
 const keyCache = new Map<string, WordKeys>();
@@ -74,12 +80,20 @@ function wordKeys(word: string): WordKeys {
   let keys = keyCache.get(word);
   if (!keys) {
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    const folded = foldWord(word);
-    keys = { folded, key: nameKey(folded) };
+    // Plain ASCII words fold to lower case and key as themselves, with no stems.
+    if (ASCII_WORD.test(word)) {
+      const folded = word.toLowerCase();
+      keys = { folded, key: folded, stems: NONE };
+    } else {
+      const folded = foldWord(word);
+      keys = { folded, key: nameKey(folded) };
+    }
     keyCache.set(word, keys);
   }
   return keys;
 }
+
+const NONE: never[] = [];
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -87,14 +101,8 @@ function tokenize(text: string): Token[] {
   for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
     const raw = m[0];
     const start = m.index!;
-    // Plain ASCII words fold to lower case and key as themselves: no cache, no stems.
-    if (ASCII_WORD.test(raw)) {
-      const folded = raw.toLowerCase();
-      tokens.push({ raw, folded, key: folded, keys: null, start, end: start + raw.length });
-    } else {
-      const keys = wordKeys(raw);
-      tokens.push({ raw, folded: keys.folded, key: keys.key, keys, start, end: start + raw.length });
-    }
+    const keys = wordKeys(raw);
+    tokens.push({ raw, folded: keys.folded, key: keys.key, keys, start, end: start + raw.length });
   }
   return tokens;
 }
@@ -146,21 +154,32 @@ type TrieMatch = { entry: GazetteerEntry; endToken: number; gluedLength?: number
 const MAX_BRANCHES = 4;
 
 function variantOfToken(token: Token): string {
-  return (token.variant ??= token.keys ? (token.keys.variant ??= variantKey(token.key)) : variantKey(token.key));
+  return (token.keys.variant ??= variantKey(token.key));
 }
 
-/** Where a word leads from a trie node: its exact key first, then its variant, then (only if neither) its stems. */
-function nextNodes(node: TrieNode, token: Token): TrieNode[] {
+/** Where a word leads from a trie node; from the root (where every word is tried) it is remembered per spelling. */
+function nextNodes(node: TrieNode, token: Token, root: TrieNode): TrieNode[] {
+  if (node !== root) return stepFrom(node, token);
+  const keys = token.keys;
+  if (keys.rootOf !== root) {
+    keys.atRoot = stepFrom(root, token);
+    keys.rootOf = root;
+  }
+  return keys.atRoot!;
+}
+
+/** Its exact key first, then its variant, then (only if neither) its stems. */
+function stepFrom(node: TrieNode, token: Token): TrieNode[] {
   const exact = node.children.get(token.key);
   const variantOf = variantOfToken(token);
   const variant = variantOf !== token.key ? node.children.get(variantOf) : undefined;
   if (exact || variant) return exact && variant && exact !== variant ? [exact, variant] : [(exact ?? variant)!];
-  if (node.children.size === 0) return [];
+  if (node.children.size === 0) return NONE;
   // Case stems are worked out once per word, and only for words that need them.
-  if (!token.keys) return [];
-  token.keys.stems ??= caseStemKeys(token.folded);
+  const stems = (token.keys.stems ??= caseStemKeys(token.folded));
+  if (stems.length === 0) return NONE;
   const out: TrieNode[] = [];
-  for (const k of token.keys.stems) {
+  for (const k of stems) {
     const next = node.children.get(k);
     if (next && !out.includes(next)) out.push(next);
     if (out.length === MAX_BRANCHES) break;
@@ -176,7 +195,7 @@ function longestMatchAt(root: TrieNode, tokens: Token[], start: number): TrieMat
     const { node, j } = stack.pop()!;
     const token = tokens[j];
     if (!token) continue;
-    const nexts = nextNodes(node, token);
+    const nexts = nextNodes(node, token, root);
     for (const next of nexts) {
       if (next.entry && (!best || j + 1 > best.endToken) && accepts(next, tokens, start, j + 1)) best = { entry: next.entry, endToken: j + 1 };
       if (next.children.size) stack.push({ node: next, j: j + 1 });
