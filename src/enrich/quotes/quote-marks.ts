@@ -11,7 +11,7 @@ export interface Span {
 }
 
 /** Marks that only ever close a quote, so an unmatched one is worth a guess. Never apostrophes or straight quotes. */
-const ORPHAN_CLOSERS = new Set(['”', '»', '」', '』']);
+const ORPHAN_CLOSERS = /[”»」』]/g;
 
 /** Opening mark → nearest matching closing mark in the paragraph; the scan resumes after the closer, so nesting is skipped. */
 export function quoteSpans(p: string): Span[] {
@@ -37,16 +37,17 @@ export function quoteSpans(p: string): Span[] {
 function withOrphans(p: string, spans: Span[]): Span[] {
   const out: Span[] = [];
   let s = 0;
-  for (let i = 0; i < p.length; i++) {
-    if (s < spans.length && i === spans[s]!.open) {
-      out.push(spans[s]!);
-      i = spans[s++]!.close;
-      continue;
-    }
-    if (!ORPHAN_CLOSERS.has(p[i]!)) continue;
-    const start = Math.max(sentenceStart(p, i), out.length ? out.at(-1)!.close + 1 : 0);
+  ORPHAN_CLOSERS.lastIndex = 0;
+  for (let m = ORPHAN_CLOSERS.exec(p); m; m = ORPHAN_CLOSERS.exec(p)) {
+    const i = m.index;
+    while (s < spans.length && spans[s]!.open <= i) out.push(spans[s++]!);
+    // A closer within a paired quote (or one of its own marks) is no orphan.
+    const last = out.at(-1);
+    if (last && last.close >= i) continue;
+    const start = Math.max(sentenceStart(p, i), last ? last.close + 1 : 0);
     if (start >= 0 && start < i) out.push({ open: start - 1, close: i, orphan: true });
   }
+  while (s < spans.length) out.push(spans[s++]!);
   return out;
 }
 
