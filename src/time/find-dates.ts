@@ -69,7 +69,7 @@ const patternCache = new Map<string, PatternSet>();
 /** All date expressions in `sentence`, left to right, without overlaps (longest wins). */
 export function findDates(original: string, options: FindDatesOptions): FoundDate[] {
   const set = getPatterns(options.language);
-  const hasDigit = ANY_DIGIT.test(original);
+  const hasDigit = hasAnyDigit(original);
   const lower = original.toLowerCase();
   const has: Record<WordKind, boolean> = {
     month: set.wordAnchors.month.test(lower),
@@ -116,9 +116,21 @@ function withoutWeekdaysOfDates(found: FoundDate[]): FoundDate[] {
 /** Maps every Unicode decimal digit to its ASCII digit. */
 export function asciiDigits(s: string): string {
   // ASCII digits are the common case: only other scripts' digits need the lookup.
-  return NON_ASCII_DIGIT.test(s) ? s.replace(NON_ASCII_DIGITS, (d) => String(digitValue(d.codePointAt(0)!))) : s;
+  return mayHaveOtherDigits(s) && NON_ASCII_DIGIT.test(s) ? s.replace(NON_ASCII_DIGITS, (d) => String(digitValue(d.codePointAt(0)!))) : s;
 }
 
+/** Any decimal digit of any script. \p{Nd} scans slowly; ASCII digits, or text below the first other digits, settle most sentences. */
+function hasAnyDigit(s: string): boolean {
+  return ASCII_DIGIT.test(s) || (mayHaveOtherDigits(s) && ANY_DIGIT.test(s));
+}
+
+/** No script's digits come before Arabic-Indic (U+0660): Latin, Greek and Cyrillic text has none but ASCII. */
+function mayHaveOtherDigits(s: string): boolean {
+  return ABOVE_FIRST_OTHER_DIGIT.test(s);
+}
+
+const ASCII_DIGIT = /[0-9]/;
+const ABOVE_FIRST_OTHER_DIGIT = /[\u0660-\uffff]/;
 const ANY_DIGIT = /\p{Nd}/u;
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/u;
 const NON_ASCII_DIGITS = /(?![0-9])\p{Nd}/gu;
