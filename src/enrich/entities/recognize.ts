@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { EntityMention, EntityType } from '../../domain/index.js';
 import { foldText, foldWord, loadDataFile } from '../../lib/data-files.js';
-import { UNSPACED_SCRIPT } from '../../lang/index.js';
+import { hasUnspacedScript } from '../../lang/index.js';
 import { getGazetteer, type GazetteerEntry, type TrieNode } from './gazetteer.js';
 import { caseStemKeys, nameKey, variantKey } from './name-key.js';
 
@@ -233,7 +233,7 @@ function withoutOverlaps(matches: Match[]): Match[] {
 function matchUnspaced(text: string): Match[] {
   const out: Match[] = [];
   // Most articles have no character of a script written without spaces.
-  if (!UNSPACED_SCRIPT.test(text)) return out;
+  if (!hasUnspacedScript(text)) return out;
   const { unspacedByFirst } = getGazetteer();
   for (let at = 0; at < text.length; at++) {
     const candidates = unspacedByFirst.get(text[at]!);
