@@ -1,7 +1,7 @@
 // Incremental assignment: a new article joins the candidate story it is most similar to, or starts
 // one; within its story it joins the development (event) of its closest member, or starts one.
 import type { CorpusStats, ClusterCandidate } from '../store/story-store.js';
-import { compareProfiles, similarityProfile, type SimilarityBreakdown, type SimilarityInput, type SimilarityProfile } from './similarity.js';
+import { articleFeatures, compareProfiles, corpusIdf, similarityProfile, type ArticleFeatures, type Idf, type SimilarityBreakdown, type SimilarityInput, type SimilarityProfile } from './similarity.js';
 
 export interface ScoredMember {
   candidate: ClusterCandidate;
@@ -49,14 +49,23 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   eventDays: 3,
 };
 
-/** A candidate's profile is reused until the corpus has grown by this share (its IDF barely moves). */
+/**
+ * A candidate's features are its own for good; its profile (norms and entity weights under the
+ * corpus statistics) is reused until the corpus has grown by this share, since its IDF barely moves.
+ */
 const PROFILE_REFRESH_GROWTH = 0.05;
+const features = new WeakMap<ClusterCandidate, ArticleFeatures>();
 const profiles = new WeakMap<ClusterCandidate, { profile: SimilarityProfile; articleCount: number }>();
 
-function cachedProfile(candidate: ClusterCandidate, stats: CorpusStats): SimilarityProfile {
+function cachedProfile(candidate: ClusterCandidate, stats: CorpusStats, idf: Idf): SimilarityProfile {
   const hit = profiles.get(candidate);
   if (hit && stats.articleCount <= hit.articleCount * (1 + PROFILE_REFRESH_GROWTH)) return hit.profile;
-  const profile = similarityProfile(candidate, stats);
+  let own = features.get(candidate);
+  if (!own) {
+    own = articleFeatures(candidate);
+    features.set(candidate, own);
+  }
+  const profile = similarityProfile(own, stats, idf);
   profiles.set(candidate, { profile, articleCount: stats.articleCount });
   return profile;
 }
@@ -69,11 +78,12 @@ const TOP_MEMBERS = 3;
  * unrelated articles into a story.
  */
 export function assignStory(article: SimilarityInput, candidates: ClusterCandidate[], stats: CorpusStats, config = DEFAULT_CLUSTER_CONFIG): Assignment {
-  const profile = similarityProfile(article, stats);
+  const idf = corpusIdf(stats);
+  const profile = similarityProfile(articleFeatures(article), stats, idf);
   const scored: ScoredMember[] = [];
   const byStory = new Map<string, ScoredMember[]>();
   for (const candidate of candidates) {
-    const raw = compareProfiles(profile, cachedProfile(candidate, stats));
+    const raw = compareProfiles(profile, cachedProfile(candidate, stats, idf));
     const crossLanguage = candidate.language !== article.language;
     const similarity = crossLanguage && raw.sharedEntities.length < config.minSharedEntities ? { ...raw, score: 0 } : raw;
     const member = { candidate, similarity };

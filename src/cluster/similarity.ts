@@ -11,19 +11,33 @@ export type { SimilarityBreakdown };
 
 export type SimilarityInput = Pick<EnrichedArticle, 'text' | 'titleTerms' | 'entities' | 'terms' | 'language' | 'published' | 'publishedSource' | 'dates'>;
 
-/** A side of a comparison, worked out once however many articles it is compared with. */
-export interface SimilarityProfile {
+/**
+ * What an article brings to a comparison that no corpus statistic changes: its sublinear term
+ * frequencies, entities, months and facts. Worked out once per article, however often it is compared.
+ */
+export interface ArticleFeatures {
   language: string;
   publishedDay: number | null;
+  body: Map<string, number>;
+  title: Map<string, number>;
+  entities: Array<{ name: string; type: EntityType; weight: number }>;
+  months: Set<string>;
+  /** Language-independent content (reportedFacts): figures and the days of dated developments. */
+  facts: Set<string>;
+}
+
+/** A term's inverse document frequency in the corpus a comparison is made in. */
+export type Idf = (term: string) => number;
+
+/** A side of a comparison: its features weighted by the corpus (TF-IDF terms, entity weights). */
+export interface SimilarityProfile {
+  features: ArticleFeatures;
   body: Map<string, number>;
   bodyNorm: number;
   title: Map<string, number>;
   titleNorm: number;
   entities: Map<string, { weight: number; type: EntityType; distinctive: boolean }>;
   entityNorm: number;
-  months: Set<string>;
-  /** Language-independent content (reportedFacts): figures and the days of dated developments. */
-  facts: Set<string>;
 }
 
 /** Weights of the within-language blend: body terms carry most, the headline the rest. */
@@ -46,37 +60,66 @@ const FACT_WEIGHT = 0.8;
 const MIN_SHARED_FACTS = 4;
 
 export function articleSimilarity(a: SimilarityInput, b: SimilarityInput, stats: CorpusStats): SimilarityBreakdown {
-  return compareProfiles(similarityProfile(a, stats), similarityProfile(b, stats));
+  const idf = corpusIdf(stats);
+  return compareProfiles(similarityProfile(articleFeatures(a), stats, idf), similarityProfile(articleFeatures(b), stats, idf));
 }
 
-export function similarityProfile(x: SimilarityInput, stats: CorpusStats): SimilarityProfile {
+/** IDF over the corpus, remembered per term: one comparison round looks the same terms up many times. */
+export function corpusIdf(stats: CorpusStats): Idf {
   const n = Math.max(stats.articleCount, 1);
-  const idf = (df: number | undefined) => Math.log((n + 1) / ((df ?? 0) + 1)) + 1;
-  const distinctiveLimit = Math.max(MIN_DISTINCTIVE_DF, DISTINCTIVE_SHARE * n);
-  const body = weighted(x.terms, (t) => idf(stats.termFrequency.get(t)));
-  const title = weighted(x.titleTerms, (t) => idf(stats.termFrequency.get(t)));
-  const entities = new Map<string, { weight: number; type: EntityType; distinctive: boolean }>();
-  for (const e of x.entities) {
-    const df = stats.entityFrequency.get(e.name);
-    entities.set(e.name, { weight: TYPE_WEIGHT[e.type] * (1 + Math.log(e.mentions)) * idf(df), type: e.type, distinctive: (df ?? 0) <= distinctiveLimit });
-  }
+  const memo = new Map<string, number>();
+  return (term) => {
+    let w = memo.get(term);
+    if (w === undefined) {
+      w = idfOf(n, stats.termFrequency.get(term));
+      memo.set(term, w);
+    }
+    return w;
+  };
+}
+
+function idfOf(n: number, df: number | undefined): number {
+  return Math.log((n + 1) / ((df ?? 0) + 1)) + 1;
+}
+
+export function articleFeatures(x: SimilarityInput): ArticleFeatures {
   return {
     language: x.language,
     // A date guessed from the developments an article reports is no evidence of when it appeared.
     publishedDay: x.publishedSource !== 'inferred' ? epochDay(x.published?.start) : null,
+    body: sublinearTf(x.terms),
+    title: sublinearTf(x.titleTerms),
+    entities: x.entities.map((e) => ({ name: e.name, type: e.type, weight: TYPE_WEIGHT[e.type] * (1 + Math.log(e.mentions)) })),
+    months: new Set(x.dates.filter((d) => !d.reference && d.precision !== 'year').map((d) => d.start.slice(0, 7))),
+    facts: reportedFacts(x),
+  };
+}
+
+export function similarityProfile(features: ArticleFeatures, stats: CorpusStats, idf: Idf = corpusIdf(stats)): SimilarityProfile {
+  const n = Math.max(stats.articleCount, 1);
+  const distinctiveLimit = Math.max(MIN_DISTINCTIVE_DF, DISTINCTIVE_SHARE * n);
+  const entities = new Map<string, { weight: number; type: EntityType; distinctive: boolean }>();
+  for (const e of features.entities) {
+    const df = stats.entityFrequency.get(e.name);
+    entities.set(e.name, { weight: e.weight * idfOf(n, df), type: e.type, distinctive: (df ?? 0) <= distinctiveLimit });
+  }
+  const body = weighted(features.body, idf);
+  const title = weighted(features.title, idf);
+  return {
+    features,
     body,
     bodyNorm: norm(body.values()),
     title,
     titleNorm: norm(title.values()),
     entities,
     entityNorm: norm([...entities.values()].map((e) => e.weight)),
-    months: new Set(x.dates.filter((d) => !d.reference && d.precision !== 'year').map((d) => d.start.slice(0, 7))),
-    facts: reportedFacts(x),
   };
 }
 
 export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): SimilarityBreakdown {
-  const sameLanguage = a.language === b.language;
+  const fa = a.features;
+  const fb = b.features;
+  const sameLanguage = fa.language === fb.language;
   const shared: Array<{ name: string; weight: number; type: EntityType; distinctive: boolean }> = [];
   let entityDot = 0;
   for (const [name, ea] of a.entities) {
@@ -104,12 +147,12 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
     // story told in two languages (a bridge, its ship and its death toll).
     score = Math.max(byEntities, FACT_WEIGHT * factOverlap(a, b, distinctiveShared.length));
   }
-  const sharedMonths = [...a.months].filter((m) => b.months.has(m)).sort();
+  const sharedMonths = [...fa.months].filter((m) => fb.months.has(m)).sort();
   const dateScore = Math.min(1, sharedMonths.length / FULL_DATE_EVIDENCE);
   // Reporting the same dated developments is evidence where words cannot be compared; within a
   // language the words already say it (and adding it lowered agreement with human ratings).
   if (!sameLanguage) score += DATE_WEIGHT * dateScore;
-  const gapDays = a.publishedDay !== null && b.publishedDay !== null ? Math.abs(a.publishedDay - b.publishedDay) : null;
+  const gapDays = fa.publishedDay !== null && fb.publishedDay !== null ? Math.abs(fa.publishedDay - fb.publishedDay) : null;
   if (gapDays !== null && gapDays > MAX_GAP_DAYS) score *= 0.5;
   return {
     score,
@@ -128,19 +171,25 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
 /** Jaccard overlap of distinctive entities and facts, when enough of them are shared. */
 function factOverlap(a: SimilarityProfile, b: SimilarityProfile, sharedEntities: number): number {
   let shared = sharedEntities;
-  for (const f of a.facts) if (b.facts.has(f)) shared++;
+  for (const f of a.features.facts) if (b.features.facts.has(f)) shared++;
   if (shared < MIN_SHARED_FACTS) return 0;
   const distinctive = (p: SimilarityProfile) => [...p.entities.values()].filter((e) => e.distinctive).length;
-  const union = distinctive(a) + distinctive(b) + a.facts.size + b.facts.size - shared;
+  const union = distinctive(a) + distinctive(b) + a.features.facts.size + b.features.facts.size - shared;
   return union > 0 ? shared / union : 0;
 }
 
-/** Sublinear term frequency times a weight per term. */
-function weighted(terms: string[], weightOf: (term: string) => number): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+/** Sublinear term frequency (1 + log count) per term. */
+function sublinearTf(terms: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const [t, c] of counts) counts.set(t, 1 + Math.log(c));
+  return counts;
+}
+
+/** TF-IDF weights from term frequencies. */
+function weighted(tf: Map<string, number>, idf: Idf): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [t, c] of tf) out.set(t, (1 + Math.log(c)) * weightOf(t));
+  for (const [t, v] of tf) out.set(t, v * idf(t));
   return out;
 }
 

@@ -14,10 +14,17 @@ export const MIN_TRANSLATION_OVERLAP = 0.75;
 const MAX_LENGTH_RATIO = 1.8;
 const UNSPACED = new Set(['zh', 'ja', 'th', 'ko']);
 
+/** Fingerprints of the articles compared so far: a stored candidate is compared with many newcomers. */
+const fingerprints = new WeakMap<TranslationInput, Set<string>>();
+
 /** Canonical entities, figures and the days of dated developments. */
-export function contentFingerprint(a: TranslationInput): Set<string> {
-  const out = reportedFacts(a);
-  for (const e of a.entities) out.add(`e:${e.name}`);
+export function contentFingerprint(a: TranslationInput): ReadonlySet<string> {
+  let out = fingerprints.get(a);
+  if (!out) {
+    out = reportedFacts(a);
+    for (const e of a.entities) out.add(`e:${e.name}`);
+    fingerprints.set(a, out);
+  }
   return out;
 }
 

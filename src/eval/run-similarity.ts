@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { plainArticle, type EnrichedArticle } from '../domain/index.js';
 import { enrichArticle } from '../enrich/index.js';
-import { compareProfiles, similarityProfile } from '../cluster/index.js';
+import { articleFeatures, compareProfiles, corpusIdf, similarityProfile } from '../cluster/index.js';
 import { countDocumentFrequencies } from './corpus-stats.js';
 import { pearson } from './correlation.js';
 import { readJsonl } from './read-jsonl.js';
@@ -48,7 +48,8 @@ export function evalSimilarity(file: string): SimilarityEval & { per_pair: Array
   };
   const sides = pairs.map((p) => [analyse(p.lang1, p.title1, p.text1), analyse(p.lang2, p.title2, p.text2)] as const);
   const stats = countDocumentFrequencies([...analysed.values()]);
-  const profiles = new Map([...analysed.values()].map((a) => [a, similarityProfile(a, stats)]));
+  const idf = corpusIdf(stats);
+  const profiles = new Map([...analysed.values()].map((a) => [a, similarityProfile(articleFeatures(a), stats, idf)]));
   const perPair = pairs.map((p, i) => ({
     pair_id: p.pair_id,
     lang: `${p.lang1}-${p.lang2}`,
