@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readClusteringItems, readPairs } from '../src/eval/index.js';
-import { emptySummary, ingestDocument } from '../src/pipeline/index.js';
+import { BatchedWrites, emptySummary, ingestDocument } from '../src/pipeline/index.js';
 import { SqliteStoryStore } from '../src/store/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -49,6 +49,8 @@ const segments: number[] = [];
 const segment = Math.max(1, Math.floor(n / 10));
 let segmentStart = process.hrtime.bigint();
 const began = segmentStart;
+// Writes are committed in batches, as `storyline ingest` commits them.
+const batch = new BatchedWrites(store);
 for (let i = 0; i < n; i++) {
   const base = all[i % all.length]!;
   const peers = byLang.get(base.lang)!;
@@ -60,6 +62,7 @@ for (let i = 0; i < n; i++) {
   const half = (s: Source, k: number) => s.paragraphs.filter((_, j) => (j + k) % 2 === 0);
   const extra = [...half(other, round), ...half(third, round + 1)].join('\n\n');
   const day = new Date(start + Math.floor(i / PER_DAY) * 86_400_000).toISOString().slice(0, 10);
+  batch.next();
   ingestDocument(
     {
       origin: `synthetic-${i}`,
@@ -76,6 +79,7 @@ for (let i = 0; i < n; i++) {
     segmentStart = now;
   }
 }
+batch.commit();
 const seconds = Number(process.hrtime.bigint() - began) / 1e9;
 store.close();
 rmSync(dir, { recursive: true, force: true });

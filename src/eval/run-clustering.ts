@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { emptySummary, ingestDocument } from '../pipeline/index.js';
+import { BatchedWrites, emptySummary, ingestDocument } from '../pipeline/index.js';
 import { SqliteStoryStore } from '../store/index.js';
 import { pairCounts, scoreClusters, type ClusterScores } from './cluster-metrics.js';
 import { readJsonl } from './read-jsonl.js';
@@ -50,9 +50,11 @@ export async function evalClustering(file: string): Promise<ClusteringEval> {
   const summary = emptySummary();
   const articleOf = new Map<string, string>();
   const started = process.hrtime.bigint();
+  const batch = new BatchedWrites(store);
   try {
     for (const item of items) {
       const before = summary.addedIds.length;
+      batch.next();
       ingestDocument(
         {
           origin: `${file}:${item.id}`,
@@ -66,6 +68,7 @@ export async function evalClustering(file: string): Promise<ClusteringEval> {
       );
       if (summary.addedIds.length > before) articleOf.set(item.id, summary.addedIds[before]!);
     }
+    batch.commit();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rows = items.map((item) => {
       const stored = articleOf.has(item.id) ? store.getArticle(articleOf.get(item.id)!) : null;

@@ -18,6 +18,12 @@ export function ingestBatch(docs: RawDocument[], store: StoryStore, options: Ing
   }
   if (failed.length) return { ok: false, failed };
   const summary = emptySummary();
-  for (const { doc, enriched } of analyzed) storeAnalyzed(doc, enriched, store, summary, options);
+  // One commit for the whole request.
+  store.beginBatch();
+  try {
+    for (const { doc, enriched } of analyzed) storeAnalyzed(doc, enriched, store, summary, options);
+  } finally {
+    store.commitBatch();
+  }
   return { ok: true, summary };
 }

@@ -10,6 +10,7 @@ import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
 import type { CopyCandidate, CorpusStats, DateUpdate, StoryStore } from '../store/index.js';
+import { BatchedWrites } from './batched-writes.js';
 import { explainPlacement, type Original } from './placement.js';
 
 export interface IngestSummary {
@@ -55,17 +56,27 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
   const summary = emptySummary();
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
+  const batch = new BatchedWrites(store);
   let done = 0;
-  for (const item of listed) {
-    if ('error' in item) {
-      record(summary, item.error, options);
-    } else {
-      for (const read of await readInputFile(item.file)) {
-        if (read.ok) ingestDocument(read.doc, store, summary, options);
-        else record(summary, read.error, options);
+  try {
+    for (const item of listed) {
+      if ('error' in item) {
+        record(summary, item.error, options);
+      } else {
+        for (const read of await readInputFile(item.file)) {
+          if (!read.ok) {
+            record(summary, read.error, options);
+            continue;
+          }
+          batch.next();
+          ingestDocument(read.doc, store, summary, options);
+        }
       }
+      options.progress?.onFile?.('file' in item ? item.file : item.error.origin, ++done);
     }
-    options.progress?.onFile?.('file' in item ? item.file : item.error.origin, ++done);
+  } finally {
+    // Whatever was added stays, also when something unexpected stops the run.
+    batch.commit();
   }
   return summary;
 }

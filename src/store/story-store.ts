@@ -101,6 +101,14 @@ export interface StoryStore {
    * into that story: their articles move over and their ids redirect to it.
    */
   addArticle(article: StoredArticle, options: AddArticleOptions): void;
+  /**
+   * Groups the articles added until `commitBatch` into one durable commit. Each article stays
+   * all-or-nothing within it; a crash loses at most the uncommitted batch, never what was committed,
+   * and re-running the ingest adds what was lost. Reads see the batch's articles at once.
+   */
+  beginBatch(): void;
+  /** Makes the batch durable; a no-op without one. */
+  commitBatch(): void;
   /** The current id of a story, following merges; null when unknown. */
   resolveStoryId(id: string): string | null;
   getArticle(id: string): StoredArticle | null;

@@ -22,6 +22,10 @@ export class CandidateCache {
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   delete(id: string): void {
     this.entries.delete(id);
   }

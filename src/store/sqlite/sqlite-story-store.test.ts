@@ -41,6 +41,31 @@ test('a failing insert leaves nothing behind: article, entities, statistics and 
   store.close();
 });
 
+test('in a batch, a failing article rolls back alone; the batch commits the rest, and a lost batch leaves what was committed', () => {
+  const path = join(tempDir(), 'batch.db');
+  const store = new SqliteStoryStore(path);
+  store.addArticle(article('a0', { contentHash: 'h0', storyId: 's0' }), added());
+  store.beginBatch();
+  store.addArticle(article('a1'), added());
+  assert.throws(() => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /UNIQUE/);
+  store.addArticle(article('a3', { contentHash: 'h3', storyId: 's3' }), added());
+  // Reads inside the batch see its articles.
+  assert.equal(store.hasContentHash('h3'), true);
+  assert.equal(store.corpusStats().articleCount, 3);
+  store.commitBatch();
+  store.commitBatch();
+  assert.deepEqual(store.listArticles().map((a) => a.id), ['a0', 'a1', 'a3']);
+  // A batch that never commits (the process dies) is gone on reopening; what was committed stays.
+  store.beginBatch();
+  store.addArticle(article('a4', { contentHash: 'h4', storyId: 's4' }), added());
+  const other = new SqliteStoryStore(path);
+  assert.deepEqual(other.listArticles().map((a) => a.id), ['a0', 'a1', 'a3']);
+  assert.equal(other.corpusStats().articleCount, 3);
+  other.close();
+  store.commitBatch();
+  store.close();
+});
+
 const DAY_2024_06_18 = epochDay('2024-06-18')!;
 const window = (keys: string[], maxKeyFrequency = 10, days = 30) => ({ keys, maxKeyFrequency, fromDay: DAY_2024_06_18 - days, toDay: DAY_2024_06_18 + days, limit: 10 });
 
