@@ -1,7 +1,8 @@
 // Incremental assignment: a new article joins the candidate story it is most similar to, or starts
 // one; within its story it joins the development (event) of its closest member, or starts one.
 import type { CorpusStats, ClusterCandidate } from '../store/story-store.js';
-import { articleFeatures, compareProfiles, corpusIdf, similarityProfile, type ArticleFeatures, type Idf, type SimilarityBreakdown, type SimilarityInput, type SimilarityProfile } from './similarity.js';
+import type { ArticleFeatures } from '../domain/index.js';
+import { compareProfiles, corpusIdf, similarityProfile, type Idf, type SimilarityBreakdown, type SimilarityProfile } from './similarity.js';
 
 export interface ScoredMember {
   candidate: ClusterCandidate;
@@ -49,23 +50,14 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   eventDays: 3,
 };
 
-/**
- * A candidate's features are its own for good; its profile (norms and entity weights under the
- * corpus statistics) is reused until the corpus has grown by this share, since its IDF barely moves.
- */
+/** A candidate's profile is reused until the corpus has grown by this share (its IDF barely moves). */
 const PROFILE_REFRESH_GROWTH = 0.05;
-const features = new WeakMap<ClusterCandidate, ArticleFeatures>();
 const profiles = new WeakMap<ClusterCandidate, { profile: SimilarityProfile; articleCount: number }>();
 
 function cachedProfile(candidate: ClusterCandidate, stats: CorpusStats, idf: Idf): SimilarityProfile {
   const hit = profiles.get(candidate);
   if (hit && stats.articleCount <= hit.articleCount * (1 + PROFILE_REFRESH_GROWTH)) return hit.profile;
-  let own = features.get(candidate);
-  if (!own) {
-    own = articleFeatures(candidate);
-    features.set(candidate, own);
-  }
-  const profile = similarityProfile(own, stats, idf);
+  const profile = similarityProfile(candidate.features, stats, idf);
   profiles.set(candidate, { profile, articleCount: stats.articleCount });
   return profile;
 }
@@ -77,14 +69,14 @@ const TOP_MEMBERS = 3;
  * A story's score blends its best-matching member with its top few, so one loose link cannot chain
  * unrelated articles into a story.
  */
-export function assignStory(article: SimilarityInput, candidates: ClusterCandidate[], stats: CorpusStats, config = DEFAULT_CLUSTER_CONFIG): Assignment {
+export function assignStory(article: ArticleFeatures, candidates: ClusterCandidate[], stats: CorpusStats, config = DEFAULT_CLUSTER_CONFIG): Assignment {
   const idf = corpusIdf(stats);
-  const profile = similarityProfile(articleFeatures(article), stats, idf);
+  const profile = similarityProfile(article, stats, idf);
   const scored: ScoredMember[] = [];
   const byStory = new Map<string, ScoredMember[]>();
   for (const candidate of candidates) {
     const raw = compareProfiles(profile, cachedProfile(candidate, stats, idf));
-    const crossLanguage = candidate.language !== article.language;
+    const crossLanguage = candidate.features.language !== article.language;
     const similarity = crossLanguage && raw.sharedEntities.length < config.minSharedEntities ? { ...raw, score: 0 } : raw;
     const member = { candidate, similarity };
     scored.push(member);
@@ -99,7 +91,7 @@ export function assignStory(article: SimilarityInput, candidates: ClusterCandida
     const top = members.slice(0, TOP_MEMBERS);
     const mean = top.reduce((sum, m) => sum + m.similarity.score, 0) / top.length;
     // A story reached only through another language is held to the cross-language bar.
-    const sameLanguage = members.some((m) => m.candidate.language === article.language && m.similarity.score > 0);
+    const sameLanguage = members.some((m) => m.candidate.features.language === article.language && m.similarity.score > 0);
     stories.push({
       storyId,
       score: (top[0]!.similarity.score + mean) / 2,

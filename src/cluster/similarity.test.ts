@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import type { EntityMention, EntityType } from '../domain/index.js';
 import type { CorpusStats } from '../store/index.js';
-import { articleSimilarity, type SimilarityInput } from './similarity.js';
+import type { FeatureInput } from './features.js';
+import { articleSimilarity } from './similarity.js';
 
 const entity = (name: string, type: EntityType, mentions = 1): EntityMention => ({ name, type, aliases: [], mentions });
-const article = (language: string, entities: EntityMention[], terms: string[] = [], published = '2024-06-18'): SimilarityInput => ({
+const article = (language: string, entities: EntityMention[], terms: string[] = [], published = '2024-06-18'): FeatureInput => ({
   language,
   entities,
   terms,

@@ -2,42 +2,32 @@
 // headline's character 4-grams. Across languages, where words differ, language-independent evidence:
 // canonical entities (a shared distinctive person or organisation is required: places alone are
 // shared by too much unrelated news) and the months of the developments both report.
-import type { EnrichedArticle, EntityType, SimilarityBreakdown } from '../domain/index.js';
+import type { ArticleFeatures, EntityType, SimilarityBreakdown } from '../domain/index.js';
 import type { CorpusStats } from '../store/story-store.js';
-import { reportedFacts } from '../lib/reported-facts.js';
-import { epochDay } from '../time/index.js';
+import { articleFeatures, type FeatureInput } from './features.js';
 
 export type { SimilarityBreakdown };
-
-export type SimilarityInput = Pick<EnrichedArticle, 'text' | 'titleTerms' | 'entities' | 'terms' | 'language' | 'published' | 'publishedSource' | 'dates'>;
-
-/**
- * What an article brings to a comparison that no corpus statistic changes: its sublinear term
- * frequencies, entities, months and facts. Worked out once per article, however often it is compared.
- */
-export interface ArticleFeatures {
-  language: string;
-  publishedDay: number | null;
-  body: Map<string, number>;
-  title: Map<string, number>;
-  entities: Array<{ name: string; type: EntityType; weight: number }>;
-  months: Set<string>;
-  /** Language-independent content (reportedFacts): figures and the days of dated developments. */
-  facts: Set<string>;
-}
 
 /** A term's inverse document frequency in the corpus a comparison is made in. */
 export type Idf = (term: string) => number;
 
-/** A side of a comparison: its features weighted by the corpus (TF-IDF terms, entity weights). */
+/**
+ * A side of a comparison: its features weighted by the corpus. Term weights are aligned with the
+ * features' term lists (compact enough to cache thousands); the first side of a comparison also gets
+ * a look-up by term, made when first needed.
+ */
 export interface SimilarityProfile {
   features: ArticleFeatures;
-  body: Map<string, number>;
+  body: Float64Array;
   bodyNorm: number;
-  title: Map<string, number>;
+  title: Float64Array;
   titleNorm: number;
   entities: Map<string, { weight: number; type: EntityType; distinctive: boolean }>;
   entityNorm: number;
+  /** Distinctive entities, counted once. */
+  distinctiveEntities: number;
+  bodyByTerm?: Map<string, number>;
+  titleByTerm?: Map<string, number>;
 }
 
 /** Weights of the within-language blend: body terms carry most, the headline the rest. */
@@ -59,7 +49,7 @@ const SHARED_TERMS_SHOWN = 8;
 const FACT_WEIGHT = 0.8;
 const MIN_SHARED_FACTS = 4;
 
-export function articleSimilarity(a: SimilarityInput, b: SimilarityInput, stats: CorpusStats): SimilarityBreakdown {
+export function articleSimilarity(a: FeatureInput, b: FeatureInput, stats: CorpusStats): SimilarityBreakdown {
   const idf = corpusIdf(stats);
   return compareProfiles(similarityProfile(articleFeatures(a), stats, idf), similarityProfile(articleFeatures(b), stats, idf));
 }
@@ -82,37 +72,25 @@ function idfOf(n: number, df: number | undefined): number {
   return Math.log((n + 1) / ((df ?? 0) + 1)) + 1;
 }
 
-export function articleFeatures(x: SimilarityInput): ArticleFeatures {
-  return {
-    language: x.language,
-    // A date guessed from the developments an article reports is no evidence of when it appeared.
-    publishedDay: x.publishedSource !== 'inferred' ? epochDay(x.published?.start) : null,
-    body: sublinearTf(x.terms),
-    title: sublinearTf(x.titleTerms),
-    entities: x.entities.map((e) => ({ name: e.name, type: e.type, weight: TYPE_WEIGHT[e.type] * (1 + Math.log(e.mentions)) })),
-    months: new Set(x.dates.filter((d) => !d.reference && d.precision !== 'year').map((d) => d.start.slice(0, 7))),
-    facts: reportedFacts(x),
-  };
-}
-
 export function similarityProfile(features: ArticleFeatures, stats: CorpusStats, idf: Idf = corpusIdf(stats)): SimilarityProfile {
   const n = Math.max(stats.articleCount, 1);
   const distinctiveLimit = Math.max(MIN_DISTINCTIVE_DF, DISTINCTIVE_SHARE * n);
   const entities = new Map<string, { weight: number; type: EntityType; distinctive: boolean }>();
   for (const e of features.entities) {
     const df = stats.entityFrequency.get(e.name);
-    entities.set(e.name, { weight: e.weight * idfOf(n, df), type: e.type, distinctive: (df ?? 0) <= distinctiveLimit });
+    entities.set(e.name, { weight: TYPE_WEIGHT[e.type] * (1 + Math.log(e.mentions)) * idfOf(n, df), type: e.type, distinctive: (df ?? 0) <= distinctiveLimit });
   }
-  const body = weighted(features.body, idf);
-  const title = weighted(features.title, idf);
+  const body = weighted(features.terms, features.termCounts, idf);
+  const title = weighted(features.titleTerms, features.titleCounts, idf);
   return {
     features,
     body,
-    bodyNorm: norm(body.values()),
+    bodyNorm: norm(body),
     title,
-    titleNorm: norm(title.values()),
+    titleNorm: norm(title),
     entities,
     entityNorm: norm([...entities.values()].map((e) => e.weight)),
+    distinctiveEntities: [...entities.values()].filter((e) => e.distinctive).length,
   };
 }
 
@@ -137,8 +115,8 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
   let score: number;
   if (sameLanguage) {
     // Square roots spread the low cosines where most same-story pairs of differently told reports sit.
-    bodyScore = Math.sqrt(cosine(a.body, a.bodyNorm, b.body, b.bodyNorm));
-    titleScore = Math.sqrt(cosine(a.title, a.titleNorm, b.title, b.titleNorm));
+    bodyScore = Math.sqrt(cosine((a.bodyByTerm ??= byTerm(fa.terms, a.body)), a.bodyNorm, fb.terms, b.body, b.bodyNorm));
+    titleScore = Math.sqrt(cosine((a.titleByTerm ??= byTerm(fa.titleTerms, a.title)), a.titleNorm, fb.titleTerms, b.title, b.titleNorm));
     lexicalScore = BODY_WEIGHT * bodyScore + (1 - BODY_WEIGHT) * titleScore;
     score = lexicalScore;
   } else {
@@ -147,7 +125,7 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
     // story told in two languages (a bridge, its ship and its death toll).
     score = Math.max(byEntities, FACT_WEIGHT * factOverlap(a, b, distinctiveShared.length));
   }
-  const sharedMonths = [...fa.months].filter((m) => fb.months.has(m)).sort();
+  const sharedMonths = fa.months.filter((m) => fb.months.includes(m)).sort();
   const dateScore = Math.min(1, sharedMonths.length / FULL_DATE_EVIDENCE);
   // Reporting the same dated developments is evidence where words cannot be compared; within a
   // language the words already say it (and adding it lowered agreement with human ratings).
@@ -162,7 +140,7 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
     entityScore,
     dateScore,
     sharedEntities: shared.sort((x, y) => y.weight - x.weight).map((e) => e.name),
-    sharedTerms: sameLanguage ? topSharedTerms(a.body, b.body) : [],
+    sharedTerms: sameLanguage ? topSharedTerms(a.bodyByTerm!, fb.terms, b.body) : [],
     sharedMonths,
     gapDays,
   };
@@ -171,25 +149,23 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
 /** Jaccard overlap of distinctive entities and facts, when enough of them are shared. */
 function factOverlap(a: SimilarityProfile, b: SimilarityProfile, sharedEntities: number): number {
   let shared = sharedEntities;
-  for (const f of a.features.facts) if (b.features.facts.has(f)) shared++;
+  const facts = new Set(b.features.facts);
+  for (const f of a.features.facts) if (facts.has(f)) shared++;
   if (shared < MIN_SHARED_FACTS) return 0;
-  const distinctive = (p: SimilarityProfile) => [...p.entities.values()].filter((e) => e.distinctive).length;
-  const union = distinctive(a) + distinctive(b) + a.features.facts.size + b.features.facts.size - shared;
+  const union = a.distinctiveEntities + b.distinctiveEntities + a.features.facts.length + b.features.facts.length - shared;
   return union > 0 ? shared / union : 0;
 }
 
-/** Sublinear term frequency (1 + log count) per term. */
-function sublinearTf(terms: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-  for (const [t, c] of counts) counts.set(t, 1 + Math.log(c));
-  return counts;
+/** TF-IDF weights (sublinear term frequency) aligned with the terms. */
+function weighted(terms: string[], counts: number[], idf: Idf): Float64Array {
+  const out = new Float64Array(terms.length);
+  for (let i = 0; i < terms.length; i++) out[i] = (1 + Math.log(counts[i]!)) * idf(terms[i]!);
+  return out;
 }
 
-/** TF-IDF weights from term frequencies. */
-function weighted(tf: Map<string, number>, idf: Idf): Map<string, number> {
+function byTerm(terms: string[], weights: Float64Array): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [t, v] of tf) out.set(t, v * idf(t));
+  for (let i = 0; i < terms.length; i++) out.set(terms[i]!, weights[i]!);
   return out;
 }
 
@@ -199,25 +175,24 @@ function norm(values: Iterable<number>): number {
   return Math.sqrt(s);
 }
 
-function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
+function cosine(a: Map<string, number>, na: number, bTerms: string[], b: Float64Array, nb: number): number {
   if (!na || !nb) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [k, v] of small) {
-    const w = large.get(k);
-    if (w !== undefined) dot += v * w;
+  for (let i = 0; i < bTerms.length; i++) {
+    const w = a.get(bTerms[i]!);
+    if (w !== undefined) dot += w * b[i]!;
   }
   return dot / (na * nb);
 }
 
-function topSharedTerms(a: Map<string, number>, b: Map<string, number>): string[] {
+function topSharedTerms(a: Map<string, number>, bTerms: string[], b: Float64Array): string[] {
   const shared: Array<[string, number]> = [];
-  for (const [k, v] of a) {
-    const w = b.get(k);
-    if (w !== undefined) shared.push([k, v * w]);
+  for (let i = 0; i < bTerms.length; i++) {
+    const w = a.get(bTerms[i]!);
+    if (w !== undefined) shared.push([bTerms[i]!, w * b[i]!]);
   }
   return shared
-    .sort((x, y) => y[1] - x[1])
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
     .slice(0, SHARED_TERMS_SHOWN)
     .map(([k]) => k);
 }

@@ -1,10 +1,9 @@
 // Translated re-posts: the same report in another language, told apart from independent coverage of
 // the same event by language-independent content: the same entities, the same numbers, the same
 // dated developments, published within days of each other.
-import type { EnrichedArticle } from '../domain/index.js';
-import { reportedFacts } from '../lib/reported-facts.js';
+import type { ArticleFeatures } from '../domain/index.js';
 
-export type TranslationInput = Pick<EnrichedArticle, 'entities' | 'dates' | 'text' | 'language'>;
+export type TranslationInput = Pick<ArticleFeatures, 'entities' | 'facts' | 'textLength' | 'language'>;
 
 /** Minimum fingerprint size: short items share too little to tell a translation from coverage. */
 const MIN_FINGERPRINT = 6;
@@ -21,7 +20,7 @@ const fingerprints = new WeakMap<TranslationInput, Set<string>>();
 export function contentFingerprint(a: TranslationInput): ReadonlySet<string> {
   let out = fingerprints.get(a);
   if (!out) {
-    out = reportedFacts(a);
+    out = new Set(a.facts);
     for (const e of a.entities) out.add(`e:${e.name}`);
     fingerprints.set(a, out);
   }
@@ -32,7 +31,7 @@ export function contentFingerprint(a: TranslationInput): ReadonlySet<string> {
 export function translationOverlap(a: TranslationInput, b: TranslationInput): number {
   if (a.language === b.language) return 0;
   if (!UNSPACED.has(a.language) && !UNSPACED.has(b.language)) {
-    const ratio = Math.max(a.text.length, b.text.length) / Math.max(1, Math.min(a.text.length, b.text.length));
+    const ratio = Math.max(a.textLength, b.textLength) / Math.max(1, Math.min(a.textLength, b.textLength));
     if (ratio > MAX_LENGTH_RATIO) return 0;
   }
   const fa = contentFingerprint(a);

@@ -116,6 +116,29 @@ export interface EnrichedArticle extends ExtractedArticle {
   quotes: Quote[];
 }
 
+/**
+ * What clustering and copy detection compare an article by, none of it dependent on corpus
+ * statistics: worked out once at ingest and stored with the article, so that a stored article is
+ * compared without reading back its text and analysis.
+ */
+export interface ArticleFeatures {
+  language: string;
+  /** Publication day (days since 1970-01-01); null when unknown or only inferred from the content. */
+  publishedDay: number | null;
+  textLength: number;
+  /** Distinct body terms and how often each occurs, aligned. */
+  terms: string[];
+  termCounts: number[];
+  /** Distinct headline grams and their counts, aligned. */
+  titleTerms: string[];
+  titleCounts: number[];
+  entities: Array<{ name: string; type: EntityType; mentions: number }>;
+  /** Months (YYYY-MM) of the developments it dates (not points of reference, not bare years). */
+  months: string[];
+  /** Language-independent content: figures and the days of dated developments (lib/reported-facts). */
+  facts: string[];
+}
+
 export interface UnresolvedDate {
   text: string;
   sentence: string;

@@ -2,9 +2,9 @@
 // A bad item is reported and skipped; each stored article is committed atomically with its story.
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import { assignStory, DEFAULT_CLUSTER_CONFIG, indexKeys, queryKeys, type Assignment, type ClusterConfig } from '../cluster/index.js';
+import { articleFeatures, assignStory, DEFAULT_CLUSTER_CONFIG, indexKeys, queryKeys, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, estimatedJaccard, lshBuckets, minhashSignature, MIN_TRANSLATION_OVERLAP, translationOverlap } from '../dedup/index.js';
-import { InputError, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
+import { InputError, type ArticleFeatures, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { enrichArticle, inferFromStory } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
@@ -53,6 +53,7 @@ const MAX_KEY_FREQUENCY = 5000;
 const WINDOW_DAYS = 180;
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
+  backfillFeatures(store);
   const summary = emptySummary();
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
@@ -109,6 +110,16 @@ export async function analyzePaths(paths: string[], options: Pick<IngestOptions,
     }
   }
   return result;
+}
+
+/** Articles stored before comparison features were kept get them, so that they can be candidates again. */
+export function backfillFeatures(store: StoryStore): void {
+  const BATCH = 500;
+  for (let rows = store.articlesWithoutFeatures(BATCH); rows.length; rows = store.articlesWithoutFeatures(BATCH)) {
+    store.beginBatch();
+    for (const a of rows) store.setFeatures(a.id, articleFeatures(a));
+    store.commitBatch();
+  }
 }
 
 /** Adds one document; used by the file runner and by callers that already hold documents. */
@@ -171,6 +182,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const buckets = lshBuckets(minhash);
   const stats = withArticle(store.corpusStats(), article);
   const id = `a${identity.slice(0, 12)}`;
+  const features = articleFeatures(article);
   const copy = findOriginal(article, sameText, minhash, buckets, store);
   let assignment: Assignment | null = null;
   let original = copy;
@@ -184,8 +196,8 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
       toDay: day === null ? 1e9 : day + WINDOW_DAYS,
       limit: CANDIDATE_LIMIT,
     });
-    assignment = assignStory(article, candidates, stats, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
-    original = translatedOriginal(article, assignment);
+    assignment = assignStory(features, candidates, stats, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
+    original = translatedOriginal(features, assignment);
   }
   const storyId = original ? original.storyId : (assignment!.storyId ?? `s${identity.slice(0, 10)}`);
   const stored: StoredArticle = {
@@ -206,7 +218,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
     newStory: !joined,
     mergeStoryIds,
     dateUpdates: datesFromStory(stored, joined ? [storyId, ...mergeStoryIds] : [], store),
-    index: { sourceKey, keys: original ? [] : indexKeys(article, stats), minhash, lshBuckets: buckets },
+    index: { sourceKey, keys: original ? [] : indexKeys(article, stats), minhash, lshBuckets: buckets, features },
   });
   return stored;
 }
@@ -225,10 +237,10 @@ function findOriginal(article: EnrichedArticle, sameText: CopyCandidate[], minha
 }
 
 /** A candidate in another language this article translates: the same entities, numbers and dates. */
-function translatedOriginal(article: EnrichedArticle, assignment: Assignment): Original | null {
+function translatedOriginal(article: ArticleFeatures, assignment: Assignment): Original | null {
   for (const { candidate, similarity } of assignment.scored) {
     if (similarity.score <= 0 || (similarity.gapDays ?? 0) > TRANSLATION_DAYS) continue;
-    const overlap = translationOverlap(article, candidate);
+    const overlap = translationOverlap(article, candidate.features);
     if (overlap >= MIN_TRANSLATION_OVERLAP) return { id: candidate.id, storyId: candidate.storyId, eventId: candidate.eventId, method: 'translation', similarity: overlap };
   }
   return null;
@@ -262,12 +274,14 @@ function datesFromStory(article: StoredArticle, storyIds: string[], store: Story
   for (const member of undated) {
     const inferred = inferFromStory(member.unresolvedDates, context);
     if (!inferred) continue;
+    const dates = [...member.dates, ...inferred.resolved].sort((a, b) => a.offset - b.offset);
     updates.push({
       id: member.id,
       published: inferred.published,
       publishedSource: 'story',
-      dates: [...member.dates, ...inferred.resolved].sort((a, b) => a.offset - b.offset),
+      dates,
       unresolvedDates: inferred.stillUnresolved,
+      features: articleFeatures({ ...member, published: inferred.published, publishedSource: 'story', dates }),
     });
   }
   return updates;

@@ -12,7 +12,7 @@ export function explainPlacement(article: StoredArticle, assignment: Assignment 
   return {
     decision: original ? 'copy' : assignment?.storyId ? 'joined' : 'new-story',
     storyScore: round(assignment?.score ?? 0),
-    joinThreshold: best && best.candidate.language !== article.language ? config.crossLanguageJoinThreshold : config.joinThreshold,
+    joinThreshold: best && best.candidate.features.language !== article.language ? config.crossLanguageJoinThreshold : config.joinThreshold,
     articlesCompared: assignment?.articlesCompared ?? 0,
     storiesCompared: assignment?.storiesCompared ?? 0,
     bestMatch: best

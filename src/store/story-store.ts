@@ -1,6 +1,5 @@
 // The storage contract. Implementations: sqlite/ (embedded, default).
-import type { CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, UnresolvedDate } from '../domain/index.js';
-import type { SimilarityInput } from '../cluster/index.js';
+import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, UnresolvedDate } from '../domain/index.js';
 
 /** Frequencies are read through `get`: an implementation may keep them anywhere. */
 export interface Frequencies {
@@ -25,11 +24,12 @@ export interface CandidateQuery {
 }
 
 /** A stored original as clustering sees it: its place and the features it is compared by. */
-export interface ClusterCandidate extends SimilarityInput {
+export interface ClusterCandidate {
   id: string;
   title: string;
   storyId: string;
   eventId: string | null;
+  features: ArticleFeatures;
 }
 
 /** A stored article with the same text, or a near-duplicate signature match. */
@@ -51,6 +51,8 @@ export interface ArticleIndex {
   keys: string[];
   minhash: Uint32Array;
   lshBuckets: number[];
+  /** What later articles compare it by (stored with it). */
+  features: ArticleFeatures;
 }
 
 export interface AddArticleOptions {
@@ -66,6 +68,8 @@ export interface DateUpdate {
   publishedSource: DateSignal;
   dates: DateMention[];
   unresolvedDates: UnresolvedDate[];
+  /** The article's comparison features under its new date. */
+  features: ArticleFeatures;
 }
 
 export interface EntityListing {
@@ -109,6 +113,9 @@ export interface StoryStore {
   beginBatch(): void;
   /** Makes the batch durable; a no-op without one. */
   commitBatch(): void;
+  /** Stored articles without comparison features (stored before features were kept), oldest first. */
+  articlesWithoutFeatures(limit: number): StoredArticle[];
+  setFeatures(id: string, features: ArticleFeatures): void;
   /** The current id of a story, following merges; null when unknown. */
   resolveStoryId(id: string): string | null;
   getArticle(id: string): StoredArticle | null;

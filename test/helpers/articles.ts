@@ -1,5 +1,7 @@
 // A complete StoredArticle for unit tests: every field set, any of them overridden.
+import { articleFeatures } from '../../src/cluster/index.js';
 import type { DateMention, StoredArticle } from '../../src/domain/index.js';
+import type { ArticleIndex } from '../../src/store/index.js';
 
 export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}): StoredArticle {
   return {
@@ -36,9 +38,9 @@ export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}
   };
 }
 
-/** Index rows for a stored test article: no keys, an empty signature. */
-export function testIndex(sourceKey = 'test'): { sourceKey: string; keys: string[]; minhash: Uint32Array; lshBuckets: number[] } {
-  return { sourceKey, keys: [], minhash: new Uint32Array(128), lshBuckets: [] };
+/** Index rows for a stored test article: no keys, an empty signature, the article's features (a default one's without it). */
+export function testIndex(sourceKey = 'test', article: StoredArticle = storedArticle('features')): ArticleIndex {
+  return { sourceKey, keys: [], minhash: new Uint32Array(128), lshBuckets: [], features: articleFeatures(article) };
 }
 
 /** A resolved date mention of a past development, at day precision unless overridden. */

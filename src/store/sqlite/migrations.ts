@@ -92,4 +92,10 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
       CREATE INDEX article_lsh_article ON article_lsh(article_id);
     `,
   },
+  {
+    // Comparison features (domain ArticleFeatures, JSON): a candidate is read without its text and
+    // analysis. Older rows get theirs from the pipeline before their next ingest (backfillFeatures).
+    version: 4,
+    sql: `ALTER TABLE articles ADD COLUMN features TEXT;`,
+  },
 ];

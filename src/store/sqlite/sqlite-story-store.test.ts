@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { storedArticle } from '../../../test/helpers/articles.js';
+import { articleFeatures } from '../../cluster/index.js';
 import { tempDir } from '../../../test/helpers/cli.js';
 import { lshBuckets, MINHASH_SIZE, minhashSignature } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
@@ -10,7 +11,8 @@ import type { AddArticleOptions } from '../story-store.js';
 import { SqliteStoryStore } from './sqlite-story-store.js';
 
 const article = storedArticle;
-const index = (keys: string[] = ['e:Vladimir Putin'], minhash: Uint32Array = new Uint32Array(MINHASH_SIZE)) => ({ sourceKey: 'test', keys, minhash, lshBuckets: lshBuckets(minhash) });
+const features = articleFeatures(storedArticle('features'));
+const index = (keys: string[] = ['e:Vladimir Putin'], minhash: Uint32Array = new Uint32Array(MINHASH_SIZE)) => ({ sourceKey: 'test', keys, minhash, lshBuckets: lshBuckets(minhash), features });
 const added = (extra: Partial<AddArticleOptions> = {}): AddArticleOptions => ({ newStory: true, dateUpdates: [], index: index(), ...extra });
 
 test('migrations run once and a reopened store keeps its data', () => {
@@ -23,7 +25,7 @@ test('migrations run once and a reopened store keeps its data', () => {
   assert.deepEqual(again.getArticle('a1')?.entities, article('a1').entities);
   again.close();
   const db = new Database(path);
-  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2, 3]);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2, 3, 4]);
   db.close();
 });
 
@@ -80,7 +82,7 @@ test('candidates share an index key within the time window, skip over-common key
   store.addArticle(article('a3', { contentHash: 'h3', published: null, publishedSource: null }), {
     ...added(),
     newStory: false,
-    dateUpdates: [{ id: 'a3', published: { start: '2024-05-01', end: '2024-05-31', precision: 'month' }, publishedSource: 'story', dates: [], unresolvedDates: [] }],
+    dateUpdates: [{ id: 'a3', published: { start: '2024-05-01', end: '2024-05-31', precision: 'month' }, publishedSource: 'story', dates: [], unresolvedDates: [], features }],
   });
   const a3 = store.getArticle('a3')!;
   assert.deepEqual([a3.published?.start, a3.published?.precision, a3.publishedSource], ['2024-05-01', 'month', 'story']);

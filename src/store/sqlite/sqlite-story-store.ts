@@ -1,6 +1,6 @@
 // StoryStore on an embedded SQLite file (better-sqlite3), WAL journal, one transaction per article.
 import Database from 'better-sqlite3';
-import type { DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
+import type { ArticleFeatures, DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import type { AddArticleOptions, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, EntityListing, StoryStore } from '../story-store.js';
@@ -132,25 +132,23 @@ export class SqliteStoryStore implements StoryStore {
   private candidate(id: string): ClusterCandidate | null {
     const cached = this.candidates.get(id);
     if (cached) return cached;
-    const row = this.statement('SELECT * FROM articles WHERE id = ? AND duplicate_of IS NULL').get(id) as ArticleRow | undefined;
-    if (!row?.story_id) return null;
-    const a = toArticle(row);
-    const candidate: ClusterCandidate = {
-      id: a.id,
-      title: a.title,
-      text: a.text,
-      storyId: row.story_id,
-      eventId: a.eventId,
-      language: a.language,
-      published: a.published,
-      publishedSource: a.publishedSource,
-      entities: a.entities,
-      terms: a.terms,
-      titleTerms: a.titleTerms,
-      dates: a.dates,
-    };
+    const row = this.statement('SELECT id, title, story_id, event_id, features FROM articles WHERE id = ? AND duplicate_of IS NULL').get(id) as
+      | { id: string; title: string; story_id: string | null; event_id: string | null; features: string | null }
+      | undefined;
+    // Rows without features wait for backfillFeatures (run before every ingest).
+    if (!row?.story_id || !row.features) return null;
+    const candidate: ClusterCandidate = { id: row.id, title: row.title, storyId: row.story_id, eventId: row.event_id, features: JSON.parse(row.features) as ArticleFeatures };
     this.candidates.set(id, candidate);
     return candidate;
+  }
+
+  articlesWithoutFeatures(limit: number): StoredArticle[] {
+    return (this.statement('SELECT * FROM articles WHERE features IS NULL ORDER BY seq LIMIT ?').all(limit) as ArticleRow[]).map(toArticle);
+  }
+
+  setFeatures(id: string, features: ArticleFeatures): void {
+    this.statement('UPDATE articles SET features = ? WHERE id = ?').run(JSON.stringify(features), id);
+    this.candidates.delete(id);
   }
 
   corpusStats(): CorpusStats {
@@ -187,10 +185,10 @@ export class SqliteStoryStore implements StoryStore {
         .statement(
           `INSERT INTO articles (id, content_hash, external_id, origin, path, url, title, text, source, language, language_confidence,
              published, published_end, published_precision, published_source, story_id, duplicate_of, ingested_at, seq, analysis,
-             text_hash, source_key, event_id, published_day, minhash, placement)
+             text_hash, source_key, event_id, published_day, minhash, placement, features)
            VALUES (@id, @contentHash, @externalId, @origin, @path, @url, @title, @text, @source, @language, @languageConfidence,
              @published, @publishedEnd, @publishedPrecision, @publishedSource, @storyId, @duplicateOf, @ingestedAt, @seq, @analysis,
-             @textHash, @sourceKey, @eventId, @publishedDay, @minhash, @placement)`,
+             @textHash, @sourceKey, @eventId, @publishedDay, @minhash, @placement, @features)`,
         )
         .run({
           id: article.id,
@@ -219,6 +217,7 @@ export class SqliteStoryStore implements StoryStore {
           publishedDay: day,
           minhash: signatureToBuffer(options.index.minhash),
           placement: article.placement ? JSON.stringify(article.placement) : null,
+          features: JSON.stringify(options.index.features),
         });
       const keyInsert = this.statement('INSERT OR IGNORE INTO article_keys (key, day, article_id) VALUES (?, ?, ?)');
       for (const key of new Set(options.index.keys)) keyInsert.run(key, day ?? NO_DAY, article.id);
@@ -279,8 +278,17 @@ export class SqliteStoryStore implements StoryStore {
     if (!current) return;
     const analysis = { ...analysisOf(current), dates: update.dates, unresolvedDates: update.unresolvedDates };
     this
-      .statement('UPDATE articles SET published = ?, published_end = ?, published_precision = ?, published_source = ?, published_day = ?, analysis = ? WHERE id = ?')
-      .run(update.published.start, update.published.end ?? null, update.published.precision, update.publishedSource, epochDay(update.published.start), JSON.stringify(analysis), update.id);
+      .statement('UPDATE articles SET published = ?, published_end = ?, published_precision = ?, published_source = ?, published_day = ?, analysis = ?, features = ? WHERE id = ?')
+      .run(
+        update.published.start,
+        update.published.end ?? null,
+        update.published.precision,
+        update.publishedSource,
+        epochDay(update.published.start),
+        JSON.stringify(analysis),
+        JSON.stringify(update.features),
+        update.id,
+      );
     this.statement('UPDATE article_keys SET day = ? WHERE article_id = ?').run(epochDay(update.published.start) ?? NO_DAY, update.id);
   }
 
