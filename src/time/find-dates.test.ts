@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { findDates, fromIso, resolveExpression, sentenceTense } from './index.js';
+import { asciiDigits, findDates, fromIso, resolveExpression, sentenceTense } from './index.js';
 
 interface Case {
   lang: string;
@@ -26,3 +26,13 @@ for (const c of cases) {
     assert.deepEqual(got, c.expect);
   });
 }
+
+test('every decimal digit of every script reads as its ASCII digit, inside any text', () => {
+  // The fast path skips text without characters in the digit blocks: a digit outside them would be lost.
+  for (let c = 0x80; c <= 0x10ffff; c++) {
+    const ch = String.fromCodePoint(c);
+    if (!/\p{Nd}/u.test(ch)) continue;
+    const read = asciiDigits(`Putin’s “${ch}”`);
+    assert.match(read, /^Putin’s “[0-9]”$/, `U+${c.toString(16)}`);
+  }
+});

@@ -124,13 +124,18 @@ function hasAnyDigit(s: string): boolean {
   return ASCII_DIGIT.test(s) || (mayHaveOtherDigits(s) && ANY_DIGIT.test(s));
 }
 
-/** No script's digits come before Arabic-Indic (U+0660): Latin, Greek and Cyrillic text has none but ASCII. */
+/**
+ * Could the text hold another script's digits? Every non-ASCII decimal digit (Unicode 15) lies in
+ * U+0660-1C59, U+A620-ABF9, the full-width digits or the astral planes: Latin (also Vietnamese),
+ * Cyrillic, Greek, Chinese and Korean text, with its curly quotes and dashes, is settled by this
+ * plain range class without the slow \p{Nd} scan.
+ */
 function mayHaveOtherDigits(s: string): boolean {
-  return ABOVE_FIRST_OTHER_DIGIT.test(s);
+  return DIGIT_BLOCKS.test(s);
 }
 
 const ASCII_DIGIT = /[0-9]/;
-const ABOVE_FIRST_OTHER_DIGIT = /[\u0660-\uffff]/;
+const DIGIT_BLOCKS = /[\u0660-\u1c59\ua620-\uabf9\uff10-\uff19\ud800-\udbff]/;
 const ANY_DIGIT = /\p{Nd}/u;
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/u;
 const NON_ASCII_DIGITS = /(?![0-9])\p{Nd}/gu;
