@@ -57,12 +57,15 @@ test('in a batch, a failing article rolls back alone; the batch commits the rest
   store.commitBatch();
   store.commitBatch();
   assert.deepEqual(store.listArticles().map((a) => a.id), ['a0', 'a1', 'a3']);
+  assert.equal(store.corpusStats().termFrequency.get('visit'), 3);
   // A batch that never commits (the process dies) is gone on reopening; what was committed stays.
   store.beginBatch();
   store.addArticle(article('a4', { contentHash: 'h4', storyId: 's4' }), added());
   const other = new SqliteStoryStore(path);
   assert.deepEqual(other.listArticles().map((a) => a.id), ['a0', 'a1', 'a3']);
   assert.equal(other.corpusStats().articleCount, 3);
+  // The committed batch's term counts were written with it; the open one's are not.
+  assert.equal(other.corpusStats().termFrequency.get('visit'), 3);
   other.close();
   store.commitBatch();
   store.close();
