@@ -14,14 +14,14 @@ export function entityKey(name: string): string {
   return `e:${name}`;
 }
 
-/** Keys stored with an article for later articles to find it by. */
-export function indexKeys(article: KeyInput, stats: CorpusStats): string[] {
-  return [...article.entities.map((e) => entityKey(e.name)), ...distinctiveTerms(article, stats, INDEXED_TERMS)];
-}
-
-/** Keys a new article searches by. */
-export function queryKeys(article: KeyInput, stats: CorpusStats): string[] {
-  return [...article.entities.map((e) => entityKey(e.name)), ...distinctiveTerms(article, stats, QUERY_TERMS)];
+/**
+ * Keys stored with an article for later articles to find it by (`index`), and the (more) keys it
+ * searches by (`query`): one ranking of its terms, the indexed ones the top of the searched ones.
+ */
+export function articleKeys(article: KeyInput, stats: CorpusStats): { index: string[]; query: string[] } {
+  const entities = article.entities.map((e) => entityKey(e.name));
+  const terms = distinctiveTerms(article, stats, Math.max(INDEXED_TERMS, QUERY_TERMS));
+  return { index: [...entities, ...terms.slice(0, INDEXED_TERMS)], query: [...entities, ...terms.slice(0, QUERY_TERMS)] };
 }
 
 /** The article's terms of highest TF-IDF, keyed within its language. */

@@ -2,7 +2,7 @@
 // A bad item is reported and skipped; each stored article is committed atomically with its story.
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import { articleFeatures, assignStory, DEFAULT_CLUSTER_CONFIG, indexKeys, queryKeys, type Assignment, type ClusterConfig } from '../cluster/index.js';
+import { articleFeatures, articleKeys, assignStory, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, estimatedJaccard, lshBuckets, minhashSignature, MIN_TRANSLATION_OVERLAP, translationOverlap } from '../dedup/index.js';
 import { InputError, type ArticleFeatures, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { enrichArticle, inferFromStory } from '../enrich/index.js';
@@ -183,6 +183,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const stats = withArticle(store.corpusStats(), article);
   const id = `a${identity.slice(0, 12)}`;
   const features = articleFeatures(article);
+  const keys = articleKeys(article, stats);
   const copy = findOriginal(article, sameText, minhash, buckets, store);
   let assignment: Assignment | null = null;
   let original = copy;
@@ -190,7 +191,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
     const day = epochDay(article.published?.start);
     const maxKeyFrequency = Math.min(MAX_KEY_FREQUENCY, Math.max(MIN_COMMON_KEY_FREQUENCY, Math.floor(stats.articleCount * COMMON_KEY_SHARE)));
     const candidates = store.findCandidates({
-      keys: queryKeys(article, stats),
+      keys: keys.query,
       maxKeyFrequency,
       fromDay: day === null ? -1e9 : day - WINDOW_DAYS,
       toDay: day === null ? 1e9 : day + WINDOW_DAYS,
@@ -218,7 +219,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
     newStory: !joined,
     mergeStoryIds,
     dateUpdates: datesFromStory(stored, joined ? [storyId, ...mergeStoryIds] : [], store),
-    index: { sourceKey, keys: original ? [] : indexKeys(article, stats), minhash, lshBuckets: buckets, features },
+    index: { sourceKey, keys: original ? [] : keys.index, minhash, lshBuckets: buckets, features },
   });
   return stored;
 }
