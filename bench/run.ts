@@ -2,15 +2,12 @@
 // tools' published outputs; writes bench/results/<date>.json and bench/results/latest.json.
 // Timing lives here, never in tests.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SpeedFigure } from './extraction-speed.js';
 import type { AnalysisSpeedFigure } from './analysis-speed.js';
 import { join, resolve } from 'node:path';
 import { evalDates, evalExtraction, evalSegments, evalToolOutputs } from '../src/eval/index.js';
 import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity } from '../src/eval/index.js';
-import { ingestPaths } from '../src/pipeline/index.js';
-import { SqliteStoryStore } from '../src/store/index.js';
-import { writeDistractorJsonl } from '../test/helpers/distractors.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, '..', 'shared', 'data');
@@ -37,32 +34,13 @@ function pinnedSpeed<T>(script: string): T & { pinned_to_one_core: boolean; node
   return { pinned_to_one_core: pinned, node_flags: CLI_NODE_FLAGS, ...(JSON.parse(out) as T) };
 }
 
-async function ingestSpeed(): Promise<{ articles: number; seconds: number; articles_per_second: number }> {
-  const { path } = writeDistractorJsonl(2000);
-  const db = join(ROOT, 'bench', 'results', `.bench-${process.pid}.db`);
-  const store = new SqliteStoryStore(db);
-  const started = process.hrtime.bigint();
-  const summary = await ingestPaths([path, join(ROOT, 'examples', 'seeds')], store);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  store.close();
-  for (const suffix of ['', '-wal', '-shm']) {
-    try {
-      statSync(db + suffix);
-      (await import('node:fs')).rmSync(db + suffix);
-    } catch {
-      // Not created.
-    }
-  }
-  return { articles: summary.added, seconds: round(seconds), articles_per_second: round(summary.added / seconds) };
-}
-
 const scrapinghub = join(DATA, 'extraction', 'scrapinghub-dev');
 const { perPage: _pages, ...extraction } = evalExtraction(scrapinghub);
 const tools = Object.fromEntries(Object.entries(evalToolOutputs(scrapinghub)).map(([k, v]) => [k, roundAll(v)]));
 const segments = evalSegments(join(DATA, 'extraction', 'trafilatura-dev'));
 const { perPage: _dates, ...dates } = evalDates(join(DATA, 'dates-dev'));
 const speed = pinnedSpeed<{ typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure }>('extraction-speed.ts');
-const ingest = await ingestSpeed();
+const ingest = pinnedSpeed<{ articles: number; seconds: number; articles_per_second: number; startup_ms: number; peak_rss_mb: number }>('ingest-speed.ts');
 
 // Analysis: language identification, entities and dates on the hand-labelled fixtures
 // (test/fixtures/analysis), and analysis speed measured like extraction speed (pinnedSpeed).
@@ -119,7 +97,7 @@ console.log(row('storyline', segments));
 console.log('Publication dates (htmldate dev sample, 30 pages):');
 console.log(`  storyline              accuracy ${dates.accuracy.toFixed(3)}  P ${dates.precision.toFixed(3)}  R ${dates.recall.toFixed(3)}`);
 const typical = speed.typical_50_to_150_kb;
-console.log(`Speed (${speed.pinned_to_one_core ? 'pinned to one core' : 'one process'}): HTML extraction ${typical.pages_per_second} pages/s on ${typical.pages} typical pages (mean ${typical.mean_kb} KB), ${speed.all_pages.pages_per_second} pages/s on all ${speed.all_pages.pages} (mean ${speed.all_pages.mean_kb} KB); ingest ${ingest.articles_per_second} articles/s end to end`);
+console.log(`Speed (${speed.pinned_to_one_core ? 'pinned to one core' : 'one process'}): HTML extraction ${typical.pages_per_second} pages/s on ${typical.pages} typical pages (mean ${typical.mean_kb} KB), ${speed.all_pages.pages_per_second} pages/s on all ${speed.all_pages.pages} (mean ${speed.all_pages.mean_kb} KB); ingest ${ingest.articles_per_second} articles/s end to end on ${ingest.articles} real articles (after a start of ${ingest.startup_ms} ms)`);
 const worstLanguages = Object.entries(languageIdPerLanguage)
   .filter(([, v]) => v.correct < v.items)
   .sort((a, b) => a[1].correct / a[1].items - b[1].correct / b[1].items)
