@@ -55,6 +55,7 @@ test('story clustering (multilingual fixture stories with distractors and copies
     pairwise_recall: r.pairwise_recall,
     pairwise_f1: r.pairwise_f1,
     bcubed_f1: r.bcubed_f1,
+    within_language_f1: r.within_language.f1,
     cross_language_f1: r.cross_language.f1,
     copies_precision: r.copies!.precision,
     copies_recall: r.copies!.recall,

@@ -93,7 +93,10 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
   const stories: Array<{ storyId: string; score: number; threshold: number; mergeAt: number; members: ScoredMember[] }> = [];
   for (const [storyId, members] of byStory) {
     members.sort((x, y) => y.similarity.score - x.similarity.score);
-    const top = members.slice(0, TOP_MEMBERS);
+    // Scores within a language and across languages are on different scales: the best member is
+    // averaged with members of its own kind only.
+    const kind = (m: ScoredMember) => m.candidate.features.language === article.language;
+    const top = members.filter((m) => kind(m) === kind(members[0]!)).slice(0, TOP_MEMBERS);
     const mean = top.reduce((sum, m) => sum + m.similarity.score, 0) / top.length;
     // A story reached only through another language is held to the cross-language bar.
     const sameLanguage = members.some((m) => m.candidate.features.language === article.language && m.similarity.score > 0);

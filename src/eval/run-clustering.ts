@@ -27,6 +27,8 @@ type Item = z.infer<typeof ItemSchema>;
 
 export interface ClusteringEval extends ClusterScores {
   /** Pairs of articles in two different languages: is a story found across languages? */
+  /** Pairs of articles in one language (pooled over languages), and pairs across languages. */
+  within_language: { pairs_gold: number; precision: number; recall: number; f1: number };
   cross_language: { pairs_gold: number; precision: number; recall: number; f1: number };
   per_language: Record<string, ClusterScores>;
   /** Gold developments, when the file labels them: pairwise over articles of the same gold story. */
@@ -90,6 +92,7 @@ export async function evalClustering(file: string): Promise<ClusteringEval> {
     const correct = foundCopies.filter((r) => r.item.copy_of && rootOf(idOfArticle.get(r.duplicateOf!) ?? '') === rootOf(r.item.copy_of)).length;
     return {
       ...scoreClusters(rows),
+      within_language: pairCounts(rows, (a, b) => a.item.lang === b.item.lang),
       cross_language: pairCounts(rows, (a, b) => a.item.lang !== b.item.lang),
       per_language: perLanguage,
       events: hasEvents
