@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../domain/index.js';
+import { loadSentenceEmbedder } from '../enrich/index.js';
 import { openStore, resolveDbPath } from '../main.js';
 import { evalClustering, evalDates, evalExtraction, evalSegments, evalSimilarity } from '../eval/index.js';
 import { analyzePaths, ingestPaths } from '../pipeline/index.js';
@@ -26,6 +27,10 @@ function dbOption(): Option {
   return new Option('--db <path>', 'database file (default: $STORYLINE_DB or ./storyline.db)');
 }
 
+function embeddingsOption(): Option {
+  return new Option('--embeddings <dir>', 'a local ONNX sentence-embedding model (transformers.js layout) for cross-language evidence; needs the optional package @huggingface/transformers');
+}
+
 function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) => T): T {
   const store = openStore(resolveDbPath(dbPath));
   try {
@@ -35,11 +40,13 @@ function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) => T):
   }
 }
 
-async function runIngest(paths: string[], options: { db?: string; quiet?: boolean }): Promise<number> {
+async function runIngest(paths: string[], options: { db?: string; quiet?: boolean; embeddings?: string }): Promise<number> {
+  // The model is loaded (or refused) before the store is touched.
+  const embedder = options.embeddings ? await loadSentenceEmbedder(options.embeddings) : undefined;
   const store = openStore(resolveDbPath(options.db));
   try {
     const progress = progressReporter(!options.quiet);
-    const summary = await ingestPaths(paths, store, { progress });
+    const summary = await ingestPaths(paths, store, { progress, ...(embedder ? { embedder } : {}) });
     progress.finish();
     const copies = summary.copies ? ` (${summary.copies} of them ${summary.copies === 1 ? 'a copy' : 'copies'} of stored articles)` : '';
     process.stdout.write(`added ${summary.added}${copies}, skipped ${summary.duplicates} already stored, failed ${summary.failed.length}\n`);
@@ -77,7 +84,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<paths...>', 'files or directories, walked recursively')
     .addOption(dbOption())
     .option('-q, --quiet', 'no progress bar')
-    .action(async (paths: string[], opts: { db?: string; quiet?: boolean }) => setExit(await runIngest(paths, opts)));
+    .addOption(embeddingsOption())
+    .action(async (paths: string[], opts: { db?: string; quiet?: boolean; embeddings?: string }) => setExit(await runIngest(paths, opts)));
 
   program
     .command('stories')
@@ -164,7 +172,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('clustering')
     .description('story clustering on JSONL {id, lang, title, text, date, cluster}: pairwise and B-cubed P/R/F1, overall and per language, speed')
     .argument('<file>', 'JSONL file')
-    .action(async (file: string) => printJson(without(await evalClustering(file), 'per_article')));
+    .addOption(embeddingsOption())
+    .action(async (file: string, opts: { embeddings?: string }) => {
+      const embedder = opts.embeddings ? await loadSentenceEmbedder(opts.embeddings) : undefined;
+      printJson(without(await evalClustering(file, embedder ? { embedder } : {}), 'per_article'));
+    });
   evaluate
     .command('similarity')
     .description('pair similarity on JSONL {pair_id, lang1, lang2, title1, text1, title2, text2, overall}: Pearson r with the human rating')

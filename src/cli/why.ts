@@ -20,6 +20,7 @@ export function renderPlacement(article: StoredArticle, storyId: string | null):
     if (m.sharedTerms.length) lines.push(`  shared terms: ${m.sharedTerms.join(', ')}`);
     lines.push(`  shared entities: ${m.sharedEntities.length ? m.sharedEntities.join(', ') : 'none'} (entity score ${m.entityScore})`);
     if (m.sharedMonths.length) lines.push(`  developments dated in the same months: ${m.sharedMonths.join(', ')} (date score ${m.dateScore})`);
+    if (m.embeddingScore !== null && m.embeddingScore !== undefined) lines.push(`  sentence embeddings: cosine ${m.embeddingScore}`);
     if (m.gapDays !== null) lines.push(`  published ${m.gapDays} day${m.gapDays === 1 ? '' : 's'} apart`);
   }
   if (p.runnerUp) lines.push(`Next best story: ${p.runnerUp.storyId} (score ${p.runnerUp.score})`);

@@ -5,7 +5,8 @@ import { epochDay } from '../time/index.js';
 
 export type FeatureInput = Pick<EnrichedArticle, 'text' | 'titleTerms' | 'entities' | 'terms' | 'language' | 'published' | 'publishedSource' | 'dates'>;
 
-export function articleFeatures(x: FeatureInput): ArticleFeatures {
+/** Features of an analysed article, with its sentence embedding when a model made one. */
+export function articleFeatures(x: FeatureInput, embedding?: number[]): ArticleFeatures {
   const body = counted(x.terms);
   const title = counted(x.titleTerms);
   return {
@@ -20,6 +21,8 @@ export function articleFeatures(x: FeatureInput): ArticleFeatures {
     entities: x.entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
     months: [...new Set(x.dates.filter((d) => !d.reference && d.precision !== 'year').map((d) => d.start.slice(0, 7)))],
     facts: [...reportedFacts(x)],
+    // Five decimals keep cosines to 1e-4 and the stored features small.
+    ...(embedding ? { embedding: embedding.map((v) => Math.round(v * 1e5) / 1e5) } : {}),
   };
 }
 

@@ -48,6 +48,15 @@ const SHARED_TERMS_SHOWN = 8;
 /** Weight of shared facts across languages, and how many shared items (entities, figures, days) they need. */
 const FACT_WEIGHT = 0.8;
 const MIN_SHARED_FACTS = 4;
+/**
+ * Sentence embeddings (optional) across languages: a cosine at the floor is no evidence, at the
+ * ceiling full evidence. Set for multilingual paraphrase models, where reports of one story in two
+ * languages sit around 0.7-0.9 and unrelated news below 0.5; they count only where the articles share
+ * entities (assign.ts), so topical likeness alone joins nothing.
+ */
+const EMBEDDING_FLOOR = 0.5;
+const EMBEDDING_CEILING = 0.9;
+const EMBEDDING_WEIGHT = 0.8;
 
 export function articleSimilarity(a: FeatureInput, b: FeatureInput, stats: CorpusStats): SimilarityBreakdown {
   const idf = corpusIdf(stats);
@@ -109,6 +118,7 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
   const distinctiveShared = shared.filter((e) => e.distinctive);
   const coverage = Math.min(1, distinctiveShared.length / FULL_ENTITY_EVIDENCE);
   const entityScore = a.entityNorm && b.entityNorm ? (entityDot / (a.entityNorm * b.entityNorm)) * coverage : 0;
+  const embeddingScore = fa.embedding && fb.embedding ? dot(fa.embedding, fb.embedding) : null;
   let bodyScore = 0;
   let titleScore = 0;
   let lexicalScore = 0;
@@ -124,6 +134,7 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
     // Without a shared person or organisation, the same places, figures and dates can still tell one
     // story told in two languages (a bridge, its ship and its death toll).
     score = Math.max(byEntities, FACT_WEIGHT * factOverlap(a, b, distinctiveShared.length));
+    if (embeddingScore !== null) score = Math.max(score, EMBEDDING_WEIGHT * embeddingEvidence(embeddingScore));
   }
   const sharedMonths = fa.months.filter((m) => fb.months.includes(m)).sort();
   const dateScore = Math.min(1, sharedMonths.length / FULL_DATE_EVIDENCE);
@@ -139,6 +150,7 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
     titleScore,
     entityScore,
     dateScore,
+    embeddingScore,
     sharedEntities: shared.sort((x, y) => y.weight - x.weight).map((e) => e.name),
     sharedTerms: sameLanguage ? topSharedTerms(a.bodyByTerm!, fb.terms, b.body) : [],
     sharedMonths,
@@ -154,6 +166,18 @@ function factOverlap(a: SimilarityProfile, b: SimilarityProfile, sharedEntities:
   if (shared < MIN_SHARED_FACTS) return 0;
   const union = a.distinctiveEntities + b.distinctiveEntities + a.features.facts.length + b.features.facts.length - shared;
   return union > 0 ? shared / union : 0;
+}
+
+function embeddingEvidence(cosine: number): number {
+  return Math.min(1, Math.max(0, (cosine - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR)));
+}
+
+/** Dot product of two unit vectors (their cosine); vectors of different models (lengths) do not compare. */
+function dot(a: number[], b: number[]): number | null {
+  if (a.length !== b.length) return null;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
 }
 
 /** TF-IDF weights (sublinear term frequency) aligned with the terms. */

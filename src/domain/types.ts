@@ -137,6 +137,8 @@ export interface ArticleFeatures {
   months: string[];
   /** Language-independent content: figures and the days of dated developments (lib/reported-facts). */
   facts: string[];
+  /** A unit sentence embedding of the headline and lead, when a local model is configured (`--embeddings`). */
+  embedding?: number[];
 }
 
 export interface UnresolvedDate {
@@ -193,6 +195,8 @@ export interface SimilarityBreakdown {
   titleScore: number;
   entityScore: number;
   dateScore: number;
+  /** Cosine of the two sentence embeddings, when both articles have one (`--embeddings`). */
+  embeddingScore: number | null;
   sharedEntities: string[];
   /** The shared terms that weigh most (within a language). */
   sharedTerms: string[];

@@ -12,6 +12,7 @@ import { inferFromContent } from './time/infer-published.js';
 export { inferFromStory, inferFromContent } from './time/infer-published.js';
 export { recognizeEntities } from './entities/recognize.js';
 export { contentTerms } from './terms/content-terms.js';
+export { embeddingText, loadSentenceEmbedder, type SentenceEmbedder } from './embeddings/sentence-embedder.js';
 
 /** The gazetteer as the glued-word repair reads names; one object, so the repair's per-word cache lasts. */
 const names = { kindOf: nameWordKind, isAlias };

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BatchedWrites, emptySummary, ingestDocument } from '../pipeline/index.js';
+import { BatchedWrites, emptySummary, ingestOne, type IngestOptions } from '../pipeline/index.js';
 import { SqliteStoryStore } from '../store/index.js';
 import { pairCounts, scoreClusters, type ClusterScores } from './cluster-metrics.js';
 import { readJsonl } from './read-jsonl.js';
@@ -45,7 +45,7 @@ export function readClusteringItems(file: string): Item[] {
   return readJsonl(file, ItemSchema, 'a clustering item');
 }
 
-export async function evalClustering(file: string): Promise<ClusteringEval> {
+export async function evalClustering(file: string, options: Pick<IngestOptions, 'embedder'> = {}): Promise<ClusteringEval> {
   const items = readClusteringItems(file).sort((a, b) => a.date.localeCompare(b.date));
   const dir = mkdtempSync(join(tmpdir(), 'storyline-eval-clustering-'));
   const store = new SqliteStoryStore(join(dir, 'eval.db'));
@@ -57,7 +57,7 @@ export async function evalClustering(file: string): Promise<ClusteringEval> {
     for (const item of items) {
       const before = summary.addedIds.length;
       batch.next();
-      ingestDocument(
+      await ingestOne(
         {
           origin: `${file}:${item.id}`,
           format: 'text',
@@ -67,6 +67,7 @@ export async function evalClustering(file: string): Promise<ClusteringEval> {
         },
         store,
         summary,
+        options,
       );
       if (summary.addedIds.length > before) articleOf.set(item.id, summary.addedIds[before]!);
     }

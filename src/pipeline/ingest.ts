@@ -5,7 +5,7 @@ import { resolve as resolvePath } from 'node:path';
 import { articleFeatures, articleKeys, assignStory, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, estimatedJaccard, lshBuckets, minhashSignature, MIN_TRANSLATION_OVERLAP, translationOverlap } from '../dedup/index.js';
 import { InputError, type ArticleFeatures, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
-import { enrichArticle, inferFromStory } from '../enrich/index.js';
+import { embeddingText, enrichArticle, inferFromStory, type SentenceEmbedder } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
@@ -39,6 +39,8 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   cluster?: ClusterConfig;
+  /** A local sentence-embedding model (`--embeddings`): its vectors add cross-language evidence. */
+  embedder?: SentenceEmbedder;
   progress?: IngestProgress;
   now?: () => Date;
 }
@@ -70,7 +72,7 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
             continue;
           }
           batch.next();
-          ingestDocument(read.doc, store, summary, options);
+          await ingestOne(read.doc, store, summary, options);
         }
       }
       options.progress?.onFile?.('file' in item ? item.file : item.error.origin, ++done);
@@ -131,6 +133,18 @@ export function ingestDocument(doc: RawDocument, store: StoryStore, summary: Ing
   }
 }
 
+/** Adds one document, embedding it first when a model is configured (the model runs asynchronously). */
+export async function ingestOne(doc: RawDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): Promise<void> {
+  if (!options.embedder) return ingestDocument(doc, store, summary, options);
+  try {
+    const enriched = analyzeDocument(doc, options);
+    const [embedding] = await options.embedder.embed([embeddingText(enriched)]);
+    storeAnalyzed(doc, enriched, store, summary, options, embedding);
+  } catch (err) {
+    record(summary, asInputError(err, doc.origin), options);
+  }
+}
+
 /** An error met while processing one document, as the InputError that skips it. */
 export function asInputError(err: unknown, origin: string): InputError {
   return err instanceof InputError ? err : new InputError(origin, `could not be processed (${(err as Error).message})`, { cause: err });
@@ -143,8 +157,8 @@ export function analyzeDocument(doc: RawDocument, options: Pick<IngestOptions, '
 }
 
 /** Stores an analysed document in its story (or as a copy of an original), or counts it as already stored. */
-export function storeAnalyzed(doc: RawDocument, enriched: EnrichedArticle, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): void {
-  const stored = placeInStory(enriched, sourceKeyOf(doc), store, options);
+export function storeAnalyzed(doc: RawDocument, enriched: EnrichedArticle, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}, embedding?: number[]): void {
+  const stored = placeInStory(enriched, sourceKeyOf(doc), store, options, embedding);
   if (!stored) {
     summary.duplicates++;
     return;
@@ -172,7 +186,7 @@ function record(summary: IngestSummary, error: InputError, options: IngestOption
 }
 
 /** Stores the article in its story (or as a copy of an original); null when it is already stored. */
-function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryStore, options: IngestOptions): StoredArticle | null {
+function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryStore, options: IngestOptions, embedding?: number[]): StoredArticle | null {
   const textHash = contentHash(article.text);
   const identity = createHash('sha256').update(`${textHash}\u0000${sourceKey}`).digest('hex');
   const sameText = store.findByTextHash(textHash);
@@ -182,7 +196,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const buckets = lshBuckets(minhash);
   const stats = withArticle(store.corpusStats(), article);
   const id = `a${identity.slice(0, 12)}`;
-  const features = articleFeatures(article);
+  const features = articleFeatures(article, embedding);
   const keys = articleKeys(article, stats);
   const copy = findOriginal(article, sameText, minhash, buckets, store);
   let assignment: Assignment | null = null;
