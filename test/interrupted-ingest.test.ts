@@ -23,7 +23,7 @@ function dbState(db: string) {
 }
 
 test('SIGKILL mid-ingest, then re-run: consistent and complete, no duplicates', async () => {
-  const { path, count } = writeDistractorJsonl(250);
+  const { path, count } = writeDistractorJsonl(700);
   const db = tempDb();
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'storyline.mjs'), 'ingest', path, '--db', db], {
     env: { ...process.env, CI: '1' },
@@ -51,7 +51,8 @@ test('SIGKILL mid-ingest, then re-run: consistent and complete, no duplicates', 
   const rerun = runCli(['ingest', path, '--db', db]);
   assert.equal(rerun.code, 0, rerun.stderr);
   const done = dbState(db);
-  assert.equal(rerun.stdout.trim(), `added ${done.articles - partial.articles}, skipped ${partial.articles} already stored, failed 0`);
+  // The sample holds a few syndicated copies: the summary may count some among the added.
+  assert.match(rerun.stdout.trim(), new RegExp(`^added ${done.articles - partial.articles}( \\(\\d+ of them cop(y|ies) of stored articles\\))?, skipped ${partial.articles} already stored, failed 0$`));
   assert.equal(done.articles, done.distinctHashes);
   assert.equal(done.orphans, 0);
   // Every distinct text is stored exactly once (the sample has no exact duplicates left after filtering).

@@ -80,7 +80,7 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
   const scored: ScoredMember[] = [];
   const byStory = new Map<string, ScoredMember[]>();
   for (const candidate of candidates) {
-    const raw = compareProfiles(profile, cachedProfile(candidate, stats, idf));
+    const raw = compareProfiles(profile, cachedProfile(candidate, stats, idf), false);
     const crossLanguage = candidate.features.language !== article.language;
     const similarity = crossLanguage && raw.sharedEntities.length < config.minSharedEntities ? { ...raw, score: 0 } : raw;
     const member = { candidate, similarity };
@@ -90,6 +90,11 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
     byStory.set(candidate.storyId, list);
   }
   scored.sort((x, y) => y.similarity.score - x.similarity.score);
+  // The shared terms are worked out for the match that is explained only.
+  const explained = (m: ScoredMember): ScoredMember => {
+    const full = compareProfiles(profile, cachedProfile(m.candidate, stats, idf));
+    return { candidate: m.candidate, similarity: { ...full, score: m.similarity.score } };
+  };
   const stories: Array<{ storyId: string; score: number; threshold: number; mergeAt: number; members: ScoredMember[] }> = [];
   for (const [storyId, members] of byStory) {
     members.sort((x, y) => y.similarity.score - x.similarity.score);
@@ -121,10 +126,10 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
   };
   if (!best) {
     const top = stories[0];
-    return { storyId: null, mergeStoryIds: [], score: top?.score ?? 0, bestMatch: top?.members[0] ?? null, eventId: null, eventMember: null, ...common };
+    return { storyId: null, mergeStoryIds: [], score: top?.score ?? 0, bestMatch: top ? explained(top.members[0]!) : null, eventId: null, eventMember: null, ...common };
   }
   const mergeStoryIds = best.score >= best.mergeAt ? passing.slice(1).filter((s) => s.score >= s.mergeAt).map((s) => s.storyId) : [];
-  const closest = best.members[0]!;
+  const closest = explained(best.members[0]!);
   const sameEvent =
     closest.similarity.score >= config.eventThreshold && closest.candidate.eventId !== null && (closest.similarity.gapDays === null || closest.similarity.gapDays <= config.eventDays);
   return {

@@ -103,7 +103,8 @@ export function similarityProfile(features: ArticleFeatures, stats: CorpusStats,
   };
 }
 
-export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): SimilarityBreakdown {
+/** Compares two profiles; the shared terms that weigh most are listed only when `explain` asks (they cost a sort). */
+export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, explain = true): SimilarityBreakdown {
   const fa = a.features;
   const fb = b.features;
   const sameLanguage = fa.language === fb.language;
@@ -152,7 +153,7 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile): Sim
     dateScore,
     embeddingScore,
     sharedEntities: shared.sort((x, y) => y.weight - x.weight).map((e) => e.name),
-    sharedTerms: sameLanguage ? topSharedTerms(a.bodyByTerm!, fb.terms, b.body) : [],
+    sharedTerms: sameLanguage && explain ? topSharedTerms(a.bodyByTerm!, fb.terms, b.body) : [],
     sharedMonths,
     gapDays,
   };

@@ -1,4 +1,4 @@
-// Groups an ingest's writes into batches: one durable commit per hundred articles or per second,
+// Groups an ingest's writes into batches: one durable commit per 250 articles or per second,
 // whichever comes first. A commit per article rewrote the same index pages to the write-ahead log
 // article after article (a third of an ingest's time); a kill now loses at most one batch, which
 // re-running the ingest adds back.
@@ -9,7 +9,7 @@ export interface BatchLimits {
   milliseconds: number;
 }
 
-export const DEFAULT_BATCH_LIMITS: BatchLimits = { articles: 100, milliseconds: 1000 };
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { articles: 250, milliseconds: 1000 };
 
 export class BatchedWrites {
   private count = 0;
