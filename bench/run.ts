@@ -25,12 +25,11 @@ const CLI_NODE_FLAGS = (readFileSync(join(ROOT, 'bin', 'storyline.mjs'), 'utf8')
  * one core (taskset, where the machine has it) so that garbage collection on a second core does not
  * flatter the figure, and with the V8 flags the CLI runs with (bin/storyline.mjs).
  */
-function pinnedSpeed<T>(script: string): T & { pinned_to_one_core: boolean; node_flags: string[] } {
-  const args = [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', script)];
+function pinnedSpeed<T>(script: string, ...scriptArgs: string[]): T & { pinned_to_one_core: boolean; node_flags: string[] } {
+  const args = [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', script), ...scriptArgs];
   const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-  const out = pinned
-    ? execFileSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' })
-    : execFileSync(process.execPath, args, { encoding: 'utf8' });
+  const options = { encoding: 'utf8' as const, maxBuffer: 1 << 20 };
+  const out = pinned ? execFileSync('taskset', ['-c', '0', process.execPath, ...args], options) : execFileSync(process.execPath, args, options);
   return { pinned_to_one_core: pinned, node_flags: CLI_NODE_FLAGS, ...(JSON.parse(out) as T) };
 }
 
@@ -53,13 +52,13 @@ const { per_article: _analysisArticles, per_language: analysisPerLanguage, ...an
 const analysisSpeedFigure = pinnedSpeed<{ typical_5_kb: AnalysisSpeedFigure }>('analysis-speed.ts');
 
 // Stories: clustering on the multilingual fixture stories, pair similarity on the SemEval sample, and
-// the scaling run (1k, 10k, 100k synthetic articles, each in a fresh process; BENCH_SCALE_MAX caps it).
+// the scaling run (1k, 10k, 100k synthetic articles, each in a fresh process pinned to one core; BENCH_SCALE_MAX caps it).
 const { per_article: _clusterArticles, ...clustering } = await evalClustering(join(ROOT, 'test', 'fixtures', 'clustering', 'stories.jsonl'));
 const { per_pair: _pairs, ...similarity } = evalSimilarity(join(DATA, 'clustering', 'semeval2022-task8-pairs-dev', 'pairs.jsonl'));
 const scaleMax = Number(process.env.BENCH_SCALE_MAX ?? 100_000);
 const scaling = [1_000, 10_000, 100_000]
   .filter((n) => n <= scaleMax)
-  .map((n) => JSON.parse(execFileSync(process.execPath, [...CLI_NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench', 'cluster-scaling.ts'), String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, number>);
+  .map((n) => pinnedSpeed<Record<string, number>>('cluster-scaling.ts', String(n)));
 
 const results = {
   date: new Date().toISOString(),
@@ -111,5 +110,5 @@ console.log(`  speed                  ${analysisTypical.articles_per_second} art
 console.log(`Stories (fixtures: ${clustering.articles} articles, ${clustering.clusters_gold} stories):`);
 console.log(`  clustering             pairwise F1 ${clustering.pairwise_f1.toFixed(3)}  P ${clustering.pairwise_precision.toFixed(3)}  R ${clustering.pairwise_recall.toFixed(3)}  across languages F1 ${clustering.cross_language.f1.toFixed(3)}  B-cubed F1 ${clustering.bcubed_f1.toFixed(3)}`);
 console.log(`  pair similarity        Pearson ${similarity.pearson.toFixed(3)} on ${similarity.pairs} SemEval pairs (same-story AUC ${similarity.same_story_auc.toFixed(3)})`);
-for (const s of scaling) console.log(`  scaling ${String(s.articles).padStart(7)}       ${s.articles_per_second} articles/s, ${s.ms_per_article_last_tenth} ms/article in the last tenth, peak RSS ${s.peak_rss_mb} MB`);
+for (const s of scaling) console.log(`  scaling ${String(s.articles).padStart(7)}       ${s.articles_per_second} articles/s, ${s.ms_per_article_last_tenth} ms/article in the last tenth (originals ${s.ms_per_original_last_tenth}; ${s.copies} copies), peak RSS ${s.peak_rss_mb} MB`);
 console.log(`Peak RSS: ${results.peak_rss_mb} MB. Written to bench/results/latest.json`);
