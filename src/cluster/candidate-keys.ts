@@ -1,14 +1,15 @@
 // Index keys for candidate retrieval: canonical entities (language-independent) and an article's
 // most distinctive terms (within its language). Stored for every original; a new article looks up
 // its own keys, so the candidates it is compared with come from an index, never from every article.
-import type { EnrichedArticle } from '../domain/index.js';
+import type { ArticleFeatures } from '../domain/index.js';
 import type { CorpusStats } from '../store/story-store.js';
 
 /** Terms an article is indexed under, and the (more) terms it searches by. */
 const INDEXED_TERMS = 12;
 const QUERY_TERMS = 30;
 
-export type KeyInput = Pick<EnrichedArticle, 'entities' | 'terms' | 'language'>;
+/** The article's features: its distinct terms come counted already. */
+export type KeyInput = Pick<ArticleFeatures, 'entities' | 'terms' | 'termCounts' | 'language'>;
 
 export function entityKey(name: string): string {
   return `e:${name}`;
@@ -26,11 +27,9 @@ export function articleKeys(article: KeyInput, stats: CorpusStats): { index: str
 
 /** The article's terms of highest TF-IDF, keyed within its language. */
 function distinctiveTerms(article: KeyInput, stats: CorpusStats, count: number): string[] {
-  const tf = new Map<string, number>();
-  for (const t of article.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
   const n = stats.articleCount + 1;
-  return [...tf]
-    .map(([t, c]) => [t, (1 + Math.log(c)) * Math.log((n + 1) / ((stats.termFrequency.get(t) ?? 0) + 1))] as const)
+  return article.terms
+    .map((t, i) => [t, (1 + Math.log(article.termCounts[i]!)) * Math.log((n + 1) / ((stats.termFrequency.get(t) ?? 0) + 1))] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, count)
     .map(([t]) => `t:${article.language}:${t}`);

@@ -197,7 +197,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const stats = withArticle(store.corpusStats(), article);
   const id = `a${identity.slice(0, 12)}`;
   const features = articleFeatures(article, embedding);
-  const keys = articleKeys(article, stats);
+  const keys = articleKeys(features, stats);
   const copy = findOriginal(article, sameText, minhash, buckets, store);
   let assignment: Assignment | null = null;
   let original = copy;
