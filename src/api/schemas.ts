@@ -58,6 +58,13 @@ export const TimelinePointSchema = z
 
 export const StoryEntitySchema = z.object({ name: z.string(), type: EntityType, aliases: z.array(z.string()), mentions: z.number().int() }).openapi('StoryEntity');
 
+/** The publication date as every article rendering gives it (timeline/story-view.ts publicationFields). */
+const PublicationFields = {
+  published: z.string().nullable(),
+  publishedPrecision: Precision.nullable(),
+  publishedInferred: z.boolean(),
+};
+
 export const StoryArticleSchema = z
   .object({
     id: z.string(),
@@ -66,9 +73,7 @@ export const StoryArticleSchema = z
     url: z.string().nullable(),
     path: z.string().nullable(),
     language: z.string(),
-    published: z.string().nullable(),
-    publishedPrecision: Precision.nullable(),
-    publishedInferred: z.boolean(),
+    ...PublicationFields,
     eventId: z.string().nullable(),
     duplicateOf: z.string().nullable().openapi({ description: 'set on syndicated copies: the original article' }),
   })
@@ -125,9 +130,7 @@ export const ArticleSchema = z
     externalId: z.string().nullable(),
     language: z.string(),
     languageConfidence: z.number(),
-    published: z.string().nullable(),
-    publishedPrecision: Precision.nullable(),
-    publishedInferred: z.boolean(),
+    ...PublicationFields,
     datePublishedSource: z.string().nullable(),
     modified: z.string().nullable(),
     authors: z.array(z.string()),

@@ -1,6 +1,6 @@
 // Human-readable and JSON renderings for the CLI.
 import type { EnrichedArticle, StoredArticle, StorySummary, StoryView, TimelinePoint } from '../domain/index.js';
-import { formatPublished } from '../timeline/index.js';
+import { formatPublished, publicationFields } from '../timeline/index.js';
 
 const out = (s = ''): void => {
   process.stdout.write(`${s}\n`);
@@ -65,9 +65,7 @@ export function analysisJson(a: EnrichedArticle) {
     externalId: a.suppliedId ?? null,
     language: a.language,
     languageConfidence: a.languageConfidence,
-    published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
-    publishedPrecision: a.published?.precision ?? null,
-    publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
+    ...publicationFields(a),
     datePublishedSource: a.publishedSource,
     modified: a.modified ? formatPublished(a.modified.start, a.modified.precision) : null,
     authors: a.authors,

@@ -1,5 +1,5 @@
 // Timeline: a story's articles -> title, summary, dated developments (oldest first), entities.
-import type { DatePrecision, StoredArticle, StoryEntity, StoryView, TimelinePoint } from '../domain/index.js';
+import type { DatePrecision, EnrichedArticle, StoredArticle, StoryEntity, StoryView, TimelinePoint } from '../domain/index.js';
 import { addDays, fromIso, toIso } from '../time/index.js';
 
 /** Developments this long before the story's first report are background, shown apart. */
@@ -46,11 +46,19 @@ export function articleListing(a: StoredArticle): StoryView['articles'][number] 
     url: a.url ?? null,
     path: a.path ?? null,
     language: a.language,
-    published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
-    publishedPrecision: a.published?.precision ?? null,
-    publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
+    ...publicationFields(a),
     eventId: a.eventId,
     duplicateOf: a.duplicateOf,
+  };
+}
+
+/** How every article rendering gives its publication date: written at its precision, and whether Storyline guessed it. */
+export function publicationFields(a: Pick<EnrichedArticle, 'published' | 'publishedSource'>): { published: string | null; publishedPrecision: DatePrecision | null; publishedInferred: boolean } {
+  return {
+    published: a.published ? formatPublished(a.published.start, a.published.precision) : null,
+    publishedPrecision: a.published?.precision ?? null,
+    // From the developments the article reports, or from its story: not a date the page gave.
+    publishedInferred: a.publishedSource === 'inferred' || a.publishedSource === 'story',
   };
 }
 
