@@ -89,6 +89,7 @@ export function similarityProfile(features: ArticleFeatures, stats: CorpusStats,
     const df = stats.entityFrequency.get(e.name);
     entities.set(e.name, { weight: TYPE_WEIGHT[e.type] * (1 + Math.log(e.mentions)) * idfOf(n, df), type: e.type, distinctive: (df ?? 0) <= distinctiveLimit });
   }
+  const entityEntries = [...entities.values()];
   const body = weighted(features.terms, features.termCounts, idf);
   const title = weighted(features.titleTerms, features.titleCounts, idf);
   return {
@@ -98,8 +99,8 @@ export function similarityProfile(features: ArticleFeatures, stats: CorpusStats,
     title,
     titleNorm: norm(title),
     entities,
-    entityNorm: norm([...entities.values()].map((e) => e.weight)),
-    distinctiveEntities: [...entities.values()].filter((e) => e.distinctive).length,
+    entityNorm: norm(entityEntries.map((e) => e.weight)),
+    distinctiveEntities: entityEntries.filter((e) => e.distinctive).length,
   };
 }
 

@@ -55,7 +55,7 @@ export async function loadSentenceEmbedder(path: string): Promise<SentenceEmbedd
   };
 }
 
-/** What an article is embedded by: its headline and lead. */
+/** What an article is embedded by: its headline and lead (`embed` keeps the first MAX_CHARS). */
 export function embeddingText(article: { title: string; text: string }): string {
-  return `${article.title}\n${article.text}`.slice(0, MAX_CHARS);
+  return `${article.title}\n${article.text}`;
 }
