@@ -183,7 +183,19 @@ export interface Placement {
   runnerUp: { storyId: string; score: number } | null;
   mergedStories: string[];
   event: { id: string; joined: boolean; withArticle: string | null };
-  copy: { of: string; method: 'exact' | 'near' | 'translation'; similarity: number } | null;
+  copy: { of: string; method: CopyMethod; similarity: number } | null;
+}
+
+/** How a copy was recognised: the same text, a light edit of it, or a translation. */
+export type CopyMethod = 'exact' | 'near' | 'translation';
+
+/** The stored original an article copies (dedup's decision), how it was recognised and how alike they are. */
+export interface CopyDecision {
+  id: string;
+  storyId: string;
+  eventId: string | null;
+  method: CopyMethod;
+  similarity: number;
 }
 
 /** How alike two articles are, and the evidence: what clustering compares and `storyline why` shows. */

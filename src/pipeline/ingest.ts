@@ -3,15 +3,15 @@
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { articleFeatures, articleKeys, assignStory, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfig } from '../cluster/index.js';
-import { contentHash, estimatedJaccard, lshBuckets, minhashSignature, MIN_TRANSLATION_OVERLAP, translationOverlap } from '../dedup/index.js';
-import { InputError, type ArticleFeatures, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
+import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minhashSignature } from '../dedup/index.js';
+import { InputError, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { embeddingText, enrichArticle, inferFromStory, type SentenceEmbedder } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
-import type { CopyCandidate, CorpusStats, DateUpdate, StoryStore } from '../store/index.js';
+import type { CorpusStats, DateUpdate, StoryStore } from '../store/index.js';
 import { BatchedWrites } from './batched-writes.js';
-import { explainPlacement, type Original } from './placement.js';
+import { explainPlacement } from './placement.js';
 
 export interface IngestSummary {
   added: number;
@@ -198,7 +198,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const id = `a${identity.slice(0, 12)}`;
   const features = articleFeatures(article, embedding);
   const keys = articleKeys(features, stats);
-  const copy = findOriginal(article, sameText, minhash, buckets, store);
+  const copy = findSameLanguageCopy(sameText, minhash, store.findNearDuplicates(buckets, article.language));
   let assignment: Assignment | null = null;
   let original = copy;
   if (!original) {
@@ -212,7 +212,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
       limit: CANDIDATE_LIMIT,
     });
     assignment = assignStory(features, candidates, stats, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
-    original = translatedOriginal(features, assignment);
+    original = findTranslatedCopy(features, assignment.scored);
   }
   const storyId = original ? original.storyId : (assignment!.storyId ?? `s${identity.slice(0, 10)}`);
   const stored: StoredArticle = {
@@ -237,34 +237,6 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   });
   return stored;
 }
-
-
-/** The original an article copies: the same text, or the same words lightly edited (MinHash). */
-function findOriginal(article: EnrichedArticle, sameText: CopyCandidate[], minhash: Uint32Array, buckets: number[], store: StoryStore): Original | null {
-  const exact = sameText.find((c) => c.storyId);
-  if (exact) return { id: exact.duplicateOf ?? exact.id, storyId: exact.storyId!, eventId: exact.eventId, method: 'exact', similarity: 1 };
-  let best: Original | null = null;
-  for (const c of store.findNearDuplicates(buckets, article.language)) {
-    const similarity = estimatedJaccard(minhash, c.minhash);
-    if (c.storyId && similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { id: c.id, storyId: c.storyId, eventId: c.eventId, method: 'near', similarity };
-  }
-  return best;
-}
-
-/** A candidate in another language this article translates: the same entities, numbers and dates. */
-function translatedOriginal(article: ArticleFeatures, assignment: Assignment): Original | null {
-  for (const { candidate, similarity } of assignment.scored) {
-    if (similarity.score <= 0 || (similarity.gapDays ?? 0) > TRANSLATION_DAYS) continue;
-    const overlap = translationOverlap(article, candidate.features);
-    if (overlap >= MIN_TRANSLATION_OVERLAP) return { id: candidate.id, storyId: candidate.storyId, eventId: candidate.eventId, method: 'translation', similarity: overlap };
-  }
-  return null;
-}
-
-/** Estimated word-shingle overlap from which a same-language article is a light edit of another. */
-const NEAR_DUPLICATE_JACCARD = 0.5;
-/** A translated re-post appears within days of its original. */
-const TRANSLATION_DAYS = 3;
 
 /** Statistics as they will be once the article is stored: it counts in what it is judged by. */
 function withArticle(stats: CorpusStats, article: EnrichedArticle): CorpusStats {

@@ -1,11 +1,8 @@
 // What `storyline why` prints: the decision taken for an article and the evidence behind it.
 import type { Assignment, ClusterConfig } from '../cluster/index.js';
-import type { Placement, StoredArticle } from '../domain/index.js';
+import type { CopyDecision, Placement, StoredArticle } from '../domain/index.js';
 
-/** The stored original an article copies, and how the copy was recognised. */
-export type Original = { id: string; storyId: string; eventId: string | null; method: 'exact' | 'near' | 'translation'; similarity: number };
-
-export function explainPlacement(article: StoredArticle, assignment: Assignment | null, original: Original | null, config: ClusterConfig): Placement {
+export function explainPlacement(article: StoredArticle, assignment: Assignment | null, original: CopyDecision | null, config: ClusterConfig): Placement {
   const best = assignment?.bestMatch ?? null;
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const rounded = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
