@@ -2,3 +2,4 @@ export { assignStory, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfi
 export { articleSimilarity, compareProfiles, corpusIdf, similarityProfile, type Idf, type SimilarityBreakdown, type SimilarityProfile } from './similarity.js';
 export { articleFeatures, type FeatureInput } from './features.js';
 export { articleKeys } from './candidate-keys.js';
+export { candidateQuery, decidePlacement, type CandidateLookup, type PlacementInput } from './placement.js';

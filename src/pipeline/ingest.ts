@@ -2,7 +2,7 @@
 // A bad item is reported and skipped; each stored article is committed atomically with its story.
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import { articleFeatures, articleKeys, assignStory, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfig } from '../cluster/index.js';
+import { articleFeatures, articleKeys, decidePlacement, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minhashSignature } from '../dedup/index.js';
 import { InputError, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { embeddingText, enrichArticle, inferFromStory, type SentenceEmbedder } from '../enrich/index.js';
@@ -44,15 +44,6 @@ export interface IngestOptions {
   progress?: IngestProgress;
   now?: () => Date;
 }
-
-/** Candidate retrieval bounds: the cost per article stays flat as the store grows. */
-const CANDIDATE_LIMIT = 60;
-/** Keys in more than this share of articles (and more than the minimum) retrieve nothing useful. */
-const COMMON_KEY_SHARE = 0.2;
-const MIN_COMMON_KEY_FREQUENCY = 50;
-const MAX_KEY_FREQUENCY = 5000;
-/** Candidates are looked for among articles published this many days around the new one. */
-const WINDOW_DAYS = 180;
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
   backfillFeatures(store);
@@ -202,16 +193,8 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   let assignment: Assignment | null = null;
   let original = copy;
   if (!original) {
-    const day = epochDay(article.published?.start);
-    const maxKeyFrequency = Math.min(MAX_KEY_FREQUENCY, Math.max(MIN_COMMON_KEY_FREQUENCY, Math.floor(stats.articleCount * COMMON_KEY_SHARE)));
-    const candidates = store.findCandidates({
-      keys: keys.query,
-      maxKeyFrequency,
-      fromDay: day === null ? -1e9 : day - WINDOW_DAYS,
-      toDay: day === null ? 1e9 : day + WINDOW_DAYS,
-      limit: CANDIDATE_LIMIT,
-    });
-    assignment = assignStory(features, candidates, stats, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
+    const placing = { features, queryKeys: keys.query, day: epochDay(article.published?.start) };
+    assignment = decidePlacement(placing, stats, (query) => store.findCandidates(query), options.cluster ?? DEFAULT_CLUSTER_CONFIG);
     original = findTranslatedCopy(features, assignment.scored);
   }
   const storyId = original ? original.storyId : (assignment!.storyId ?? `s${identity.slice(0, 10)}`);

@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import type { EntityMention } from '../domain/index.js';
+import type { CandidateQuery, ClusterCandidate, CorpusStats } from '../store/index.js';
+import { DEFAULT_CLUSTER_CONFIG } from './assign.js';
+import { articleFeatures } from './features.js';
+import { candidateQuery, decidePlacement, type PlacementInput } from './placement.js';
+
+const entity = (name: string, mentions = 1): EntityMention => ({ name, type: 'person', aliases: [], mentions });
+const people = [entity('Vladimir Putin', 4), entity('Kim Jong Un', 2)];
+const visitTerms = ['visit', 'pyongyang', 'summit', 'treaty', 'defence', 'signed', 'leaders', 'talks'];
+const sportTerms = ['football', 'league', 'match', 'goal', 'coach', 'season', 'striker', 'derby'];
+
+/** English features with `shared` of the visit terms and the rest about football (same-language score ≈ 0.8·√(shared/8) + headline). */
+const features = (shared: number, title: string[] = [], published = '2024-06-18') =>
+  articleFeatures({
+    language: 'en',
+    entities: people,
+    terms: [...visitTerms.slice(0, shared), ...sportTerms.slice(shared)],
+    titleTerms: title,
+    text: 'x'.repeat(2000),
+    published: { start: published, precision: 'day' },
+    publishedSource: 'supplied',
+    dates: [],
+  });
+const candidate = (id: string, storyId: string, f = features(8, ['putin', 'kim'])): ClusterCandidate => ({ id, title: id, storyId, eventId: `e-${id}`, features: f });
+const stats: CorpusStats = { articleCount: 100, entityFrequency: new Map(), termFrequency: new Map() };
+const article: PlacementInput = { features: features(8, ['putin', 'kim']), queryKeys: ['e:Kim Jong Un', 't:en:summit'], day: 19892 };
+const lookup = (candidates: ClusterCandidate[], queries: CandidateQuery[] = []) => (q: CandidateQuery) => (queries.push(q), candidates);
+
+test('candidates are looked up by the article keys, within 180 days, 60 at most, skipping keys in a fifth of the corpus', () => {
+  assert.deepEqual(candidateQuery(['k'], 19892, 1000), { keys: ['k'], maxKeyFrequency: 200, fromDay: 19712, toDay: 20072, limit: 60 });
+  // A small corpus still retrieves by keys in 50 articles; a huge one by none in more than 5,000.
+  assert.equal(candidateQuery([], 0, 10).maxKeyFrequency, 50);
+  assert.equal(candidateQuery([], 0, 100_000).maxKeyFrequency, 5000);
+  // Undated: no window.
+  assert.deepEqual([candidateQuery([], null, 10).fromDay, candidateQuery([], null, 10).toDay], [-1e9, 1e9]);
+});
+
+test('with no candidates the article starts a story', () => {
+  const queries: CandidateQuery[] = [];
+  const placed = decidePlacement(article, stats, lookup([], queries));
+  assert.deepEqual(queries, [candidateQuery(article.queryKeys, article.day, stats.articleCount)]);
+  assert.equal(placed.storyId, null);
+  assert.equal(placed.eventId, null);
+  assert.equal(placed.bestMatch, null);
+  assert.deepEqual([placed.score, placed.articlesCompared, placed.storiesCompared, placed.mergeStoryIds.length], [0, 0, 0, 0]);
+});
+
+test('a clearly similar candidate: the article joins its story and event, the unrelated one is the runner-up', () => {
+  const placed = decidePlacement(article, stats, lookup([candidate('sport', 's-sport', features(0)), candidate('same', 's1')]));
+  assert.equal(placed.storyId, 's1');
+  assert.equal(placed.eventId, 'e-same');
+  assert.equal(placed.eventMember, 'same');
+  assert.equal(placed.bestMatch?.candidate.id, 'same');
+  assert.ok(placed.score > 0.9, `score ${placed.score}`);
+  assert.equal(placed.runnerUp?.storyId, 's-sport');
+  assert.deepEqual(placed.scored.map((m) => m.candidate.id), ['same', 'sport']);
+  assert.deepEqual(placed.mergeStoryIds, []);
+});
+
+test('a candidate just below the join threshold (0.5) does not take the article', () => {
+  // Three of eight terms shared scores about 0.49.
+  const placed = decidePlacement(article, stats, lookup([candidate('loose', 's1', features(3))]));
+  assert.ok(placed.score > 0.45 && placed.score < 0.5, `score ${placed.score}`);
+  assert.equal(placed.storyId, null);
+  assert.equal(placed.bestMatch?.candidate.id, 'loose');
+});
+
+test('the article joins the event of its closest member only from 0.6 and within 3 days', () => {
+  const event = (f: ReturnType<typeof features>) => decidePlacement(article, stats, lookup([candidate('m', 's1', f)]));
+  // Five of eight terms shared scores about 0.63; four about 0.57.
+  assert.deepEqual([event(features(5)).storyId, event(features(5)).eventId], ['s1', 'e-m']);
+  assert.deepEqual([event(features(4)).storyId, event(features(4)).eventId], ['s1', null]);
+  assert.deepEqual([event(features(8, ['putin', 'kim'], '2024-06-22')).storyId, event(features(8, ['putin', 'kim'], '2024-06-22')).eventId], ['s1', null]);
+});
+
+test('candidates of two stories: the second merges in only from the merge threshold (0.6)', () => {
+  // Four of eight terms shared scores about 0.57: enough to join (0.5), not to merge.
+  const joinOnly = decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('half', 's2', features(4))]));
+  assert.equal(joinOnly.storyId, 's1');
+  assert.ok(joinOnly.runnerUp!.score >= 0.5 && joinOnly.runnerUp!.score < 0.6, `runner-up ${joinOnly.runnerUp!.score}`);
+  assert.deepEqual(joinOnly.mergeStoryIds, []);
+  // Six of eight scores about 0.69: the article proves the two stories one.
+  const merged = decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('most', 's2', features(6))]));
+  assert.equal(merged.storyId, 's1');
+  assert.deepEqual(merged.mergeStoryIds, ['s2']);
+  // The threshold is the config's.
+  assert.deepEqual(decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('most', 's2', features(6))]), { ...DEFAULT_CLUSTER_CONFIG, mergeThreshold: 0.8 }).mergeStoryIds, []);
+});
