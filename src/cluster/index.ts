@@ -3,3 +3,4 @@ export { articleSimilarity, compareProfiles, corpusIdf, similarityProfile, type 
 export { articleFeatures, type FeatureInput } from './features.js';
 export { articleKeys } from './candidate-keys.js';
 export { candidateQuery, decidePlacement, type CandidateLookup, type PlacementInput } from './placement.js';
+export { explainPlacement } from './explain-placement.js';

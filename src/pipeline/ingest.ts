@@ -2,7 +2,7 @@
 // A bad item is reported and skipped; each stored article is committed atomically with its story.
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import { articleFeatures, articleKeys, decidePlacement, DEFAULT_CLUSTER_CONFIG, type Assignment, type ClusterConfig } from '../cluster/index.js';
+import { articleFeatures, articleKeys, decidePlacement, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minhashSignature } from '../dedup/index.js';
 import { InputError, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { embeddingText, enrichArticle, inferFromStory, type SentenceEmbedder } from '../enrich/index.js';
@@ -11,7 +11,6 @@ import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
 import type { CorpusStats, DateUpdate, StoryStore } from '../store/index.js';
 import { BatchedWrites } from './batched-writes.js';
-import { explainPlacement } from './placement.js';
 
 export interface IngestSummary {
   added: number;

@@ -1,5 +1,5 @@
 // What `storyline why` prints: the decision taken for an article and the evidence behind it.
-import type { Assignment, ClusterConfig } from '../cluster/index.js';
+import type { Assignment, ClusterConfig } from './assign.js';
 import type { CopyDecision, Placement, StoredArticle } from '../domain/index.js';
 
 export function explainPlacement(article: StoredArticle, assignment: Assignment | null, original: CopyDecision | null, config: ClusterConfig): Placement {
