@@ -10,6 +10,7 @@ import { findDateMentions } from './time/date-mentions.js';
 import { inferFromContent } from './time/infer-published.js';
 
 export { inferFromStory, inferFromContent } from './time/infer-published.js';
+export { datesFromStory, type DatingMember } from './time/dates-from-story.js';
 export { recognizeEntities } from './entities/recognize.js';
 export { contentTerms } from './terms/content-terms.js';
 export { embeddingText, loadSentenceEmbedder, type SentenceEmbedder } from './embeddings/sentence-embedder.js';

@@ -5,11 +5,11 @@ import { resolve as resolvePath } from 'node:path';
 import { articleFeatures, articleKeys, decidePlacement, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minhashSignature } from '../dedup/index.js';
 import { InputError, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
-import { embeddingText, enrichArticle, inferFromStory, type SentenceEmbedder } from '../enrich/index.js';
+import { datesFromStory, embeddingText, enrichArticle, type SentenceEmbedder } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
-import type { CorpusStats, DateUpdate, StoryStore } from '../store/index.js';
+import type { CorpusStats, StoryStore } from '../store/index.js';
 import { BatchedWrites } from './batched-writes.js';
 
 export interface IngestSummary {
@@ -211,10 +211,12 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   stored.placement = explainPlacement(stored, assignment, original, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
   const mergeStoryIds = original ? [] : assignment!.mergeStoryIds;
   const joined = original !== null || assignment!.storyId !== null;
+  const storyIds = joined ? [storyId, ...mergeStoryIds] : [];
+  const undated = storyIds.flatMap((s) => store.undatedArticles(s));
   store.addArticle(stored, {
     newStory: !joined,
     mergeStoryIds,
-    dateUpdates: datesFromStory(stored, joined ? [storyId, ...mergeStoryIds] : [], store),
+    dateUpdates: datesFromStory(stored, undated, () => storyIds.flatMap((s) => store.publishedDates(s))),
     index: { sourceKey, keys: original ? [] : keys.index, minhash, lshBuckets: buckets, features },
   });
   return stored;
@@ -231,27 +233,3 @@ function withArticle(stats: CorpusStats, article: EnrichedArticle): CorpusStats 
   };
 }
 
-/**
- * Articles that name no year get their dates, and so their publication month, from their story.
- * Only stories with such articles are read.
- */
-function datesFromStory(article: StoredArticle, storyIds: string[], store: StoryStore): DateUpdate[] {
-  const undated = [...storyIds.flatMap((s) => store.undatedArticles(s)), ...(article.published ? [] : [article])].filter((m) => m.unresolvedDates.length > 0);
-  if (undated.length === 0) return [];
-  const context = [...storyIds.flatMap((s) => store.publishedDates(s)), ...(article.published && article.publishedSource !== 'story' ? [article.published.start] : [])];
-  const updates: DateUpdate[] = [];
-  for (const member of undated) {
-    const inferred = inferFromStory(member.unresolvedDates, context);
-    if (!inferred) continue;
-    const dates = [...member.dates, ...inferred.resolved].sort((a, b) => a.offset - b.offset);
-    updates.push({
-      id: member.id,
-      published: inferred.published,
-      publishedSource: 'story',
-      dates,
-      unresolvedDates: inferred.stillUnresolved,
-      features: articleFeatures({ ...member, published: inferred.published, publishedSource: 'story', dates }),
-    });
-  }
-  return updates;
-}
