@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { articleFeatures, articleKeys, decidePlacement, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minhashSignature } from '../dedup/index.js';
-import { InputError, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
+import { InputError, type CopyDecision, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { datesFromStory, embeddingText, enrichArticle, type SentenceEmbedder } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
@@ -175,7 +175,10 @@ function record(summary: IngestSummary, error: InputError, options: IngestOption
   options.progress?.onError?.(error);
 }
 
-/** Stores the article in its story (or as a copy of an original); null when it is already stored. */
+/**
+ * Stores the article in its story (or as a copy of an original); null when it is already stored.
+ * The stages decide (dedup: a copy; cluster: a placement); this reads their look-ups and stores the result.
+ */
 function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryStore, options: IngestOptions, embedding?: number[]): StoredArticle | null {
   const textHash = contentHash(article.text);
   const identity = createHash('sha256').update(`${textHash}\u0000${sourceKey}`).digest('hex');
@@ -184,41 +187,44 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   if (store.hasContentHash(identity) || sameText.some((c) => !c.sourceKey && c.origin === article.origin)) return null;
   const minhash = minhashSignature(article.terms);
   const buckets = lshBuckets(minhash);
-  const stats = withArticle(store.corpusStats(), article);
-  const id = `a${identity.slice(0, 12)}`;
   const features = articleFeatures(article, embedding);
+  const stats = withArticle(store.corpusStats(), article);
   const keys = articleKeys(features, stats);
-  const copy = findSameLanguageCopy(sameText, minhash, store.findNearDuplicates(buckets, article.language));
+  let copy = findSameLanguageCopy(sameText, minhash, store.findNearDuplicates(buckets, article.language));
   let assignment: Assignment | null = null;
-  let original = copy;
-  if (!original) {
+  if (!copy) {
     const placing = { features, queryKeys: keys.query, day: epochDay(article.published?.start) };
     assignment = decidePlacement(placing, stats, (query) => store.findCandidates(query), options.cluster ?? DEFAULT_CLUSTER_CONFIG);
-    original = findTranslatedCopy(features, assignment.scored);
+    copy = findTranslatedCopy(features, assignment.scored);
   }
-  const storyId = original ? original.storyId : (assignment!.storyId ?? `s${identity.slice(0, 10)}`);
-  const stored: StoredArticle = {
-    ...article,
-    id,
-    contentHash: identity,
-    textHash,
-    storyId,
-    eventId: original ? original.eventId : (assignment!.eventId ?? `e${identity.slice(0, 10)}`),
-    duplicateOf: original?.id ?? null,
-    ingestedAt: (options.now?.() ?? new Date()).toISOString(),
-    placement: null,
-  };
-  stored.placement = explainPlacement(stored, assignment, original, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
-  const mergeStoryIds = original ? [] : assignment!.mergeStoryIds;
-  const joined = original !== null || assignment!.storyId !== null;
-  const storyIds = joined ? [storyId, ...mergeStoryIds] : [];
+  const stored = storedArticle(article, identity, textHash, copy, assignment, options);
+  const mergeStoryIds = copy ? [] : assignment!.mergeStoryIds;
+  const joined = copy !== null || assignment!.storyId !== null;
+  const storyIds = joined ? [stored.storyId!, ...mergeStoryIds] : [];
   const undated = storyIds.flatMap((s) => store.undatedArticles(s));
   store.addArticle(stored, {
     newStory: !joined,
     mergeStoryIds,
     dateUpdates: datesFromStory(stored, undated, () => storyIds.flatMap((s) => store.publishedDates(s))),
-    index: { sourceKey, keys: original ? [] : keys.index, minhash, lshBuckets: buckets, features },
+    index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features },
   });
+  return stored;
+}
+
+/** The article as stored: a copy in its original's story and event, else where it was placed (or in a new story and event named after it). */
+function storedArticle(article: EnrichedArticle, identity: string, textHash: string, copy: CopyDecision | null, assignment: Assignment | null, options: IngestOptions): StoredArticle {
+  const stored: StoredArticle = {
+    ...article,
+    id: `a${identity.slice(0, 12)}`,
+    contentHash: identity,
+    textHash,
+    storyId: copy ? copy.storyId : (assignment!.storyId ?? `s${identity.slice(0, 10)}`),
+    eventId: copy ? copy.eventId : (assignment!.eventId ?? `e${identity.slice(0, 10)}`),
+    duplicateOf: copy?.id ?? null,
+    ingestedAt: (options.now?.() ?? new Date()).toISOString(),
+    placement: null,
+  };
+  stored.placement = explainPlacement(stored, assignment, copy, options.cluster ?? DEFAULT_CLUSTER_CONFIG);
   return stored;
 }
 
