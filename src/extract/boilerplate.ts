@@ -57,10 +57,39 @@ function normalise(line: string): string {
   return lastNormalised;
 }
 
+/**
+ * Each language's name for itself, from the runtime's CLDR data ("Deutsch", "Tiếng Việt", "kurdî"):
+ * a line holding only one of them is a language switcher's entry. CLDR's qualifier ("kurdî (kurmancî)")
+ * is dropped, as switchers show the short name; names that are also a country's English name
+ * ("Indonesia") are left out, since such a line may be a heading.
+ */
+function languageAutonyms(): string[] {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const regions = new Set<string>();
+  for (const a of letters.toUpperCase()) {
+    for (const b of letters.toUpperCase()) {
+      const name = regionNames.of(a + b);
+      if (name) regions.add(name.toLowerCase());
+    }
+  }
+  const out: string[] = [];
+  for (const a of letters) {
+    for (const b of letters) {
+      const code = a + b;
+      if (Intl.DisplayNames.supportedLocalesOf([code]).length === 0) continue;
+      const name = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code);
+      const short = name?.replace(/\s*\(.*\)$/u, '').toLowerCase();
+      if (short && !regions.has(short)) out.push(short);
+    }
+  }
+  return out;
+}
+
 export function getBoilerplateRules(): BoilerplateRules {
   if (rules) return rules;
   const data = loadDataFile('boilerplate/text-pages.json', TextBoilerplateSchema);
-  const navigation = new Set(data.navigationLines.map(normalise));
+  const navigation = new Set([...data.navigationLines, ...languageAutonyms()].map(normalise));
   const tail = new Set(data.tailMarkers.map(normalise));
   const tailPatterns = data.tailMarkerPatterns.map((p) => new RegExp(p, 'iu'));
   const prefixes = data.dropLinePrefixes.map(normalise);
