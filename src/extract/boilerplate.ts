@@ -30,6 +30,7 @@ export interface BoilerplateRules {
   isConsentNotice(line: string): boolean;
   /** "By Jane Doe", "Updated Nov 19, 6:55 AM; Posted Nov 19": bylines and date stamps. */
   isBylineOrStamp(line: string): boolean;
+  /** "Today is …", or a date printed beside a menu label: the page's clock, not the article's date. */
   hasCurrentDateCue(line: string): boolean;
   /** The outlet named by a "Source: X" line, "" for a bare "Source" line, null for other lines. */
   sourceLineValue(line: string): string | null;
@@ -86,6 +87,31 @@ function languageAutonyms(): string[] {
   return out;
 }
 
+/** A navigation label is at most this many words ("skip to main content"). */
+const MAX_LABEL_WORDS = 4;
+/** Words of a written-out clock beside its digits ("Tuesday, June 18, 2024"; "Thứ Ba, 18/6/2024"). */
+const MAX_CLOCK_WORDS = 3;
+const NUMBER_TOKEN = /\S*\p{Nd}\S*/gu;
+const LABEL_SEPARATORS = /[\s|·•,:>›»–—-]+$/u;
+
+/**
+ * "HOME PAGE 26/06/2024 21:04", "Trang chủ | Thứ Ba, 18/6/2024": a date that follows a navigation
+ * label on one line sits in the site's menu bar, where sites print today's date, not the article's.
+ */
+function opensWithNavigationLabel(line: string, navigation: Set<string>): boolean {
+  if (line.length > MAX_SHORT_LINE_CHARS || !/\p{Nd}/u.test(line)) return false;
+  const words = normalise(line).split(' ');
+  for (let k = Math.min(MAX_LABEL_WORDS, words.length - 1); k >= 1; k--) {
+    const label = words.slice(0, k).join(' ').replace(LABEL_SEPARATORS, '');
+    if (!navigation.has(label)) continue;
+    const rest = words.slice(k).join(' ');
+    if (!/\p{Nd}/u.test(rest)) continue;
+    const restWords = rest.replace(NUMBER_TOKEN, ' ').replace(/[^\p{L}\s]+/gu, ' ').trim();
+    if (restWords === '' || restWords.split(/\s+/).length <= MAX_CLOCK_WORDS) return true;
+  }
+  return false;
+}
+
 export function getBoilerplateRules(): BoilerplateRules {
   if (rules) return rules;
   const data = loadDataFile('boilerplate/text-pages.json', TextBoilerplateSchema);
@@ -132,7 +158,7 @@ export function getBoilerplateRules(): BoilerplateRules {
       if (words.length === 0 || words.length > MAX_SHARE_BAR_WORDS) return false;
       return words.filter((w) => social.has(w)).length / words.length >= SHARE_BAR_SHARE;
     },
-    hasCurrentDateCue: (line) => cue.test(line),
+    hasCurrentDateCue: (line) => cue.test(line) || opensWithNavigationLabel(line, navigation),
     sourceLineValue: (line) => {
       const m = sourceLine.exec(line.trim());
       if (!m) return null;
