@@ -112,6 +112,23 @@ function opensWithNavigationLabel(line: string, navigation: Set<string>): boolea
   return false;
 }
 
+/** "READ ALSO: Tit for tat…", "VEA TAMBIÉN: Estrella…": a kicker in capitals, a colon, then a headline. */
+const TEASER = /^\p{Lu}[\p{Lu}\p{M}'’]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’]*){0,3}\s*:\s+([\p{Lu}\p{Nd}"“„«‘'].*)$/u;
+const MAX_TEASER_WORDS = 20;
+const SENTENCE_END = /[.!?…]["”’»)\]]*$/u;
+
+/**
+ * A link to another article set inside the text: a capitalised kicker ending in a colon ("READ MORE:",
+ * "ALSO READ:", "LEA TAMBIÉN:", whatever the words) before a headline, which has no closing stop.
+ * A transcript's "SPEAKER: …" or an "UPDATE: …" note is a sentence and ends with one.
+ */
+function isTeaserLink(line: string): boolean {
+  const t = line.trim();
+  if (t.length > MAX_SHORT_LINE_CHARS) return false;
+  const m = TEASER.exec(t);
+  return m !== null && !SENTENCE_END.test(t) && wordCount(m[1]!) <= MAX_TEASER_WORDS;
+}
+
 export function getBoilerplateRules(): BoilerplateRules {
   if (rules) return rules;
   const data = loadDataFile('boilerplate/text-pages.json', TextBoilerplateSchema);
@@ -141,7 +158,7 @@ export function getBoilerplateRules(): BoilerplateRules {
     },
     isDroppedLine: (line) => {
       const n = normalise(line);
-      return prefixes.some((p) => n.startsWith(p));
+      return prefixes.some((p) => n.startsWith(p)) || isTeaserLink(line);
     },
     isCaption: (line) => caption.test(line.trim()) || creditLine.test(line.trim()),
     isConsentNotice: (line) => line.length < MAX_CONSENT_CHARS && consent.test(line),
