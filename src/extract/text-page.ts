@@ -21,6 +21,8 @@ const PROSE_WORDS = 20;
 /** A closing run of this many headline-like lines is a link list. */
 const MIN_TRAILING_LIST = 3;
 const MAX_LIST_ITEM_WORDS = 14;
+/** A comment box's prompt to the reader is a short question. */
+const MAX_PROMPT_WORDS = 8;
 
 const TRAILING_TIME = /\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/u;
 
@@ -135,9 +137,13 @@ function collectBody(
     const source = rules.sourceLineValue(line);
     if (source !== null && bodyStarted) {
       if (source) sourceLine = source;
+      dropReaderPrompt(paragraphs);
       break;
     }
-    if (rules.isTailMarker(line) && bodyStarted) break;
+    if (rules.isTailMarker(line) && bodyStarted) {
+      dropReaderPrompt(paragraphs);
+      break;
+    }
     if (isBoilerplate(cleanTitle(line), title, rules)) continue;
     if (wordCount(line) >= BODY_PARAGRAPH_WORDS) bodyStarted = true;
     paragraphs.push(line.replace(/\s+[-–]$/u, ''));
@@ -145,6 +151,20 @@ function collectBody(
   // A "Source: X" line may come after a closing question or widget.
   if (sourceLine === null) sourceLine = findSourceLine(lines, start, rules);
   return { paragraphs: withoutTrailingLinkList(paragraphs), sourceLine };
+}
+
+/**
+ * A comment box opens with a question to the reader ("What do you think?", "Have you been affected?"),
+ * left standing alone between the article's last paragraph and the footer (source line, related links):
+ * a short closing question without quotation marks is dropped there.
+ */
+function dropReaderPrompt(paragraphs: string[]): void {
+  const last = paragraphs.at(-1);
+  if (last !== undefined && paragraphs.length > 1 && isReaderPrompt(last)) paragraphs.pop();
+}
+
+function isReaderPrompt(line: string): boolean {
+  return /\?$/u.test(line) && wordCount(line) <= MAX_PROMPT_WORDS && !/["“”„«»]/u.test(line);
 }
 
 /**
