@@ -129,11 +129,16 @@ function isTeaserLink(line: string): boolean {
   return m !== null && !SENTENCE_END.test(t) && wordCount(m[1]!) <= MAX_TEASER_WORDS;
 }
 
+/** "Related articles:", "You may also like…", "Loading...": a label is the same with or without its closing colon or dots. */
+function asLabel(line: string): string {
+  return normalise(line).replace(/[\s:：.…]+$/u, '');
+}
+
 export function getBoilerplateRules(): BoilerplateRules {
   if (rules) return rules;
   const data = loadDataFile('boilerplate/text-pages.json', TextBoilerplateSchema);
-  const navigation = new Set([...data.navigationLines, ...languageAutonyms()].map(normalise));
-  const tail = new Set(data.tailMarkers.map(normalise));
+  const navigation = new Set([...data.navigationLines, ...languageAutonyms()].map(asLabel));
+  const tail = new Set(data.tailMarkers.map(asLabel));
   const tailPatterns = data.tailMarkerPatterns.map((p) => new RegExp(p, 'iu'));
   const prefixes = data.dropLinePrefixes.map(normalise);
   const caption = new RegExp(data.captionCredit, 'iu');
@@ -145,10 +150,10 @@ export function getBoilerplateRules(): BoilerplateRules {
   const cue = new RegExp(`(?<![\\p{L}])(?:${data.currentDateCues.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
   const sourceLine = new RegExp(`^(?:${data.sourceLabels.map(escapeRegExp).join('|')})\\s*(?::\\s*(.{1,80}))?$`, 'iu');
   rules = {
-    isNavigationLine: (line) => navigation.has(normalise(line)) || /^[^.!?]{0,40}\s[>›»]\s*$/u.test(line.trim()),
+    isNavigationLine: (line) => navigation.has(asLabel(line)) || /^[^.!?]{0,40}\s[>›»]\s*$/u.test(line.trim()),
     isTailMarker: (line) => {
       const n = normalise(line);
-      if (tail.has(n) || tailPatterns.some((p) => p.test(n))) return true;
+      if (tail.has(asLabel(line)) || tailPatterns.some((p) => p.test(n))) return true;
       // "Kommentar verfassen Antwort abbrechen": a short line opening with a multi-word marker.
       if (n.length > MAX_SHORT_LINE_CHARS) return false;
       const words = n.split(' ');
