@@ -112,7 +112,7 @@ function opensWithNavigationLabel(line: string, navigation: Set<string>): boolea
   return false;
 }
 
-/** "READ ALSO: Tit for tat…", "VEA TAMBIÉN: Estrella…": a kicker in capitals, a colon, then a headline. */
+/** "READ ALSO: Storm closes harbour", "VEA TAMBIÉN: Cierran el puerto": a kicker in capitals, a colon, then a headline. */
 const TEASER = /^\p{Lu}[\p{Lu}\p{M}'’]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’]*){0,3}\s*:\s+([\p{Lu}\p{Nd}"“„«‘'].*)$/u;
 const MAX_TEASER_WORDS = 20;
 const SENTENCE_END = /[.!?…]["”’»)\]]*$/u;
