@@ -55,7 +55,7 @@ test('story list, then the demo story: five articles, the timeline in date order
   if (!page) return;
   await page.waitForSelector('.story-card');
   assert.equal(await page.locator('.story-card').count(), 2);
-  const card = page.locator('.story-card', { hasText: 'Putin' });
+  const card = page.locator('.story-card', { hasText: 'North Korea' });
   assert.match((await card.locator('.meta').textContent()) ?? '', /^5 articles · en, vi · 2024-01-21 → 2024-06-18$/);
   assert.equal(await card.locator('svg.sparkline polyline').count(), 1);
   assert.ok(await page.getByRole('navigation', { name: 'Main' }).isVisible());
@@ -98,7 +98,7 @@ test('search narrows the list; no match says so', async (t) => {
   await page.getByRole('button', { name: 'Search' }).click();
   await page.waitForURL(/\?q=/);
   await page.waitForFunction(() => document.querySelectorAll('.story-card').length === 1);
-  assert.match((await page.locator('.story-card h2').textContent()) ?? '', /Putin/);
+  assert.match((await page.locator('.story-card h2').textContent()) ?? '', /North Korea/);
   await page.getByLabel('Language').selectOption('vi');
   await page.getByRole('button', { name: 'Search' }).click();
   await page.waitForURL(/lang=vi/);

@@ -1,6 +1,7 @@
 // Timeline: a story's articles -> title, summary, dated developments (oldest first), entities.
 import type { DatePrecision, EnrichedArticle, StoredArticle, StoryEntity, StoryView, TimelinePoint } from '../domain/index.js';
 import { addDays, fromIso, toIso } from '../time/index.js';
+import { mostCentralArticle } from './central-article.js';
 
 /** Developments this long before the story's first report are background, shown apart. */
 const BACKGROUND_DAYS = 180;
@@ -21,14 +22,15 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
   const ordered = listed.filter(isOriginal);
   const languages = languagesByCount(ordered);
   const mainLanguage = languages[0] ?? 'und';
+  const central = mostCentralArticle(ordered, mainLanguage);
   const points = timelinePoints(ordered, mainLanguage);
   const firstPublished = ordered.find((a) => a.published)?.published?.start ?? null;
   const threshold = firstPublished ? toIso(addDays(fromIso(firstPublished), -BACKGROUND_DAYS)) : null;
   for (const p of points) p.kind = threshold && p.start < threshold ? 'background' : 'development';
   return {
     id: storyId,
-    title: storyTitle(ordered, mainLanguage),
-    summary: storySummary(ordered, mainLanguage),
+    title: central?.title ?? '',
+    summary: storySummary(ordered, mainLanguage, central),
     languages,
     articles: listed.map(articleListing),
     timeline: points.filter((p) => p.kind === 'development'),
@@ -78,28 +80,11 @@ function languagesByCount(articles: StoredArticle[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l]) => l);
 }
 
-/** The headline of the article that shares most entities with the rest, in the story's main language. */
-function storyTitle(articles: StoredArticle[], mainLanguage: string): string {
-  let best: StoredArticle | null = null;
-  let bestScore = -1;
-  for (const a of articles) {
-    const names = new Set(a.entities.map((e) => e.name));
-    let score = 0;
-    for (const b of articles) if (b !== a) score += b.entities.filter((e) => names.has(e.name)).length;
-    if (a.language === mainLanguage) score += 1000;
-    if (score > bestScore) {
-      best = a;
-      bestScore = score;
-    }
-  }
-  return best?.title ?? '';
-}
-
-/** The opening sentences of the first, a middle and the latest report, in the main language. */
-function storySummary(articles: StoredArticle[], mainLanguage: string): string {
+/** The central report's lead, then the opening sentences of the first and the latest report, in the main language. */
+function storySummary(articles: StoredArticle[], mainLanguage: string, central: StoredArticle | null): string {
   const pool = articles.filter((a) => a.language === mainLanguage);
-  const picks = pool.length <= SUMMARY_ARTICLES ? pool : [pool[0]!, pool[Math.floor(pool.length / 2)]!, pool[pool.length - 1]!];
-  return picks.map((a) => leadSentence(a.text)).filter(Boolean).join(' ');
+  const picks = central ? [central, ...[pool[0], pool[pool.length - 1]].filter((a) => a && a !== central)] : pool;
+  return [...new Set(picks.slice(0, SUMMARY_ARTICLES).map((a) => leadSentence(a!.text)).filter(Boolean))].join(' ');
 }
 
 function leadSentence(text: string): string {
