@@ -15,8 +15,9 @@ export function renderPlacement(article: StoredArticle, storyId: string | null):
   }
   const m = p.bestMatch;
   if (m && !p.copy) {
-    lines.push(`Closest article: ${m.articleId}  ${m.title}  (story ${m.storyId}, score ${m.score})`);
-    if (m.lexicalScore) lines.push(`  words: body ${m.bodyScore}, headline ${m.titleScore}, blended ${m.lexicalScore}`);
+    lines.push(`Closest article: ${m.articleId}  ${m.title}  (story ${m.storyId}, same-story probability ${m.score})`);
+    if (m.evidence) lines.push(`  evidence: ${Object.entries(m.evidence).map(([k, v]) => `${k} ${Math.round(v * 1000) / 1000}`).join(', ')}`);
+    if (m.bodyScore) lines.push(`  words: body ${m.bodyScore}, headline ${m.titleScore}`);
     if (m.sharedTerms.length) lines.push(`  shared terms: ${m.sharedTerms.join(', ')}`);
     lines.push(`  shared entities: ${m.sharedEntities.length ? m.sharedEntities.join(', ') : 'none'} (entity score ${m.entityScore})`);
     if (m.sharedMonths.length) lines.push(`  developments dated in the same months: ${m.sharedMonths.join(', ')} (date score ${m.dateScore})`);

@@ -2,7 +2,9 @@
 // one; within its story it joins the development (event) of its closest member, or starts one.
 import type { CorpusStats, ClusterCandidate } from '../store/story-store.js';
 import type { ArticleFeatures } from '../domain/index.js';
-import { compareProfiles, corpusIdf, similarityProfile, type Idf, type SimilarityBreakdown, type SimilarityProfile } from './similarity.js';
+import { compareProfiles, corpusIdf, embeddingEvidence, similarityProfile, type Idf, type SimilarityBreakdown, type SimilarityProfile } from './similarity.js';
+import { loadSameStoryModel, sameStoryProbability, type SameStoryModel } from './same-story-model.js';
+import type { PairEvidence } from './pair-evidence.js';
 
 export interface ScoredMember {
   candidate: ClusterCandidate;
@@ -27,28 +29,42 @@ export interface Assignment {
 }
 
 export interface ClusterConfig {
+  /** The same-story model that scores pairs; the thresholds below come from its fit. */
+  model: SameStoryModel;
   /** Minimum story score to join a story, within a language and across languages. */
   joinThreshold: number;
   crossLanguageJoinThreshold: number;
-  /** Across languages, at least this many canonical entities must be shared. */
-  minSharedEntities: number;
+  /** Reached only across scripts, where names and figures are all that compare. */
+  crossScriptJoinThreshold: number;
   /** An article this similar to two stories proves them one story. */
   mergeThreshold: number;
   crossLanguageMergeThreshold: number;
+  crossScriptMergeThreshold: number;
   /** An article this similar to a member, published within `eventDays`, reports the same development. */
   eventThreshold: number;
   eventDays: number;
+  /** Candidates are looked for among articles published this many days around the new one (the model's fitted window). */
+  windowDays: number;
 }
 
-export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
-  joinThreshold: 0.5,
-  crossLanguageJoinThreshold: 0.3,
-  minSharedEntities: 2,
-  mergeThreshold: 0.6,
-  crossLanguageMergeThreshold: 0.4,
-  eventThreshold: 0.6,
-  eventDays: 3,
-};
+/** The thresholds of a fitted model, as a clustering configuration. */
+export function clusterConfig(model: SameStoryModel, eventDays = 3): ClusterConfig {
+  const t = model.thresholds;
+  return {
+    model,
+    joinThreshold: t.join,
+    crossLanguageJoinThreshold: t.crossLanguageJoin,
+    crossScriptJoinThreshold: t.crossScriptJoin,
+    mergeThreshold: t.merge,
+    crossLanguageMergeThreshold: t.crossLanguageMerge,
+    crossScriptMergeThreshold: t.crossScriptMerge,
+    eventThreshold: t.event,
+    eventDays,
+    windowDays: t.windowDays,
+  };
+}
+
+export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = clusterConfig(loadSameStoryModel());
 
 /**
  * A candidate's profile is reused until the corpus has grown by this share. A cosine does not change
@@ -71,8 +87,31 @@ function cachedProfile(candidate: ClusterCandidate, stats: CorpusStats, idf: Idf
 const TOP_MEMBERS = 3;
 
 /**
+ * The story told in the article's language, read as one report: the article's body against the sum of
+ * those members' bodies (each a unit vector), the rest of the evidence from its closest member. A
+ * story whose reports each tell a part (a leak's many angles) is recognised by what they share.
+ */
+function storyAsOneReport(profile: SimilarityProfile, members: ScoredMember[], stats: CorpusStats, idf: Idf, config: ClusterConfig): number {
+  const centroid = new Map<string, number>();
+  for (const m of members) {
+    const p = cachedProfile(m.candidate, stats, idf);
+    if (!p.bodyNorm) continue;
+    for (let i = 0; i < p.terms.length; i++) centroid.set(p.terms[i]!, (centroid.get(p.terms[i]!) ?? 0) + p.body[i]! / p.bodyNorm);
+  }
+  let dot = 0;
+  let norm = 0;
+  for (const w of centroid.values()) norm += w * w;
+  for (let i = 0; i < profile.terms.length; i++) dot += profile.body[i]! * (centroid.get(profile.terms[i]!) ?? 0);
+  if (!norm || !profile.bodyNorm) return 0;
+  const closest = members[0]!.similarity.evidence as unknown as PairEvidence;
+  const body = dot / (profile.bodyNorm * Math.sqrt(norm));
+  if (body <= closest.body) return 0;
+  return sameStoryProbability(config.model.within, { ...closest, body });
+}
+
+/**
  * A story's score blends its best-matching member with its top few, so one loose link cannot chain
- * unrelated articles into a story.
+ * unrelated articles into a story; or, where higher, the story read as one report (storyAsOneReport).
  */
 export function assignStory(article: ArticleFeatures, candidates: ClusterCandidate[], stats: CorpusStats, config = DEFAULT_CLUSTER_CONFIG): Assignment {
   const idf = corpusIdf(stats);
@@ -80,9 +119,13 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
   const scored: ScoredMember[] = [];
   const byStory = new Map<string, ScoredMember[]>();
   for (const candidate of candidates) {
-    const raw = compareProfiles(profile, cachedProfile(candidate, stats, idf), false);
-    const crossLanguage = candidate.features.language !== article.language;
-    const similarity = crossLanguage && raw.sharedEntities.length < config.minSharedEntities ? { ...raw, score: 0 } : raw;
+    const compared = compareProfiles(profile, cachedProfile(candidate, stats, idf), false, config.model);
+    // Across languages words and names must agree before a story is joined: cognates and shared
+    // vocabulary alone match any two long reports on the same kind of news, and names alone (the
+    // names model) any two reports on one country without a shared person or organisation.
+    // A sentence embedding (content, not names) decides for itself.
+    const byEmbedding = compared.embeddingScore !== null && compared.sharedEntities.length > 0 && embeddingEvidence(compared.embeddingScore) >= compared.score;
+    const similarity = compared.comparedBy !== 'within' && !compared.evidence.namedActor && !byEmbedding ? { ...compared, score: 0 } : compared;
     const member = { candidate, similarity };
     scored.push(member);
     const list = byStory.get(candidate.storyId) ?? [];
@@ -92,7 +135,7 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
   scored.sort((x, y) => y.similarity.score - x.similarity.score);
   // The shared terms are worked out for the match that is explained only.
   const explained = (m: ScoredMember): ScoredMember => {
-    const full = compareProfiles(profile, cachedProfile(m.candidate, stats, idf));
+    const full = compareProfiles(profile, cachedProfile(m.candidate, stats, idf), true, config.model);
     return { candidate: m.candidate, similarity: { ...full, score: m.similarity.score } };
   };
   const stories: Array<{ storyId: string; score: number; threshold: number; mergeAt: number; members: ScoredMember[] }> = [];
@@ -105,11 +148,15 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
     const mean = top.reduce((sum, m) => sum + m.similarity.score, 0) / top.length;
     // A story reached only through another language is held to the cross-language bar.
     const sameLanguage = members.some((m) => m.candidate.features.language === article.language && m.similarity.score > 0);
+    const acrossScripts = top[0]!.similarity.comparedBy === 'acrossScripts';
+    const ownLanguage = members.filter((m) => m.candidate.features.language === article.language);
+    const blended = (top[0]!.similarity.score + mean) / 2;
+    const pooled = ownLanguage.length >= 2 ? storyAsOneReport(profile, ownLanguage, stats, idf, config) : 0;
     stories.push({
       storyId,
-      score: (top[0]!.similarity.score + mean) / 2,
-      threshold: sameLanguage ? config.joinThreshold : config.crossLanguageJoinThreshold,
-      mergeAt: sameLanguage ? config.mergeThreshold : config.crossLanguageMergeThreshold,
+      score: Math.max(blended, pooled),
+      threshold: sameLanguage ? config.joinThreshold : acrossScripts ? config.crossScriptJoinThreshold : config.crossLanguageJoinThreshold,
+      mergeAt: sameLanguage ? config.mergeThreshold : acrossScripts ? config.crossScriptMergeThreshold : config.crossLanguageMergeThreshold,
       members,
     });
   }

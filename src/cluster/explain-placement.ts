@@ -9,7 +9,12 @@ export function explainPlacement(article: StoredArticle, assignment: Assignment 
   return {
     decision: original ? 'copy' : assignment?.storyId ? 'joined' : 'new-story',
     storyScore: round(assignment?.score ?? 0),
-    joinThreshold: best && best.candidate.features.language !== article.language ? config.crossLanguageJoinThreshold : config.joinThreshold,
+    joinThreshold:
+      !best || best.candidate.features.language === article.language
+        ? config.joinThreshold
+        : best.similarity.comparedBy === 'acrossScripts'
+          ? config.crossScriptJoinThreshold
+          : config.crossLanguageJoinThreshold,
     articlesCompared: assignment?.articlesCompared ?? 0,
     storiesCompared: assignment?.storiesCompared ?? 0,
     bestMatch: best

@@ -2,6 +2,7 @@
 import type { ArticleFeatures, EnrichedArticle } from '../domain/index.js';
 import { reportedFacts } from '../lib/reported-facts.js';
 import { epochDay } from '../time/index.js';
+import { skeletonKey } from './pair-evidence.js';
 
 export type FeatureInput = Pick<EnrichedArticle, 'text' | 'titleTerms' | 'entities' | 'terms' | 'language' | 'published' | 'publishedSource' | 'dates'>;
 
@@ -24,6 +25,19 @@ export function articleFeatures(x: FeatureInput, embedding?: number[]): ArticleF
     // Five decimals keep cosines to 1e-4 and the stored features small.
     ...(embedding ? { embedding: embedding.map((v) => Math.round(v * 1e5) / 1e5) } : {}),
   };
+}
+
+/**
+ * The terms an article adds to the corpus statistics (document frequencies): its body terms, its
+ * headline grams and the consonant skeletons of its longer terms (cross-language cognate keys).
+ */
+export function documentTerms(f: Pick<ArticleFeatures, 'terms' | 'titleTerms'>): string[] {
+  const out = new Set([...f.terms, ...f.titleTerms]);
+  for (const t of f.terms) {
+    const key = skeletonKey(t);
+    if (key) out.add(key);
+  }
+  return [...out];
 }
 
 function counted(terms: string[]): Map<string, number> {

@@ -11,7 +11,7 @@ const people = [entity('Vladimir Putin', 4), entity('Kim Jong Un', 2)];
 const visitTerms = ['visit', 'pyongyang', 'summit', 'treaty', 'defence', 'signed', 'leaders', 'talks'];
 const sportTerms = ['football', 'league', 'match', 'goal', 'coach', 'season', 'striker', 'derby'];
 
-/** English features with `shared` of the visit terms and the rest about football (same-language score ≈ 0.8·√(shared/8) + headline). */
+/** English features with `shared` of the visit terms and the rest about football. */
 const features = (shared: number, title: string[] = [], published = '2024-06-18') =>
   articleFeatures({
     language: 'en',
@@ -28,8 +28,10 @@ const stats: CorpusStats = { articleCount: 100, entityFrequency: new Map(), term
 const article: PlacementInput = { features: features(8, ['putin', 'kim']), queryKeys: ['e:Kim Jong Un', 't:en:summit'], day: 19892 };
 const lookup = (candidates: ClusterCandidate[], queries: CandidateQuery[] = []) => (q: CandidateQuery) => (queries.push(q), candidates);
 
-test('candidates are looked up by the article keys, within 180 days, 60 at most, skipping keys in a fifth of the corpus', () => {
-  assert.deepEqual(candidateQuery(['k'], 19892, 1000), { keys: ['k'], maxKeyFrequency: 200, fromDay: 19712, toDay: 20072, limit: 60 });
+test('candidates are looked up by the article keys, within the model window, 60 at most, skipping keys in a fifth of the corpus', () => {
+  const w = DEFAULT_CLUSTER_CONFIG.windowDays;
+  assert.deepEqual(candidateQuery(['k'], 19892, 1000, w), { keys: ['k'], maxKeyFrequency: 200, fromDay: 19892 - w, toDay: 19892 + w, limit: 60 });
+  assert.equal(candidateQuery(['k'], 19892, 1000, 30).fromDay, 19862);
   // A small corpus still retrieves by keys in 50 articles; a huge one by none in more than 5,000.
   assert.equal(candidateQuery([], 0, 10).maxKeyFrequency, 50);
   assert.equal(candidateQuery([], 0, 100_000).maxKeyFrequency, 5000);
@@ -40,7 +42,7 @@ test('candidates are looked up by the article keys, within 180 days, 60 at most,
 test('with no candidates the article starts a story', () => {
   const queries: CandidateQuery[] = [];
   const placed = decidePlacement(article, stats, lookup([], queries));
-  assert.deepEqual(queries, [candidateQuery(article.queryKeys, article.day, stats.articleCount)]);
+  assert.deepEqual(queries, [candidateQuery(article.queryKeys, article.day, stats.articleCount, DEFAULT_CLUSTER_CONFIG.windowDays)]);
   assert.equal(placed.storyId, null);
   assert.equal(placed.eventId, null);
   assert.equal(placed.bestMatch, null);
@@ -53,38 +55,44 @@ test('a clearly similar candidate: the article joins its story and event, the un
   assert.equal(placed.eventId, 'e-same');
   assert.equal(placed.eventMember, 'same');
   assert.equal(placed.bestMatch?.candidate.id, 'same');
-  assert.ok(placed.score > 0.9, `score ${placed.score}`);
+  assert.ok(placed.score > DEFAULT_CLUSTER_CONFIG.mergeThreshold, `score ${placed.score}`);
   assert.equal(placed.runnerUp?.storyId, 's-sport');
   assert.deepEqual(placed.scored.map((m) => m.candidate.id), ['same', 'sport']);
   assert.deepEqual(placed.mergeStoryIds, []);
 });
 
-test('a candidate just below the join threshold (0.5) does not take the article', () => {
-  // Three of eight terms shared scores about 0.49.
-  const placed = decidePlacement(article, stats, lookup([candidate('loose', 's1', features(3))]));
-  assert.ok(placed.score > 0.45 && placed.score < 0.5, `score ${placed.score}`);
-  assert.equal(placed.storyId, null);
-  assert.equal(placed.bestMatch?.candidate.id, 'loose');
+/** The score of one candidate sharing `shared` of the eight terms, and a threshold halfway between two such scores. */
+const scoreWith = (shared: number) => decidePlacement(article, stats, lookup([candidate('m', 's1', features(shared))])).score;
+const between = (low: number, high: number) => (scoreWith(low) + scoreWith(high)) / 2;
+
+test('more shared words, a higher score; a candidate below the join threshold does not take the article', () => {
+  const scores = [2, 4, 6, 8].map(scoreWith);
+  assert.deepEqual(scores, [...scores].sort((a, b) => a - b), `scores ${scores}`);
+  const config = { ...DEFAULT_CLUSTER_CONFIG, joinThreshold: between(3, 4) };
+  const place = (shared: number) => decidePlacement(article, stats, lookup([candidate('loose', 's1', features(shared))]), config);
+  assert.equal(place(3).storyId, null);
+  assert.equal(place(3).bestMatch?.candidate.id, 'loose');
+  assert.equal(place(4).storyId, 's1');
 });
 
-test('the article joins the event of its closest member only from 0.6 and within 3 days', () => {
-  const event = (f: ReturnType<typeof features>) => decidePlacement(article, stats, lookup([candidate('m', 's1', f)]));
-  // Five of eight terms shared scores about 0.63; four about 0.57.
+test('the article joins the event of its closest member only from the event threshold and within 3 days', () => {
+  const config = { ...DEFAULT_CLUSTER_CONFIG, joinThreshold: between(2, 3), eventThreshold: between(4, 5) };
+  const event = (f: ReturnType<typeof features>) => decidePlacement(article, stats, lookup([candidate('m', 's1', f)]), config);
   assert.deepEqual([event(features(5)).storyId, event(features(5)).eventId], ['s1', 'e-m']);
   assert.deepEqual([event(features(4)).storyId, event(features(4)).eventId], ['s1', null]);
   assert.deepEqual([event(features(8, ['putin', 'kim'], '2024-06-22')).storyId, event(features(8, ['putin', 'kim'], '2024-06-22')).eventId], ['s1', null]);
 });
 
-test('candidates of two stories: the second merges in only from the merge threshold (0.6)', () => {
-  // Four of eight terms shared scores about 0.57: enough to join (0.5), not to merge.
-  const joinOnly = decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('half', 's2', features(4))]));
+test('candidates of two stories: the second merges in only from the merge threshold', () => {
+  const config = { ...DEFAULT_CLUSTER_CONFIG, joinThreshold: between(2, 3), mergeThreshold: between(5, 6) };
+  const joinOnly = decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('half', 's2', features(4))]), config);
   assert.equal(joinOnly.storyId, 's1');
-  assert.ok(joinOnly.runnerUp!.score >= 0.5 && joinOnly.runnerUp!.score < 0.6, `runner-up ${joinOnly.runnerUp!.score}`);
+  assert.ok(joinOnly.runnerUp!.score >= config.joinThreshold && joinOnly.runnerUp!.score < config.mergeThreshold, `runner-up ${joinOnly.runnerUp!.score}`);
   assert.deepEqual(joinOnly.mergeStoryIds, []);
-  // Six of eight scores about 0.69: the article proves the two stories one.
-  const merged = decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('most', 's2', features(6))]));
+  // Six of eight: the article proves the two stories one.
+  const merged = decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('most', 's2', features(6))]), config);
   assert.equal(merged.storyId, 's1');
   assert.deepEqual(merged.mergeStoryIds, ['s2']);
   // The threshold is the config's.
-  assert.deepEqual(decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('most', 's2', features(6))]), { ...DEFAULT_CLUSTER_CONFIG, mergeThreshold: 0.8 }).mergeStoryIds, []);
+  assert.deepEqual(decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('most', 's2', features(6))]), { ...config, mergeThreshold: 0.9999 }).mergeStoryIds, []);
 });

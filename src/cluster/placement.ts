@@ -11,8 +11,6 @@ export const CANDIDATE_LIMIT = 60;
 export const COMMON_KEY_SHARE = 0.2;
 export const MIN_COMMON_KEY_FREQUENCY = 50;
 export const MAX_KEY_FREQUENCY = 5000;
-/** Candidates are looked for among articles published this many days around the new one. */
-export const WINDOW_DAYS = 180;
 
 export interface PlacementInput {
   features: ArticleFeatures;
@@ -29,18 +27,18 @@ export interface PlacementInput {
 export type CandidateLookup = (query: CandidateQuery) => ClusterCandidate[];
 
 /** What the article's candidates are retrieved by, bounded by key frequency, time window and count. */
-export function candidateQuery(queryKeys: string[], day: number | null, articleCount: number): CandidateQuery {
+export function candidateQuery(queryKeys: string[], day: number | null, articleCount: number, windowDays = DEFAULT_CLUSTER_CONFIG.windowDays): CandidateQuery {
   return {
     keys: queryKeys,
     maxKeyFrequency: Math.min(MAX_KEY_FREQUENCY, Math.max(MIN_COMMON_KEY_FREQUENCY, Math.floor(articleCount * COMMON_KEY_SHARE))),
-    fromDay: day === null ? -1e9 : day - WINDOW_DAYS,
-    toDay: day === null ? 1e9 : day + WINDOW_DAYS,
+    fromDay: day === null ? -1e9 : day - windowDays,
+    toDay: day === null ? 1e9 : day + windowDays,
     limit: CANDIDATE_LIMIT,
   };
 }
 
 /** The story (and event) the article joins, the stories it merges, or a new story: with the scores behind it. */
 export function decidePlacement(article: PlacementInput, stats: CorpusStats, findCandidates: CandidateLookup, config: ClusterConfig = DEFAULT_CLUSTER_CONFIG): Assignment {
-  const candidates = findCandidates(candidateQuery(article.queryKeys, article.day, stats.articleCount));
+  const candidates = findCandidates(candidateQuery(article.queryKeys, article.day, stats.articleCount, config.windowDays));
   return assignStory(article.features, candidates, stats, config);
 }

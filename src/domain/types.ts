@@ -200,7 +200,12 @@ export interface CopyDecision {
 
 /** How alike two articles are, and the evidence: what clustering compares and `storyline why` shows. */
 export interface SimilarityBreakdown {
+  /** The probability that the two report one story (the fitted same-story model). */
   score: number;
+  /** The pieces of evidence the score was computed from, each in [0, 1] (cluster/pair-evidence). */
+  evidence: Record<string, number>;
+  /** Which model scored the pair: one language, two languages whose words compare, or two scripts (names and figures only). */
+  comparedBy: 'within' | 'across' | 'acrossScripts';
   /** Within a language: the blend of body and headline similarity. */
   lexicalScore: number;
   bodyScore: number;

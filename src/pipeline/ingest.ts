@@ -2,7 +2,7 @@
 // A bad item is reported and skipped; each stored article is committed atomically with its story.
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import { articleFeatures, articleKeys, decidePlacement, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
+import { articleFeatures, articleKeys, decidePlacement, documentTerms, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minhashSignature } from '../dedup/index.js';
 import { InputError, type CopyDecision, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { datesFromStory, embeddingText, enrichArticle, type SentenceEmbedder } from '../enrich/index.js';
@@ -188,7 +188,8 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const minhash = minhashSignature(article.terms);
   const buckets = lshBuckets(minhash);
   const features = articleFeatures(article, embedding);
-  const stats = withArticle(store.corpusStats(), article);
+  const terms = documentTerms(features);
+  const stats = withArticle(store.corpusStats(), article, terms);
   const keys = articleKeys(features, stats);
   let copy = findSameLanguageCopy(sameText, minhash, store.findNearDuplicates(buckets, article.language));
   let assignment: Assignment | null = null;
@@ -206,7 +207,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
     newStory: !joined,
     mergeStoryIds,
     dateUpdates: datesFromStory(stored, undated, () => storyIds.flatMap((s) => store.publishedDates(s))),
-    index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features },
+    index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features, documentTerms: terms },
   });
   return stored;
 }
@@ -229,9 +230,9 @@ function storedArticle(article: EnrichedArticle, identity: string, textHash: str
 }
 
 /** Statistics as they will be once the article is stored: it counts in what it is judged by. */
-function withArticle(stats: CorpusStats, article: EnrichedArticle): CorpusStats {
+function withArticle(stats: CorpusStats, article: EnrichedArticle, documentTerms: string[]): CorpusStats {
   const entities = new Set(article.entities.map((e) => e.name));
-  const terms = new Set([...article.terms, ...article.titleTerms]);
+  const terms = new Set(documentTerms);
   return {
     articleCount: stats.articleCount + 1,
     entityFrequency: { get: (k) => (stats.entityFrequency.get(k) ?? 0) + (entities.has(k) ? 1 : 0) },

@@ -53,6 +53,8 @@ export interface ArticleIndex {
   lshBuckets: number[];
   /** What later articles compare it by (stored with it). */
   features: ArticleFeatures;
+  /** The terms it counts in the corpus statistics (document frequencies). */
+  documentTerms: string[];
 }
 
 export interface AddArticleOptions {
@@ -122,7 +124,7 @@ export interface StoryStore {
   listArticles(storyId?: string): StoredArticle[];
   listStoryIds(): string[];
   storyArticles(storyId: string): StoredArticle[];
-  /** Members of the story without a publication date. */
+  /** Members of the story without a publication date that name dates without a year (the ones a story can date). */
   undatedArticles(storyId: string): StoredArticle[];
   /** Publication dates (ISO) of the story's members dated by themselves, not by their story. */
   publishedDates(storyId: string): string[];

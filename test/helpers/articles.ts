@@ -1,5 +1,5 @@
 // A complete StoredArticle for unit tests: every field set, any of them overridden.
-import { articleFeatures } from '../../src/cluster/index.js';
+import { articleFeatures, documentTerms } from '../../src/cluster/index.js';
 import type { DateMention, StoredArticle } from '../../src/domain/index.js';
 import type { ArticleIndex } from '../../src/store/index.js';
 
@@ -40,7 +40,8 @@ export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}
 
 /** Index rows for a stored test article: no keys, an empty signature, the article's features (a default one's without it). */
 export function testIndex(sourceKey = 'test', article: StoredArticle = storedArticle('features')): ArticleIndex {
-  return { sourceKey, keys: [], minhash: new Uint32Array(128), lshBuckets: [], features: articleFeatures(article) };
+  const features = articleFeatures(article);
+  return { sourceKey, keys: [], minhash: new Uint32Array(128), lshBuckets: [], features, documentTerms: documentTerms(features) };
 }
 
 /** A resolved date mention of a past development, at day precision unless overridden. */

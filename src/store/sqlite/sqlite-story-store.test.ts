@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { storedArticle } from '../../../test/helpers/articles.js';
-import { articleFeatures } from '../../cluster/index.js';
+import { articleFeatures, documentTerms } from '../../cluster/index.js';
 import { tempDir } from '../../../test/helpers/cli.js';
 import { lshBuckets, MINHASH_SIZE, minhashSignature } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
@@ -12,7 +12,7 @@ import { SqliteStoryStore } from './sqlite-story-store.js';
 
 const article = storedArticle;
 const features = articleFeatures(storedArticle('features'));
-const index = (keys: string[] = ['e:Vladimir Putin'], minhash: Uint32Array = new Uint32Array(MINHASH_SIZE)) => ({ sourceKey: 'test', keys, minhash, lshBuckets: lshBuckets(minhash), features });
+const index = (keys: string[] = ['e:Vladimir Putin'], minhash: Uint32Array = new Uint32Array(MINHASH_SIZE)) => ({ sourceKey: 'test', keys, minhash, lshBuckets: lshBuckets(minhash), features, documentTerms: documentTerms(features) });
 const added = (extra: Partial<AddArticleOptions> = {}): AddArticleOptions => ({ newStory: true, dateUpdates: [], index: index(), ...extra });
 
 test('migrations run once and a reopened store keeps its data', () => {

@@ -176,7 +176,7 @@ export class SqliteStoryStore implements StoryStore {
 
   addArticle(article: StoredArticle, options: AddArticleOptions): void {
     const now = article.ingestedAt;
-    const terms = new Set([...article.terms, ...article.titleTerms]);
+    const terms = new Set(options.index.documentTerms);
     const day = epochDay(article.published?.start);
     this.db.transaction(() => {
       if (article.storyId) {
@@ -330,7 +330,11 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   undatedArticles(storyId: string): StoredArticle[] {
-    return (this.statement('SELECT * FROM articles WHERE story_id = ? AND published IS NULL ORDER BY seq').all(storyId) as ArticleRow[]).map(toArticle);
+    // Undated members with nothing to date are left in the file: a story of undated reports (a feed
+    // without dates) would otherwise be read back whole at every article that joins it.
+    return (
+      this.statement("SELECT * FROM articles WHERE story_id = ? AND published IS NULL AND json_array_length(analysis, '$.unresolvedDates') > 0 ORDER BY seq").all(storyId) as ArticleRow[]
+    ).map(toArticle);
   }
 
   publishedDates(storyId: string): string[] {
