@@ -55,6 +55,16 @@ const analysisSpeedFigure = pinnedSpeed<{ typical_5_kb: AnalysisSpeedFigure }>('
 // the scaling run (1k, 10k, 100k synthetic articles, each in a fresh process pinned to one core; BENCH_SCALE_MAX caps it).
 const { per_article: _clusterArticles, ...clustering } = await evalClustering(join(ROOT, 'test', 'fixtures', 'clustering', 'stories.jsonl'));
 const { per_pair: _pairs, ...similarity } = evalSimilarity(join(DATA, 'clustering', 'semeval2022-task8-pairs-dev', 'pairs.jsonl'));
+// The real samples: the shipped model on each whole sample (it was fitted on them: in-sample), and the
+// cross-validated figures, each from folds the fit did not see (bench/fit-same-story.ts).
+const realClustering = async (name: string) => {
+  const { per_article: _articles, ...r } = await evalClustering(join(DATA, 'clustering', name, 'items.jsonl'));
+  return r;
+};
+const givemeEvents = await realClustering('giveme5w1h-events-dev');
+const crisisTopics = await realClustering('ml-crisis-topics-dev');
+const { per_pair: _deEnPairs, ...similarityDeEn } = evalSimilarity(join(DATA, 'clustering', 'semeval2022-task8-crosslingual-dev', 'pairs.jsonl'));
+const crossValidated = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fit-same-story.ts')], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] })).held_out;
 const scaleMax = Number(process.env.BENCH_SCALE_MAX ?? 100_000);
 const scaling = [1_000, 10_000, 100_000]
   .filter((n) => n <= scaleMax)
@@ -71,6 +81,8 @@ const results = {
     language_id: { ...roundAll(languageId), per_kind: languageIdPerKind, per_language: languageIdPerLanguage, confusions: languageIdConfusions },
     clustering_fixtures: clustering,
     similarity_pairs: similarity,
+    clustering_real_in_sample: { giveme5w1h_events_dev: givemeEvents, ml_crisis_topics_dev: crisisTopics, semeval_de_en_dev: similarityDeEn },
+    clustering_real_cross_validated: crossValidated,
     analysis_fixtures: {
       ...roundAll(analysis),
       per_language: Object.fromEntries(Object.entries(analysisPerLanguage).map(([k, v]) => [k, roundAll(v)])),
@@ -109,6 +121,13 @@ console.log(`  dates                  accuracy ${analysis.date_accuracy.toFixed(
 console.log(`  speed                  ${analysisTypical.articles_per_second} articles/s on ${analysisTypical.articles} typical articles (mean ${analysisTypical.mean_kb} KB), ${analysisSpeedFigure.pinned_to_one_core ? 'pinned to one core' : 'one process'}`);
 console.log(`Stories (fixtures: ${clustering.articles} articles, ${clustering.clusters_gold} stories):`);
 console.log(`  clustering             pairwise F1 ${clustering.pairwise_f1.toFixed(3)}  P ${clustering.pairwise_precision.toFixed(3)}  R ${clustering.pairwise_recall.toFixed(3)}  across languages F1 ${clustering.cross_language.f1.toFixed(3)}  B-cubed F1 ${clustering.bcubed_f1.toFixed(3)}`);
-console.log(`  pair similarity        Pearson ${similarity.pearson.toFixed(3)} on ${similarity.pairs} SemEval pairs (same-story AUC ${similarity.same_story_auc.toFixed(3)})`);
+console.log(`  pair similarity        Pearson ${similarity.pearson.toFixed(3)} on ${similarity.pairs} SemEval pairs (same-story AUC ${similarity.same_story_auc.toFixed(3)}); plain TF-IDF ${similarity.baseline_tfidf.pearson.toFixed(3)}`);
+console.log('Stories on real samples, held-out folds (cross-validated; Storyline vs TF-IDF single pass):');
+const cv = crossValidated;
+const clusterRow = (name: string, s: { storyline: Record<string, number>; baseline_single_pass: Record<string, number> }) =>
+  `  ${name.padEnd(22)} pairwise F1 ${s.storyline.pairwise_f1!.toFixed(3)} vs ${s.baseline_single_pass.pairwise_f1!.toFixed(3)}  B-cubed F1 ${s.storyline.bcubed_f1!.toFixed(3)} vs ${s.baseline_single_pass.bcubed_f1!.toFixed(3)}  B-cubed P ${s.storyline.bcubed_precision!.toFixed(3)} vs ${s.baseline_single_pass.bcubed_precision!.toFixed(3)}  cross-language P ${s.storyline.cross_language_precision!.toFixed(3)} vs ${s.baseline_single_pass.cross_language_precision!.toFixed(3)}`;
+console.log(clusterRow('giveme5w1h events', cv.giveme5w1h_events_dev));
+console.log(clusterRow('ml-crisis topics', cv.ml_crisis_topics_dev));
+console.log(`  semeval pairs          Pearson ${cv.semeval_pairs_dev.pearson.toFixed(3)} (TF-IDF ${similarity.baseline_tfidf.pearson.toFixed(3)}); German-English Pearson ${cv.semeval_de_en_dev.pearson.toFixed(3)} (TF-IDF ${similarityDeEn.baseline_tfidf.pearson.toFixed(3)}), AUC ${cv.semeval_de_en_dev.same_story_auc.toFixed(3)}`);
 for (const s of scaling) console.log(`  scaling ${String(s.articles).padStart(7)}       ${s.articles_per_second} articles/s, ${s.ms_per_article_last_tenth} ms/article in the last tenth (originals ${s.ms_per_original_last_tenth}; ${s.copies} copies), peak RSS ${s.peak_rss_mb} MB`);
 console.log(`Peak RSS: ${results.peak_rss_mb} MB. Written to bench/results/latest.json`);

@@ -119,7 +119,7 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
   const scored: ScoredMember[] = [];
   const byStory = new Map<string, ScoredMember[]>();
   for (const candidate of candidates) {
-    const compared = compareProfiles(profile, cachedProfile(candidate, stats, idf), false, config.model);
+    const compared = compareProfiles(profile, cachedProfile(candidate, stats, idf), false, config.model, true);
     // Across languages words and names must agree before a story is joined: cognates and shared
     // vocabulary alone match any two long reports on the same kind of news, and names alone (the
     // names model) any two reports on one country without a shared person or organisation.

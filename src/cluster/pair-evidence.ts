@@ -61,7 +61,12 @@ export interface EvidenceResult {
   gapDays: number | null;
 }
 
-export function pairEvidence(a: EvidenceSide, b: EvidenceSide): EvidenceResult {
+/**
+ * `namesFirst`: across languages, when no distinctive person or organisation is shared, the words are
+ * not compared (their evidence is left at 0): such a pair joins no story (assign.ts), and clustering
+ * compares thousands of them.
+ */
+export function pairEvidence(a: EvidenceSide, b: EvidenceSide, namesFirst = false): EvidenceResult {
   const shared: EvidenceResult['sharedEntities'] = [];
   let entityDot = 0;
   for (const [name, ea] of a.entities) {
@@ -73,14 +78,16 @@ export function pairEvidence(a: EvidenceSide, b: EvidenceSide): EvidenceResult {
   const distinctiveShared = shared.filter((e) => e.distinctive);
   const sharedMonths = a.months.filter((m) => b.months.includes(m)).sort();
   const gapDays = a.publishedDay !== null && b.publishedDay !== null ? Math.abs(a.publishedDay - b.publishedDay) : null;
+  const namedActor = distinctiveShared.some((e) => e.type !== 'place') ? 1 : 0;
+  const words = !namesFirst || namedActor > 0 || a.language === b.language;
   const evidence: PairEvidence = {
-    body: cosine((a.bodyByTerm ??= byTerm(a.terms, a.body)), a.bodyNorm, b.terms, b.body, b.bodyNorm),
-    title: cosine((a.titleByTerm ??= byTerm(a.titleTerms, a.title)), a.titleNorm, b.titleTerms, b.title, b.titleNorm),
+    body: words ? cosine((a.bodyByTerm ??= byTerm(a.terms, a.body)), a.bodyNorm, b.terms, b.body, b.bodyNorm) : 0,
+    title: words ? cosine((a.titleByTerm ??= byTerm(a.titleTerms, a.title)), a.titleNorm, b.titleTerms, b.title, b.titleNorm) : 0,
     entities: a.entityNorm && b.entityNorm ? entityDot / (a.entityNorm * b.entityNorm) : 0,
     distinctive: Math.min(1, distinctiveShared.length / FULL_ENTITY_EVIDENCE),
-    namedActor: distinctiveShared.some((e) => e.type !== 'place') ? 1 : 0,
+    namedActor,
     facts: jaccard(a.facts, (b.factSet ??= new Set(b.facts))),
-    skeleton: a.language === b.language ? 0 : skeletonCosine(a, b),
+    skeleton: a.language === b.language || !words ? 0 : skeletonCosine(a, b),
     months: Math.min(1, sharedMonths.length / FULL_DATE_EVIDENCE),
     gap: gapDays === null ? 0.5 : Math.min(1, Math.log1p(gapDays) / Math.log1p(GAP_SCALE_DAYS)),
   };
@@ -156,25 +163,36 @@ const SKELETON_CACHE_LIMIT = 200_000;
 export function consonantSkeleton(term: string): string | null {
   let out = skeletonCache.get(term);
   if (out !== undefined) return out;
-  out = null;
-  if (/^[a-z]+$/.test(term)) {
-    let key = '';
-    let last = '';
-    // "ph" and "th" are spelling, not sounds: f and t.
-    const word = term.replace(/ph/g, 'f').replace(/th/g, 't').replace(/h/g, '');
-    for (const ch of word) {
-      const cls = SOUND_CLASS[ch];
-      if (!cls) {
-        last = '';
-        continue;
-      }
-      if (cls !== last) key += cls;
-      last = cls;
-      if (key.length === SKELETON_LENGTH) break;
-    }
-    if (key.length === SKELETON_LENGTH) out = key;
-  }
+  out = skeletonOf(term);
   if (skeletonCache.size >= SKELETON_CACHE_LIMIT) skeletonCache.clear();
   skeletonCache.set(term, out);
   return out;
+}
+
+function skeletonOf(term: string): string | null {
+  let key = '';
+  let last = '';
+  for (let i = 0; i < term.length; i++) {
+    let ch = term[i]!;
+    if (ch < 'a' || ch > 'z') return null;
+    // "ph" and "th" are spelling, not sounds: f and t; "h" alone is silent.
+    const next = term[i + 1];
+    if (next === 'h' && (ch === 'p' || ch === 't')) {
+      ch = ch === 'p' ? 'f' : 't';
+      i++;
+    } else if (ch === 'h') continue;
+    const cls = SOUND_CLASS[ch];
+    if (!cls) {
+      last = '';
+      continue;
+    }
+    if (cls !== last) key += cls;
+    last = cls;
+    if (key.length === SKELETON_LENGTH) {
+      // The rest must still be Latin letters for the term to have a skeleton.
+      for (let j = i + 1; j < term.length; j++) if (term[j]! < 'a' || term[j]! > 'z') return null;
+      return key;
+    }
+  }
+  return null;
 }

@@ -77,13 +77,29 @@ export function loadSameStoryModel(): SameStoryModel {
 
 export function sameStoryProbability(model: LogisticModel, e: PairEvidence): number {
   let z = model.bias;
-  for (const name in model.weights) z += model.weights[name as ModelInput]! * inputValue(name as ModelInput, e);
+  for (const [w, input] of compiled(model)) z += w * input(e);
   return 1 / (1 + Math.exp(-z));
 }
 
-/** One model input of the evidence (what modelInputs lists, computed alone: pairs are scored by the thousand). */
-function inputValue(name: ModelInput, e: PairEvidence): number {
+type Input = (e: PairEvidence) => number;
+/** Each model's weights with the function that reads its input (what modelInputs lists, one at a time): pairs are scored by the thousand. */
+const compiledModels = new WeakMap<LogisticModel, Array<[number, Input]>>();
+
+function compiled(model: LogisticModel): Array<[number, Input]> {
+  let out = compiledModels.get(model);
+  if (!out) {
+    out = (Object.entries(model.weights) as Array<[ModelInput, number]>).map(([name, w]) => [w, inputReader(name)]);
+    compiledModels.set(model, out);
+  }
+  return out;
+}
+
+function inputReader(name: ModelInput): Input {
   const agreement = AGREEMENTS[name as keyof typeof AGREEMENTS];
-  if (agreement) return Math.sqrt(e[agreement[0]] * e[agreement[1]]);
-  return name.startsWith('sqrt_') ? Math.sqrt(e[name.slice(5) as keyof PairEvidence]) : e[name as keyof PairEvidence];
+  if (agreement) return (e) => Math.sqrt(e[agreement[0]] * e[agreement[1]]);
+  if (name.startsWith('sqrt_')) {
+    const key = name.slice(5) as keyof PairEvidence;
+    return (e) => Math.sqrt(e[key]);
+  }
+  return (e) => e[name as keyof PairEvidence];
 }

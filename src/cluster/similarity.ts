@@ -20,6 +20,8 @@ export type Idf = (term: string) => number;
  */
 export interface SimilarityProfile extends EvidenceSide {
   features: ArticleFeatures;
+  /** Whether any of its terms has a consonant skeleton (words of the Latin alphabet), made when first asked. */
+  hasSkeletons?: boolean;
 }
 
 /** Places are shared by much unrelated news; people and organisations identify a story better. */
@@ -104,11 +106,15 @@ function skeletonWeights(features: ArticleFeatures, idf: Idf): { weights: Map<st
   return { weights: out, norm: norm(out.values()) };
 }
 
-/** Compares two profiles; the shared terms that weigh most are listed only when `explain` asks (they cost a sort). */
-export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, explain = true, model: SameStoryModel = loadSameStoryModel()): SimilarityBreakdown {
+/**
+ * Compares two profiles; the shared terms that weigh most are listed only when `explain` asks (they
+ * cost a sort). `namesFirst` (clustering): across languages, without a shared person or organisation,
+ * words are not compared (pair-evidence.ts).
+ */
+export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, explain = true, model: SameStoryModel = loadSameStoryModel(), namesFirst = false): SimilarityBreakdown {
   const sameLanguage = a.language === b.language;
-  const { evidence, sharedEntities, sharedMonths, gapDays } = pairEvidence(a, b);
-  const comparedBy = sameLanguage ? 'within' : a.skeletons().norm > 0 && b.skeletons().norm > 0 ? 'across' : 'acrossScripts';
+  const { evidence, sharedEntities, sharedMonths, gapDays } = pairEvidence(a, b, namesFirst && !(a.features.embedding && b.features.embedding));
+  const comparedBy = sameLanguage ? 'within' : hasSkeletons(a) && hasSkeletons(b) ? 'across' : 'acrossScripts';
   let score = sameStoryProbability(model[comparedBy], evidence);
   const embeddingScore = a.features.embedding && b.features.embedding ? dot(a.features.embedding, b.features.embedding) : null;
   if (!sameLanguage && embeddingScore !== null && sharedEntities.length > 0) score = Math.max(score, embeddingEvidence(embeddingScore));
@@ -127,6 +133,10 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, expl
     sharedMonths,
     gapDays,
   };
+}
+
+function hasSkeletons(p: SimilarityProfile): boolean {
+  return (p.hasSkeletons ??= p.features.terms.some((t) => skeletonKey(t) !== null));
 }
 
 /** A sentence-embedding cosine as a same-story probability (0 at the floor, 1 at the ceiling). */
