@@ -22,8 +22,11 @@ export interface EvidenceSide {
   titleByTerm?: Map<string, number>;
   /** Its facts as a set, made when first compared. */
   factSet?: Set<string>;
-  /** TF-IDF weights of the consonant skeletons of its longer terms (cross-language evidence), made when first needed. */
-  skeletons(): { weights: Map<string, number>; norm: number };
+  /** TF-IDF weights of the consonant skeletons of its longer terms (cross-language evidence), aligned; a look-up by key made when first needed. */
+  skeletonKeys: string[];
+  skeletonWeights: Float64Array;
+  skeletonNorm: number;
+  skeletonByKey?: Map<string, number>;
 }
 
 export interface PairEvidence {
@@ -118,16 +121,8 @@ function jaccard(a: string[], b: Set<string>): number {
 }
 
 function skeletonCosine(a: EvidenceSide, b: EvidenceSide): number {
-  const sa = a.skeletons();
-  const sb = b.skeletons();
-  if (!sa.norm || !sb.norm) return 0;
-  const [small, large] = sa.weights.size < sb.weights.size ? [sa.weights, sb.weights] : [sb.weights, sa.weights];
-  let dot = 0;
-  for (const [k, w] of small) {
-    const v = large.get(k);
-    if (v !== undefined) dot += v * w;
-  }
-  return dot / (sa.norm * sb.norm);
+  if (!a.skeletonNorm || !b.skeletonNorm) return 0;
+  return cosine((a.skeletonByKey ??= byTerm(a.skeletonKeys, a.skeletonWeights)), a.skeletonNorm, b.skeletonKeys, b.skeletonWeights, b.skeletonNorm);
 }
 
 /** Terms shorter than this (the light stems are six letters) are too ambiguous as cognates. */

@@ -20,8 +20,6 @@ export type Idf = (term: string) => number;
  */
 export interface SimilarityProfile extends EvidenceSide {
   features: ArticleFeatures;
-  /** Whether any of its terms has a consonant skeleton (words of the Latin alphabet), made when first asked. */
-  hasSkeletons?: boolean;
 }
 
 /** Places are shared by much unrelated news; people and organisations identify a story better. */
@@ -74,7 +72,7 @@ export function similarityProfile(features: ArticleFeatures, stats: CorpusStats,
   const entityEntries = [...entities.values()];
   const body = weighted(features.terms, features.termCounts, idf, stopTerms(features.language));
   const title = weighted(features.titleTerms, features.titleCounts, idf);
-  let skeletons: { weights: Map<string, number>; norm: number } | undefined;
+  const skeletons = skeletonWeights(features, idf);
   return {
     features,
     language: features.language,
@@ -90,20 +88,23 @@ export function similarityProfile(features: ArticleFeatures, stats: CorpusStats,
     distinctiveEntities: entityEntries.filter((e) => e.distinctive).length,
     facts: features.facts,
     months: features.months,
-    skeletons: () => (skeletons ??= skeletonWeights(features, idf)),
+    skeletonKeys: skeletons.keys,
+    skeletonWeights: skeletons.weights,
+    skeletonNorm: norm(skeletons.weights),
   };
 }
 
-/** TF-IDF weights (sublinear) of the skeleton keys of the article's longer terms. */
-function skeletonWeights(features: ArticleFeatures, idf: Idf): { weights: Map<string, number>; norm: number } {
+/** TF-IDF weights (sublinear) of the skeleton keys of the article's longer terms, aligned with the keys (compact enough to cache thousands). */
+function skeletonWeights(features: ArticleFeatures, idf: Idf): { keys: string[]; weights: Float64Array } {
   const counts = new Map<string, number>();
   for (let i = 0; i < features.terms.length; i++) {
     const key = skeletonKey(features.terms[i]!);
     if (key) counts.set(key, (counts.get(key) ?? 0) + features.termCounts[i]!);
   }
-  const out = new Map<string, number>();
-  for (const [k, c] of counts) out.set(k, (1 + Math.log(c)) * idf(k));
-  return { weights: out, norm: norm(out.values()) };
+  const keys = [...counts.keys()];
+  const weights = new Float64Array(keys.length);
+  keys.forEach((k, i) => (weights[i] = (1 + Math.log(counts.get(k)!)) * idf(k)));
+  return { keys, weights };
 }
 
 /**
@@ -114,7 +115,7 @@ function skeletonWeights(features: ArticleFeatures, idf: Idf): { weights: Map<st
 export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, explain = true, model: SameStoryModel = loadSameStoryModel(), namesFirst = false): SimilarityBreakdown {
   const sameLanguage = a.language === b.language;
   const { evidence, sharedEntities, sharedMonths, gapDays } = pairEvidence(a, b, namesFirst && !(a.features.embedding && b.features.embedding));
-  const comparedBy = sameLanguage ? 'within' : hasSkeletons(a) && hasSkeletons(b) ? 'across' : 'acrossScripts';
+  const comparedBy = sameLanguage ? 'within' : a.skeletonNorm > 0 && b.skeletonNorm > 0 ? 'across' : 'acrossScripts';
   let score = sameStoryProbability(model[comparedBy], evidence);
   const embeddingScore = a.features.embedding && b.features.embedding ? dot(a.features.embedding, b.features.embedding) : null;
   if (!sameLanguage && embeddingScore !== null && sharedEntities.length > 0) score = Math.max(score, embeddingEvidence(embeddingScore));
@@ -133,10 +134,6 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, expl
     sharedMonths,
     gapDays,
   };
-}
-
-function hasSkeletons(p: SimilarityProfile): boolean {
-  return (p.hasSkeletons ??= p.features.terms.some((t) => skeletonKey(t) !== null));
 }
 
 /** A sentence-embedding cosine as a same-story probability (0 at the floor, 1 at the ceiling). */
