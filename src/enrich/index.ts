@@ -12,7 +12,7 @@ import { inferFromContent } from './time/infer-published.js';
 export { inferFromStory, inferFromContent } from './time/infer-published.js';
 export { datesFromStory, type DatingMember } from './time/dates-from-story.js';
 export { recognizeEntities } from './entities/recognize.js';
-export { contentTerms } from './terms/content-terms.js';
+export { contentTerms, lightStem } from './terms/content-terms.js';
 export { embeddingText, loadSentenceEmbedder, type SentenceEmbedder } from './embeddings/sentence-embedder.js';
 
 /** The gazetteer as the glued-word repair reads names; one object, so the repair's per-word cache lasts. */

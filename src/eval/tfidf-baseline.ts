@@ -2,11 +2,8 @@
 // (stop words of the article's language removed, IDF over the evaluated file) for pair similarity,
 // and a single-pass clusterer on it (an article joins the most similar story centroid active within
 // 30 days when the cosine reaches 0.2, else starts a story: the baseline the benchmark READMEs name).
-import { createRequire } from 'node:module';
+import { stopWords } from '../lib/stop-words.js';
 
-const require = createRequire(import.meta.url);
-/** stopwords-iso: stop-word lists of 58 languages. */
-const STOPWORDS = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
 const stopSets = new Map<string, Set<string>>();
 
 export interface BaselineDoc {
@@ -19,7 +16,7 @@ type Vector = Map<string, number>;
 
 function words(doc: BaselineDoc): string[] {
   let stop = stopSets.get(doc.lang);
-  if (!stop) stopSets.set(doc.lang, (stop = new Set(STOPWORDS[doc.lang] ?? [])));
+  if (!stop) stopSets.set(doc.lang, (stop = new Set(stopWords(doc.lang))));
   return `${doc.title}\n${doc.text}`
     .toLowerCase()
     .split(/[^\p{L}\p{M}\p{N}]+/u)

@@ -3,9 +3,9 @@
 // article writes on its own elsewhere), the tail is a stop word of the language or a word that
 // commonly follows names (data/repair/glued-tails.json), and exactly one split qualifies. Real
 // compounds ("Bundesregierung", "Chinatown") and names ("Kimberly") have no such split.
-import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { loadDataFile } from '../../lib/data-files.js';
+import { stopWords } from '../../lib/stop-words.js';
 
 export interface GluedRepair {
   /** The glued word as found. */
@@ -15,9 +15,6 @@ export interface GluedRepair {
   index: number;
 }
 
-const require = createRequire(import.meta.url);
-/** stopwords-iso: stop-word lists of 58 languages (https://github.com/stopwords-iso), the tails we trust without context. */
-const STOPWORDS = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
 const TailsSchema = z.object({ version: z.number(), languages: z.record(z.array(z.string())), compoundingLanguages: z.array(z.string()) });
 
 /** What the repair needs to know of names (the entity gazetteer provides it). */
@@ -53,7 +50,7 @@ function knownTails(language: string, names: NameLexicon): Tails {
   // Cached splits hold only for the lexicon they were worked out with.
   if (!tails || tails.names !== names) {
     const followers = loadDataFile('repair/glued-tails.json', TailsSchema).languages[language] ?? [];
-    const words = new Set([...(STOPWORDS[language] ?? []), ...followers].map((w) => w.toLowerCase()));
+    const words = new Set([...stopWords(language), ...followers].map((w) => w.toLowerCase()));
     tails = { words, longest: Math.max(0, ...[...words].map((w) => w.length)), splits: new Map(), names };
     tailSets.set(language, tails);
   }

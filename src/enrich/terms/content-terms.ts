@@ -24,13 +24,17 @@ export function contentTerms(text: string, language: string): string[] {
   const words: string[] = [];
   for (const [w] of text.matchAll(WORD)) {
     if ((!syllabic && w.length < MIN_TERM_CHARS) || /^\d+$/.test(w)) continue;
-    const folded = foldWord(w);
-    words.push(syllabic || folded.length <= STEM_CHARS ? folded : folded.slice(0, STEM_CHARS));
+    words.push(syllabic ? foldWord(w) : lightStem(w));
   }
   if (!syllabic) return words;
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < words.length; i++) bigrams.push(`${words[i]}_${words[i + 1]}`);
   return bigrams;
+}
+
+/** A word as a term of a spaced alphabetic language: folded, cut to the light stem. */
+export function lightStem(word: string): string {
+  return foldWord(word).slice(0, STEM_CHARS);
 }
 
 /** A run of an unspaced script, or a run of other letters and digits (a Latin name inside). */
