@@ -10,14 +10,19 @@
 // everything and writes the model with its provenance and the held-out figures.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { clusterConfig, modelInputs, pairEvidence, similarityProfile, corpusIdf, articleFeatures, type ModelInput, type SameStoryModel } from '../src/cluster/index.js';
+import { clusterConfig, modelInputs, pairEvidence, sameStoryProbability, type ModelInput, type PairEvidence, type SameStoryModel } from '../src/cluster/index.js';
 import {
   analyseItems,
+  bCubedSums,
+  f1,
+  pairScores,
+  pairTally,
+  type PairTally,
   baselineRows,
   clusterAnalysed,
-  countDocumentFrequencies,
   foldOf,
   FOLDS,
+  profileCorpus,
   profilePairs,
   ratingPearson,
   readClusteringItems,
@@ -73,7 +78,7 @@ const BCUBED_PRECISION_FLOOR = 0.96;
 
 type Source = 'semeval-pairs' | 'semeval-de-en' | 'giveme-events' | 'crisis-topics';
 interface Example {
-  x: Record<ModelInput, number>;
+  evidence: PairEvidence;
   y: number;
   within: boolean;
   source: Source;
@@ -102,7 +107,7 @@ const crisisFile = join(DATA, 'ml-crisis-topics-dev', 'items.jsonl');
 
 function ratedExamples(file: string, source: Source): Example[] {
   return profilePairs(readPairs(file)).map(({ pair, a, b }) => ({
-    x: modelInputs(pairEvidence(a, b).evidence),
+    evidence: pairEvidence(a, b).evidence,
     // 1 = same story ... 4 = unrelated, as a soft label.
     y: (4 - pair.overall) / 3,
     within: pair.lang1 === pair.lang2,
@@ -129,9 +134,7 @@ async function labelledCorpus(file: string, foldKey: (i: ClusteringItem) => stri
 /** Every pair of a labelled corpus (IDF over the corpus); `keep` says which pairs teach and with what label. */
 function corpusExamples(c: LabelledCorpus, source: Source, label: (a: ClusteringItem, b: ClusteringItem) => number | null): Example[] {
   const ok = c.analysed.filter((a) => a.enriched);
-  const stats = countDocumentFrequencies(ok.map((a) => a.enriched!));
-  const idf = corpusIdf(stats);
-  const profiles = ok.map((a) => similarityProfile(articleFeatures(a.enriched!), stats, idf));
+  const profiles = profileCorpus(ok.map((a) => a.enriched!));
   const out: Example[] = [];
   for (let i = 0; i < ok.length; i++) {
     for (let j = i + 1; j < ok.length; j++) {
@@ -139,7 +142,7 @@ function corpusExamples(c: LabelledCorpus, source: Source, label: (a: Clustering
       const b = ok[j]!.item;
       const y = label(a, b);
       if (y === null) continue;
-      out.push({ x: modelInputs(pairEvidence(profiles[i]!, profiles[j]!).evidence), y, within: a.lang === b.lang, source, folds: [c.foldOfItem.get(a.id)!, c.foldOfItem.get(b.id)!] });
+      out.push({ evidence: pairEvidence(profiles[i]!, profiles[j]!).evidence, y, within: a.lang === b.lang, source, folds: [c.foldOfItem.get(a.id)!, c.foldOfItem.get(b.id)!] });
     }
   }
   return out;
@@ -166,10 +169,11 @@ log(`${examples.length} pairs: ${Object.entries(countBy(examples, (e) => `${e.so
 function fitPart(train: Example[], allInputs: ModelInput[]): SameStoryModel['within'] {
   const totals = countBy(train, (e) => e.source);
   const weight = train.map((e) => (SOURCE_WEIGHT[e.source] * train.length) / (Object.keys(totals).length * totals[e.source]!));
+  const x = train.map((e) => modelInputs(e.evidence));
   let inputs = [...allInputs];
   for (;;) {
     const fit = fitLogistic(
-      train.map((e) => inputs.map((n) => e.x[n])),
+      x.map((row) => inputs.map((n) => row[n])),
       train.map((e) => e.y),
       weight,
       L2,
@@ -199,63 +203,15 @@ function modelOf(weights: Weights, t: SameStoryModel['thresholds']): SameStoryMo
 }
 
 type Rows = Array<{ item: ClusteringItem; gold: string; found: string }>;
-interface PairTally {
-  both: number;
-  gold: number;
-  found: number;
-}
-
-/** Pair counts over the pairs `include` accepts. */
-function tally(rows: Rows, include: (a: Rows[number], b: Rows[number]) => boolean, into: PairTally = { both: 0, gold: 0, found: 0 }): PairTally {
-  for (let i = 0; i < rows.length; i++) {
-    for (let j = i + 1; j < rows.length; j++) {
-      const a = rows[i]!;
-      const b = rows[j]!;
-      if (!include(a, b)) continue;
-      const g = a.gold === b.gold;
-      const f = a.found === b.found;
-      if (g) into.gold++;
-      if (f) into.found++;
-      if (g && f) into.both++;
-    }
-  }
-  return into;
-}
-
-function pairScores(t: PairTally): { precision: number; recall: number; f1: number } {
-  const precision = t.found ? t.both / t.found : 1;
-  const recall = t.gold ? t.both / t.gold : 1;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
-}
-
-/** B-cubed precision and recall of the items `which` accepts, within the whole clustering. */
-function bcubed(rows: Rows, which: (r: Rows[number]) => boolean): { p: number; r: number; n: number } {
-  const byFound = countBy(rows, (r) => r.found);
-  const byGold = countBy(rows, (r) => r.gold);
-  const byBoth = countBy(rows, (r) => `${r.gold}\u0000${r.found}`);
-  let p = 0;
-  let r = 0;
-  let n = 0;
-  for (const row of rows) {
-    if (!which(row)) continue;
-    const shared = byBoth[`${row.gold}\u0000${row.found}`]!;
-    p += shared / byFound[row.found]!;
-    r += shared / byGold[row.gold]!;
-    n++;
-  }
-  return { p, r, n };
-}
-
-const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
 /** Scores of a clustering on the items of some folds: pairs with at least one such item, and those items' B-cubed. */
 function scoreOn(rows: Rows, fold: Map<string, number>, inFolds: (f: number) => boolean) {
   const isIn = (r: Rows[number]) => inFolds(fold.get(r.item.id)!);
   const touches = (a: Rows[number], b: Rows[number]) => isIn(a) || isIn(b);
   return {
-    all: tally(rows, touches),
-    cross: tally(rows, (a, b) => touches(a, b) && a.item.lang !== b.item.lang),
-    b3: bcubed(rows, isIn),
+    all: pairTally(rows, touches),
+    cross: pairTally(rows, (a, b) => touches(a, b) && a.item.lang !== b.item.lang),
+    b3: bCubedSums(rows, isIn),
   };
 }
 
@@ -264,9 +220,9 @@ function summarise(scores: FoldScore[]) {
   const sum = (pick: (s: FoldScore) => PairTally) => scores.reduce((t, s) => ({ both: t.both + pick(s).both, gold: t.gold + pick(s).gold, found: t.found + pick(s).found }), { both: 0, gold: 0, found: 0 });
   const all = pairScores(sum((s) => s.all));
   const cross = pairScores(sum((s) => s.cross));
-  const n = scores.reduce((t, s) => t + s.b3.n, 0);
-  const bp = scores.reduce((t, s) => t + s.b3.p, 0) / n;
-  const br = scores.reduce((t, s) => t + s.b3.r, 0) / n;
+  const n = scores.reduce((t, s) => t + s.b3.items, 0);
+  const bp = scores.reduce((t, s) => t + s.b3.precision, 0) / n;
+  const br = scores.reduce((t, s) => t + s.b3.recall, 0) / n;
   return {
     pairwise_precision: round(all.precision),
     pairwise_recall: round(all.recall),
@@ -342,7 +298,7 @@ if (!args.has('--skip-cv')) {
     for (const e of examples) {
       if (e.overall === undefined || e.folds[0] !== k) continue;
       heldOutPairs.push({ source: e.source, score: predict(model, e), overall: e.overall });
-      heldOutNamesOnly.push({ score: predictWith(model.acrossScripts, e), overall: e.overall });
+      heldOutNamesOnly.push({ score: sameStoryProbability(model.acrossScripts, e.evidence), overall: e.overall });
     }
     perFold.push({ fold: k, thresholds: t, giveme: summarise([g]), crisis: summarise([c]) });
     log(`fold ${k}: join ${t.join}, cross ${t.crossLanguageJoin}; giveme ${JSON.stringify(summarise([g]))}; crisis ${JSON.stringify(summarise([c]))}`);
@@ -365,13 +321,7 @@ if (!args.has('--skip-cv')) {
 }
 
 function predict(model: SameStoryModel, e: Example): number {
-  return predictWith(e.within ? model.within : model.across, e);
-}
-
-function predictWith(part: SameStoryModel['within'], e: Example): number {
-  let z = part.bias;
-  for (const [n, w] of Object.entries(part.weights)) z += w * e.x[n as ModelInput];
-  return 1 / (1 + Math.exp(-z));
+  return sameStoryProbability(e.within ? model.within : model.across, e.evidence);
 }
 
 if (args.has('--write')) {

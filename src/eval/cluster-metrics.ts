@@ -17,7 +17,7 @@ export interface Labelled {
   found: string;
 }
 
-const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+export const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
 export function scoreClusters(items: Labelled[]): ClusterScores {
   const pairs = pairCounts(items, () => true);
@@ -37,9 +37,19 @@ export function scoreClusters(items: Labelled[]): ClusterScores {
 
 /** Pairwise scores over the pairs `include` accepts (e.g. only pairs in two different languages). */
 export function pairCounts<T extends Labelled>(items: T[], include: (a: T, b: T) => boolean): { precision: number; recall: number; f1: number; pairs_gold: number } {
-  let both = 0;
-  let gold = 0;
-  let found = 0;
+  const tally = pairTally(items, include);
+  return { ...pairScores(tally), pairs_gold: tally.gold };
+}
+
+/** Pairs in one gold cluster, in one found cluster, and in both: what pairwise scores are made of, and add up over runs. */
+export interface PairTally {
+  both: number;
+  gold: number;
+  found: number;
+}
+
+export function pairTally<T extends Labelled>(items: T[], include: (a: T, b: T) => boolean): PairTally {
+  const tally = { both: 0, gold: 0, found: 0 };
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i]!;
@@ -47,29 +57,40 @@ export function pairCounts<T extends Labelled>(items: T[], include: (a: T, b: T)
       if (!include(a, b)) continue;
       const g = a.gold === b.gold;
       const f = a.found === b.found;
-      if (g) gold++;
-      if (f) found++;
-      if (g && f) both++;
+      if (g) tally.gold++;
+      if (f) tally.found++;
+      if (g && f) tally.both++;
     }
   }
-  // No pair found (or none to find) is perfect precision (recall): nothing wrong was claimed.
-  const precision = found ? both / found : 1;
-  const recall = gold ? both / gold : 1;
-  return { precision, recall, f1: f1(precision, recall), pairs_gold: gold };
+  return tally;
 }
 
-function bCubed(items: Labelled[]): { precision: number; recall: number } {
+export function pairScores(t: PairTally): { precision: number; recall: number; f1: number } {
+  // No pair found (or none to find) is perfect precision (recall): nothing wrong was claimed.
+  const precision = t.found ? t.both / t.found : 1;
+  const recall = t.gold ? t.both / t.gold : 1;
+  return { precision, recall, f1: f1(precision, recall) };
+}
+
+/** B-cubed precision and recall summed over the items `which` accepts (each within the whole clustering), and how many: sums add up over runs. */
+export function bCubedSums<T extends Labelled>(items: T[], which: (item: T) => boolean = () => true): { precision: number; recall: number; items: number } {
   const byGold = countBy(items, (i) => i.gold);
   const byFound = countBy(items, (i) => i.found);
   const byBoth = countBy(items, (i) => `${i.gold}\u0000${i.found}`);
-  let precision = 0;
-  let recall = 0;
+  const sums = { precision: 0, recall: 0, items: 0 };
   for (const item of items) {
+    if (!which(item)) continue;
     const shared = byBoth.get(`${item.gold}\u0000${item.found}`)!;
-    precision += shared / byFound.get(item.found)!;
-    recall += shared / byGold.get(item.gold)!;
+    sums.precision += shared / byFound.get(item.found)!;
+    sums.recall += shared / byGold.get(item.gold)!;
+    sums.items++;
   }
-  return { precision: items.length ? precision / items.length : 1, recall: items.length ? recall / items.length : 1 };
+  return sums;
+}
+
+function bCubed(items: Labelled[]): { precision: number; recall: number } {
+  const sums = bCubedSums(items);
+  return { precision: sums.items ? sums.precision / sums.items : 1, recall: sums.items ? sums.recall / sums.items : 1 };
 }
 
 function countBy<T>(items: T[], key: (x: T) => string): Map<string, number> {

@@ -1,14 +1,18 @@
-// Document frequencies of entities and terms over a set of analysed articles (an evaluation's corpus).
+// An evaluation's corpus: its articles' comparison features, the document frequencies of their
+// entities and terms, and each article's profile under them (each feature worked out once).
 import type { EnrichedArticle } from '../domain/index.js';
-import type { CorpusStats } from '../store/index.js';
-import { articleFeatures, documentTerms } from '../cluster/index.js';
+import { articleFeatures, corpusIdf, documentTerms, similarityProfile, type SimilarityProfile } from '../cluster/index.js';
 
-export function countDocumentFrequencies(articles: EnrichedArticle[]): CorpusStats {
+/** Each article's similarity profile, weighted by the statistics of these articles. */
+export function profileCorpus(articles: EnrichedArticle[]): SimilarityProfile[] {
+  const features = articles.map((a) => articleFeatures(a));
   const entityFrequency = new Map<string, number>();
   const termFrequency = new Map<string, number>();
-  for (const a of articles) {
-    for (const name of new Set(a.entities.map((e) => e.name))) entityFrequency.set(name, (entityFrequency.get(name) ?? 0) + 1);
-    for (const t of documentTerms(articleFeatures(a))) termFrequency.set(t, (termFrequency.get(t) ?? 0) + 1);
+  for (const f of features) {
+    for (const name of new Set(f.entities.map((e) => e.name))) entityFrequency.set(name, (entityFrequency.get(name) ?? 0) + 1);
+    for (const t of documentTerms(f)) termFrequency.set(t, (termFrequency.get(t) ?? 0) + 1);
   }
-  return { articleCount: articles.length, entityFrequency, termFrequency };
+  const stats = { articleCount: articles.length, entityFrequency, termFrequency };
+  const idf = corpusIdf(stats);
+  return features.map((f) => similarityProfile(f, stats, idf));
 }

@@ -6,4 +6,5 @@ export { evalAnalysis, evalLanguageId, type AnalysisEval, type LanguageIdEval } 
 export { evalSimilarity, profilePairs, ratingPearson, readPairs, sameStoryAuc, type RatedPair, type SimilarityEval } from './run-similarity.js';
 export { analyseItems, baselineRows, clusterAnalysed, evalClustering, readClusteringItems, scoreRows, type AnalysedItem, type ClusteredRow, type ClusteringEval, type ClusteringItem, type ClusteringScores } from './run-clustering.js';
 export { foldOf, FOLDS } from './folds.js';
-export { countDocumentFrequencies } from './corpus-stats.js';
+export { profileCorpus } from './corpus-stats.js';
+export { bCubedSums, f1, pairScores, pairTally, type PairTally } from './cluster-metrics.js';

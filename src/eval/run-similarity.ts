@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { plainArticle, type EnrichedArticle } from '../domain/index.js';
 import { enrichArticle } from '../enrich/index.js';
-import { articleFeatures, compareProfiles, corpusIdf, loadSameStoryModel, similarityProfile, type SameStoryModel, type SimilarityProfile } from '../cluster/index.js';
-import { countDocumentFrequencies } from './corpus-stats.js';
+import { compareProfiles, loadSameStoryModel, type SameStoryModel, type SimilarityProfile } from '../cluster/index.js';
+import { profileCorpus } from './corpus-stats.js';
 import { pearson } from './correlation.js';
 import { readJsonl } from './read-jsonl.js';
 import { cosine, tfidfVectors } from './tfidf-baseline.js';
@@ -51,9 +51,9 @@ export function profilePairs(pairs: RatedPair[]): Array<{ pair: RatedPair; a: Si
     return a;
   };
   const sides = pairs.map((p) => [analyse(p.lang1, p.title1, p.text1), analyse(p.lang2, p.title2, p.text2)] as const);
-  const stats = countDocumentFrequencies([...analysed.values()]);
-  const idf = corpusIdf(stats);
-  const profiles = new Map([...analysed.values()].map((a) => [a, similarityProfile(articleFeatures(a), stats, idf)]));
+  const articles = [...analysed.values()];
+  const profiled = profileCorpus(articles);
+  const profiles = new Map(articles.map((a, i) => [a, profiled[i]!]));
   return pairs.map((pair, i) => ({ pair, a: profiles.get(sides[i]![0])!, b: profiles.get(sides[i]![1])! }));
 }
 
