@@ -2,7 +2,7 @@
 // one; within its story it joins the development (event) of its closest member, or starts one.
 import type { CorpusStats, ClusterCandidate } from '../store/story-store.js';
 import type { ArticleFeatures } from '../domain/index.js';
-import { compareProfiles, corpusIdf, embeddingEvidence, similarityProfile, type Idf, type SimilarityBreakdown, type SimilarityProfile } from './similarity.js';
+import { compareProfiles, corpusIdf, similarityProfile, type Idf, type SimilarityBreakdown, type SimilarityProfile } from './similarity.js';
 import { loadSameStoryModel, sameStoryProbability, type SameStoryModel } from './same-story-model.js';
 import type { PairEvidence } from './pair-evidence.js';
 
@@ -119,13 +119,7 @@ export function assignStory(article: ArticleFeatures, candidates: ClusterCandida
   const scored: ScoredMember[] = [];
   const byStory = new Map<string, ScoredMember[]>();
   for (const candidate of candidates) {
-    const compared = compareProfiles(profile, cachedProfile(candidate, stats, idf), false, config.model, true);
-    // Across languages words and names must agree before a story is joined: cognates and shared
-    // vocabulary alone match any two long reports on the same kind of news, and names alone (the
-    // names model) any two reports on one country without a shared person or organisation.
-    // A sentence embedding (content, not names) decides for itself.
-    const byEmbedding = compared.embeddingScore !== null && compared.sharedEntities.length > 0 && embeddingEvidence(compared.embeddingScore) >= compared.score;
-    const similarity = compared.comparedBy !== 'within' && !compared.evidence.namedActor && !byEmbedding ? { ...compared, score: 0 } : compared;
+    const similarity = compareProfiles(profile, cachedProfile(candidate, stats, idf), false, config.model, true);
     const member = { candidate, similarity };
     scored.push(member);
     const list = byStory.get(candidate.storyId) ?? [];

@@ -66,8 +66,8 @@ export interface EvidenceResult {
 
 /**
  * `namesFirst`: across languages, when no distinctive person or organisation is shared, the words are
- * not compared (their evidence is left at 0): such a pair joins no story (assign.ts), and clustering
- * compares thousands of them.
+ * not compared (their evidence is left at 0): such a pair joins no story (similarity.ts), and
+ * clustering compares thousands of them.
  */
 export function pairEvidence(a: EvidenceSide, b: EvidenceSide, namesFirst = false): EvidenceResult {
   const shared: EvidenceResult['sharedEntities'] = [];
@@ -137,13 +137,7 @@ export function skeletonKey(term: string): string | null {
   return s ? SKELETON_PREFIX + s : null;
 }
 
-/**
- * A word's first three consonants, by sound class, vowels dropped and repeats merged: the standard
- * cheap cognate key (after Dolgopolsky's sound classes), so that gobierno, governo, gouvernement and
- * government meet (g-b-r), as do manifestantes, manifestants and manifestanti (m-n-f). Latin script
- * only: words of other scripts have no skeleton. Three consonants are needed; shorter words are too
- * ambiguous to count.
- */
+/** Consonants by sound class (after Dolgopolsky's); vowels and y have none. */
 const SOUND_CLASS: Record<string, string> = {
   b: 'b', p: 'b', v: 'b', f: 'f', w: 'b',
   c: 'k', k: 'k', q: 'k', g: 'g', x: 'k',
@@ -155,6 +149,12 @@ const SKELETON_LENGTH = 3;
 const skeletonCache = new Map<string, string | null>();
 const SKELETON_CACHE_LIMIT = 200_000;
 
+/**
+ * A word's first three consonants, by sound class, vowels dropped and repeats merged: the standard
+ * cheap cognate key, so that gobierno, governo, gouvernement and government meet (g-b-r), as do
+ * manifestantes, manifestants and manifestanti (m-n-f). Latin script only: words of other scripts
+ * have no skeleton. Three consonants are needed; shorter words are too ambiguous to count.
+ */
 export function consonantSkeleton(term: string): string | null {
   let out = skeletonCache.get(term);
   if (out !== undefined) return out;

@@ -22,13 +22,10 @@ const AGREEMENTS = {
 export const MODEL_INPUTS = [...EVIDENCE_NAMES, ...EVIDENCE_NAMES.map((n) => `sqrt_${n}` as const), ...(Object.keys(AGREEMENTS) as Array<keyof typeof AGREEMENTS>)] as const;
 export type ModelInput = (typeof MODEL_INPUTS)[number];
 
+/** Every model input of the evidence (what a fit reads). */
 export function modelInputs(e: PairEvidence): Record<ModelInput, number> {
   const out = {} as Record<ModelInput, number>;
-  for (const n of EVIDENCE_NAMES) {
-    out[n] = e[n];
-    out[`sqrt_${n}`] = Math.sqrt(e[n]);
-  }
-  for (const [name, [a, b]] of Object.entries(AGREEMENTS) as Array<[keyof typeof AGREEMENTS, readonly [keyof PairEvidence, keyof PairEvidence]]>) out[name] = Math.sqrt(e[a] * e[b]);
+  for (const name of MODEL_INPUTS) out[name] = inputReader(name)(e);
   return out;
 }
 

@@ -109,16 +109,21 @@ function skeletonWeights(features: ArticleFeatures, idf: Idf): { keys: string[];
 
 /**
  * Compares two profiles; the shared terms that weigh most are listed only when `explain` asks (they
- * cost a sort). `namesFirst` (clustering): across languages, without a shared person or organisation,
- * words are not compared (pair-evidence.ts).
+ * cost a sort). `toJoin` (clustering): across languages words and names must agree before a story is
+ * joined: cognates and shared vocabulary alone match any two long reports on the same kind of news,
+ * and names alone (the names model) any two reports on one country. Without a shared person or
+ * organisation the pair scores 0 and its words are not compared, unless a sentence embedding (content,
+ * not names) decides.
  */
-export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, explain = true, model: SameStoryModel = loadSameStoryModel(), namesFirst = false): SimilarityBreakdown {
+export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, explain = true, model: SameStoryModel = loadSameStoryModel(), toJoin = false): SimilarityBreakdown {
   const sameLanguage = a.language === b.language;
-  const { evidence, sharedEntities, sharedMonths, gapDays } = pairEvidence(a, b, namesFirst && !(a.features.embedding && b.features.embedding));
+  const { evidence, sharedEntities, sharedMonths, gapDays } = pairEvidence(a, b, toJoin && !(a.features.embedding && b.features.embedding));
   const comparedBy = sameLanguage ? 'within' : a.skeletonNorm > 0 && b.skeletonNorm > 0 ? 'across' : 'acrossScripts';
   let score = sameStoryProbability(model[comparedBy], evidence);
   const embeddingScore = a.features.embedding && b.features.embedding ? dot(a.features.embedding, b.features.embedding) : null;
-  if (!sameLanguage && embeddingScore !== null && sharedEntities.length > 0) score = Math.max(score, embeddingEvidence(embeddingScore));
+  const byEmbedding = !sameLanguage && embeddingScore !== null && sharedEntities.length > 0 && embeddingEvidence(embeddingScore) >= score;
+  if (byEmbedding) score = embeddingEvidence(embeddingScore);
+  else if (toJoin && !sameLanguage && !evidence.namedActor) score = 0;
   return {
     score,
     evidence: { ...evidence },
@@ -137,7 +142,7 @@ export function compareProfiles(a: SimilarityProfile, b: SimilarityProfile, expl
 }
 
 /** A sentence-embedding cosine as a same-story probability (0 at the floor, 1 at the ceiling). */
-export function embeddingEvidence(cosine: number): number {
+function embeddingEvidence(cosine: number): number {
   return Math.min(1, Math.max(0, (cosine - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR)));
 }
 
