@@ -2,6 +2,7 @@
 // (stop words of the article's language removed, IDF over the evaluated file) for pair similarity,
 // and a single-pass clusterer on it (an article joins the most similar story centroid active within
 // 30 days when the cosine reaches 0.2, else starts a story: the baseline the benchmark READMEs name).
+import { toUnitLength, type SparseVector } from '../lib/sparse-vector.js';
 import { stopWords } from '../lib/stop-words.js';
 
 const stopSets = new Map<string, Set<string>>();
@@ -12,7 +13,7 @@ export interface BaselineDoc {
   text: string;
 }
 
-type Vector = Map<string, number>;
+type Vector = SparseVector;
 
 function words(doc: BaselineDoc): string[] {
   let stop = stopSets.get(doc.lang);
@@ -36,7 +37,7 @@ export function tfidfVectors(docs: BaselineDoc[]): Vector[] {
   return counted.map((tf) => {
     const v: Vector = new Map();
     for (const [w, c] of tf) v.set(w, c * (Math.log((n + 1) / (df.get(w)! + 1)) + 1));
-    return unit(v);
+    return toUnitLength(v);
   });
 }
 
@@ -45,14 +46,6 @@ export function cosine(a: Vector, b: Vector): number {
   let dot = 0;
   for (const [k, w] of small) dot += w * (large.get(k) ?? 0);
   return dot;
-}
-
-function unit(v: Vector): Vector {
-  let s = 0;
-  for (const w of v.values()) s += w * w;
-  const n = Math.sqrt(s) || 1;
-  for (const [k, w] of v) v.set(k, w / n);
-  return v;
 }
 
 export interface SinglePassOptions {
@@ -72,7 +65,7 @@ export function singlePassClusters(docs: Array<BaselineDoc & { date: string }>, 
     let bestScore = options.threshold;
     stories.forEach((s, k) => {
       if (day - s.last > options.windowDays) return;
-      const score = cosine(vectors[i]!, unit(new Map(s.sum)));
+      const score = cosine(vectors[i]!, toUnitLength(new Map(s.sum)));
       if (score >= bestScore) [best, bestScore] = [k, score];
     });
     if (best < 0) {

@@ -3,8 +3,9 @@
 // story and its lead opens the summary: the oldest report, or the one with most names, may be an
 // early side story or a long round-up that mentions everything.
 import type { StoredArticle } from '../domain/index.js';
+import { toUnitLength, type SparseVector } from '../lib/sparse-vector.js';
 
-type Vector = Map<string, number>;
+type Vector = SparseVector;
 
 /** The most central of `articles` among those in `language` (any article when none is). */
 export function mostCentralArticle(articles: StoredArticle[], language: string): StoredArticle | null {
@@ -12,7 +13,7 @@ export function mostCentralArticle(articles: StoredArticle[], language: string):
   const df = new Map<string, number>();
   for (const a of articles) for (const t of new Set(a.terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const n = articles.length;
-  const vectors = articles.map((a) => unit(weights(a.terms, df, n)));
+  const vectors = articles.map((a) => toUnitLength(weights(a.terms, df, n)));
   const centroid: Vector = new Map();
   for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
   const pool = articles.some((a) => a.language === language) ? (a: StoredArticle) => a.language === language : () => true;
@@ -34,12 +35,4 @@ function weights(terms: string[], df: Map<string, number>, n: number): Vector {
   const out: Vector = new Map();
   for (const [t, c] of tf) out.set(t, (1 + Math.log(c)) * Math.log((n + 1) / df.get(t)!));
   return out;
-}
-
-function unit(v: Vector): Vector {
-  let s = 0;
-  for (const w of v.values()) s += w * w;
-  const norm = Math.sqrt(s) || 1;
-  for (const [t, w] of v) v.set(t, w / norm);
-  return v;
 }
