@@ -191,7 +191,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const terms = documentTerms(features);
   const stats = withArticle(store.corpusStats(), article, terms);
   const keys = articleKeys(features, stats);
-  let copy = findSameLanguageCopy(sameText, minhash, store.findNearDuplicates(buckets, article.language));
+  let copy = findSameLanguageCopy(sameText, minhash, () => store.findNearDuplicates(buckets, article.language));
   let assignment: Assignment | null = null;
   if (!copy) {
     const placing = { features, queryKeys: keys.query, day: epochDay(article.published?.start) };
