@@ -7,7 +7,10 @@ import type { SpeedFigure } from './extraction-speed.js';
 import type { AnalysisSpeedFigure } from './analysis-speed.js';
 import { join, resolve } from 'node:path';
 import { evalDates, evalExtraction, evalSegments, evalToolOutputs } from '../src/eval/index.js';
-import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity } from '../src/eval/index.js';
+import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity, readGroundTruth, scoreCorpus, scorePage } from '../src/eval/index.js';
+import { gunzipSync } from 'node:zlib';
+// @ts-expect-error: plain JavaScript, untyped
+import { readabilityBody } from './readability-js.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DATA = resolve(ROOT, '..', 'shared', 'data');
@@ -36,9 +39,37 @@ function pinnedSpeed<T>(script: string, ...scriptArgs: string[]): T & { pinned_t
 const scrapinghub = join(DATA, 'extraction', 'scrapinghub-dev');
 const { perPage: _pages, ...extraction } = evalExtraction(scrapinghub);
 const tools = Object.fromEntries(Object.entries(evalToolOutputs(scrapinghub)).map(([k, v]) => [k, roundAll(v)]));
+// Readability.js run here on the same pages (the published outputs above came from elsewhere).
+const truth = readGroundTruth(scrapinghub);
+const readabilityHere = roundAll(
+  scoreCorpus(
+    Object.entries(truth).map(([id, gold]) =>
+      scorePage((readabilityBody as (html: string) => string)(gunzipSync(readFileSync(join(scrapinghub, 'html', `${id}.html.gz`))).toString('utf8')), gold.articleBody),
+    ),
+  ),
+);
+
+/**
+ * CPU time (user + system, start-up included) of a whole process run on one core: Storyline's
+ * `eval extraction` through bin/storyline.mjs (dist/ when built) against Readability.js extracting the
+ * same pages (bench/readability-js.mjs), each the median of three runs.
+ */
+function processCpuMs(args: string[]): number {
+  const file = join(ROOT, 'bench', 'results', `.bench-cpu-${process.pid}.json`);
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    execFileSync(process.execPath, ['--import', join(ROOT, 'bench', 'report-cpu.mjs'), ...args], { env: { ...process.env, REPORT_CPU_FILE: file }, stdio: 'ignore' });
+    runs.push((JSON.parse(readFileSync(file, 'utf8')) as { cpu_ms: number }).cpu_ms);
+  }
+  return runs.sort((a, b) => a - b)[1]!;
+}
+const extractionCpu = {
+  storyline_eval_extraction_ms: processCpuMs([...CLI_NODE_FLAGS, join(ROOT, 'bin', 'storyline.mjs'), 'eval', 'extraction', scrapinghub]),
+  readability_js_ms: processCpuMs([join(ROOT, 'bench', 'readability-js.mjs'), scrapinghub]),
+};
 const segments = evalSegments(join(DATA, 'extraction', 'trafilatura-dev'));
 const { perPage: _dates, ...dates } = evalDates(join(DATA, 'dates-dev'));
-const speed = pinnedSpeed<{ typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure }>('extraction-speed.ts');
+const speed = pinnedSpeed<{ typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure; readability_js: { typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure } }>('extraction-speed.ts');
 const ingest = pinnedSpeed<{ articles: number; seconds: number; articles_per_second: number; startup_ms: number; peak_rss_mb: number }>('ingest-speed.ts');
 
 // Analysis: language identification, entities and dates on the hand-labelled fixtures
@@ -75,7 +106,7 @@ const results = {
   node: process.version,
   quality: {
     extraction_scrapinghub_dev: roundAll(extraction),
-    extraction_scrapinghub_dev_other_tools: tools,
+    extraction_scrapinghub_dev_other_tools: { ...tools, readability_js_run_here: readabilityHere },
     extraction_trafilatura_dev: roundAll(segments),
     dates_dev: roundAll(dates),
     language_id: { ...roundAll(languageId), per_kind: languageIdPerKind, per_language: languageIdPerLanguage, confusions: languageIdConfusions },
@@ -88,7 +119,7 @@ const results = {
       per_language: Object.fromEntries(Object.entries(analysisPerLanguage).map(([k, v]) => [k, roundAll(v)])),
     },
   },
-  speed: { html_extraction: speed, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure, clustering_scaling: scaling },
+  speed: { html_extraction: speed, extraction_process_cpu: extractionCpu, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure, clustering_scaling: scaling },
   peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
 };
 
@@ -102,13 +133,16 @@ const row = (name: string, s: { f1: number; precision: number; recall: number })
   `  ${name.padEnd(22)} F1 ${s.f1.toFixed(3)}  P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}`;
 console.log('Article extraction (scrapinghub dev sample, 40 pages):');
 console.log(row('storyline', extraction) + `  empty ${extraction.empty}`);
-for (const [name, s] of Object.entries(tools).sort((a, b) => b[1].f1 - a[1].f1)) console.log(row(name, s));
+for (const [name, s] of Object.entries({ ...tools, readability_js_run_here: readabilityHere }).sort((a, b) => b[1].f1 - a[1].f1)) console.log(row(name, s));
 console.log('Main text segments (trafilatura dev sample, 60 pages):');
 console.log(row('storyline', segments));
 console.log('Publication dates (htmldate dev sample, 30 pages):');
 console.log(`  storyline              accuracy ${dates.accuracy.toFixed(3)}  P ${dates.precision.toFixed(3)}  R ${dates.recall.toFixed(3)}`);
 const typical = speed.typical_50_to_150_kb;
+const readabilitySpeed = speed.readability_js;
 console.log(`Speed (${speed.pinned_to_one_core ? 'pinned to one core' : 'one process'}): HTML extraction ${typical.pages_per_second} pages/s on ${typical.pages} typical pages (mean ${typical.mean_kb} KB), ${speed.all_pages.pages_per_second} pages/s on all ${speed.all_pages.pages} (mean ${speed.all_pages.mean_kb} KB); ingest ${ingest.articles_per_second} articles/s end to end on ${ingest.articles} real articles (after a start of ${ingest.startup_ms} ms)`);
+console.log(`  Readability.js here: ${readabilitySpeed.typical_50_to_150_kb.pages_per_second} pages/s typical, ${readabilitySpeed.all_pages.pages_per_second} all (Storyline ${(typical.pages_per_second / readabilitySpeed.typical_50_to_150_kb.pages_per_second).toFixed(1)}x, ${(speed.all_pages.pages_per_second / readabilitySpeed.all_pages.pages_per_second).toFixed(1)}x)`);
+console.log(`  whole process on the 40 pages, CPU: storyline eval extraction ${extractionCpu.storyline_eval_extraction_ms} ms, Readability.js ${extractionCpu.readability_js_ms} ms (ratio ${(extractionCpu.storyline_eval_extraction_ms / extractionCpu.readability_js_ms).toFixed(2)})`);
 const worstLanguages = Object.entries(languageIdPerLanguage)
   .filter(([, v]) => v.correct < v.items)
   .sort((a, b) => a[1].correct / a[1].items - b[1].correct / b[1].items)

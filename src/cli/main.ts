@@ -6,8 +6,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError } from '../domain/index.js';
 import { loadSentenceEmbedder } from '../enrich/index.js';
+/** The evaluation commands' code loads only when one runs. */
+const evaluation = () => import('../eval/index.js');
 import { openStore, resolveDbPath } from '../main.js';
-import { evalClustering, evalDates, evalExtraction, evalSegments, evalSimilarity } from '../eval/index.js';
 import { analyzePaths, ingestPaths } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
 import { buildStoryView, renderStoryMarkdown, summarizeStory } from '../timeline/index.js';
@@ -162,12 +163,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('extraction')
     .description('article-extraction benchmark layout: html/<id>.html.gz + ground-truth.json')
     .argument('<dir>', 'benchmark folder')
-    .action((dir: string) => printJson(without(evalExtraction(dir), 'perPage')));
+    .action(async (dir: string) => printJson(without((await evaluation()).evalExtraction(dir), 'perPage')));
   evaluate
     .command('dates')
     .description('publication-date benchmark layout: pages/ + expected-dates.json (+ pages-meta.json for URLs)')
     .argument('<dir>', 'benchmark folder')
-    .action((dir: string) => printJson(without(evalDates(dir), 'perPage')));
+    .action(async (dir: string) => printJson(without((await evaluation()).evalDates(dir), 'perPage')));
   evaluate
     .command('clustering')
     .description('story clustering on JSONL {id, lang, title, text, date, cluster}: pairwise and B-cubed P/R/F1, overall and per language, speed')
@@ -175,18 +176,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(embeddingsOption())
     .action(async (file: string, opts: { embeddings?: string }) => {
       const embedder = opts.embeddings ? await loadSentenceEmbedder(opts.embeddings) : undefined;
-      printJson(without(await evalClustering(file, embedder ? { embedder } : {}), 'per_article'));
+      printJson(without(await (await evaluation()).evalClustering(file, embedder ? { embedder } : {}), 'per_article'));
     });
   evaluate
     .command('similarity')
     .description('pair similarity on JSONL {pair_id, lang1, lang2, title1, text1, title2, text2, overall}: Pearson r with the human rating')
     .argument('<file>', 'JSONL file')
-    .action((file: string) => printJson(without(evalSimilarity(file), 'per_pair')));
+    .action(async (file: string) => printJson(without((await evaluation()).evalSimilarity(file), 'per_pair')));
   evaluate
     .command('segments')
     .description("trafilatura's main-text layout: pages/ + evaldata.json (with/without segments)")
     .argument('<dir>', 'benchmark folder')
-    .action((dir: string) => printJson(evalSegments(dir)));
+    .action(async (dir: string) => printJson((await evaluation()).evalSegments(dir)));
 
   program
     .command('serve')

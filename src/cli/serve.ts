@@ -1,6 +1,5 @@
 // `storyline serve` (and the end of `storyline demo`): check the flags, serve until SIGINT/SIGTERM.
 import { UsageError } from '../domain/index.js';
-import { isLoopbackHost, startServer } from '../api/index.js';
 import { openStore, resolveDbPath } from '../main.js';
 
 export interface ServeFlags {
@@ -15,6 +14,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 /** Serves until the process is told to stop; `path` is the page to print the address of. */
 export async function serveUntilStopped(flags: ServeFlags, path = '/'): Promise<number> {
+  // The HTTP stack loads only for the commands that serve: the others start faster without it.
+  const { isLoopbackHost, startServer } = await import('../api/index.js');
   const port = Number(flags.port);
   if (!/^\d+$/.test(flags.port) || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
   const token = flags.token ?? process.env.STORYLINE_TOKEN ?? undefined;

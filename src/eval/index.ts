@@ -1,4 +1,4 @@
-export { evalExtraction, evalToolOutputs, extractBody, type ExtractionEval } from './run-extraction.js';
+export { evalExtraction, evalToolOutputs, extractBody, readGroundTruth, type ExtractionEval } from './run-extraction.js';
 export { evalDates, extractPublicationDay, type DatesEval } from './run-dates.js';
 export { scorePage, scoreCorpus, shingles, benchmarkTokens } from './extraction-score.js';
 export { evalSegments, type SegmentsEval } from './run-segments.js';

@@ -1,6 +1,6 @@
 // Language identification over a text sample, using eld's n-gram model (60 languages, offline),
 // with close languages it confuses or lacks told apart by distinctive words (data/lang).
-import { eld } from 'eld/medium';
+import { eld } from './eld-model.js';
 import { z } from 'zod';
 import { loadDataFile } from '../lib/data-files.js';
 
