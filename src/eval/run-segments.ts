@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../domain/index.js';
 import { extractBody } from './run-extraction.js';
 
-interface EvalEntry {
+export interface EvalEntry {
   file: string;
   with?: string[];
   without?: string[];
@@ -21,35 +21,56 @@ export interface SegmentsEval {
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export function evalSegments(dir: string): SegmentsEval {
+export function readSegmentEntries(dir: string): Record<string, EvalEntry> {
   const file = join(dir, 'evaldata.json');
   if (!existsSync(file)) throw new InputError(dir, 'not a segment benchmark folder (no evaldata.json)');
-  const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, EvalEntry>;
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  let tn = 0;
-  const started = process.hrtime.bigint();
-  for (const [url, entry] of Object.entries(entries)) {
-    const path = join(dir, 'pages', entry.file);
-    const output = existsSync(path) ? normalise(extractBody(readFileSync(path), path, url)) : '';
-    for (const segment of entry.with ?? []) {
-      if (output && output.includes(normalise(segment))) tp++;
-      else fn++;
-    }
-    for (const segment of entry.without ?? []) {
-      if (output && output.includes(normalise(segment))) fp++;
-      else tn++;
-    }
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, EvalEntry>;
+}
+
+export interface SegmentCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+/** One page: its segments that should be in the output (`with`) and those that should not (`without`). */
+export function segmentCounts(extracted: string, entry: EvalEntry): SegmentCounts {
+  const output = normalise(extracted);
+  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (const segment of entry.with ?? []) {
+    if (output && output.includes(normalise(segment))) c.tp++;
+    else c.fn++;
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const pages = Object.keys(entries).length;
+  for (const segment of entry.without ?? []) {
+    if (output && output.includes(normalise(segment))) c.fp++;
+    else c.tn++;
+  }
+  return c;
+}
+
+/** Corpus figures from pages' counts. */
+export function segmentScores(pages: SegmentCounts[]): Omit<SegmentsEval, 'pages_per_second'> {
+  const { tp, fp, fn, tn } = pages.reduce((t, c) => ({ tp: t.tp + c.tp, fp: t.fp + c.fp, fn: t.fn + c.fn, tn: t.tn + c.tn }), { tp: 0, fp: 0, fn: 0, tn: 0 });
   return {
-    pages,
+    pages: pages.length,
     precision: tp + fp ? tp / (tp + fp) : 0,
     recall: tp + fn ? tp / (tp + fn) : 0,
     accuracy: tp + fp + fn + tn ? (tp + tn) / (tp + fp + fn + tn) : 0,
     f1: tp ? (2 * tp) / (2 * tp + fp + fn) : 0,
-    pages_per_second: pages / Math.max(seconds, 1e-9),
   };
+}
+
+/** The page of an entry as Storyline extracts it ('' when the page is missing). */
+export function extractSegmentPage(dir: string, url: string, entry: EvalEntry): string {
+  const path = join(dir, 'pages', entry.file);
+  return existsSync(path) ? extractBody(readFileSync(path), path, url) : '';
+}
+
+export function evalSegments(dir: string): SegmentsEval {
+  const entries = readSegmentEntries(dir);
+  const started = process.hrtime.bigint();
+  const pages = Object.entries(entries).map(([url, entry]) => segmentCounts(extractSegmentPage(dir, url, entry), entry));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ...segmentScores(pages), pages_per_second: pages.length / Math.max(seconds, 1e-9) };
 }

@@ -17,6 +17,9 @@ const TextBoilerplateSchema = z.object({
   consentPhrases: z.array(z.string()),
   bylinePrefixes: z.array(z.string()),
   stampCues: z.array(z.string()),
+  tagLabels: z.array(z.string()),
+  commentWords: z.array(z.string()),
+  commentPolicyWords: z.array(z.string()),
 });
 
 export interface BoilerplateRules {
@@ -34,6 +37,10 @@ export interface BoilerplateRules {
   hasCurrentDateCue(line: string): boolean;
   /** The outlet named by a "Source: X" line, "" for a bare "Source" line, null for other lines. */
   sourceLineValue(line: string): string | null;
+  /** "Tags: transporte, ônibus", "Etiquetas: parques, ayuntamiento": a tag or category list. */
+  isTagList(line: string): boolean;
+  /** "Comments are the sole responsibility of their authors …": a comment-policy disclaimer. */
+  isCommentPolicy(line: string): boolean;
 }
 
 let rules: BoilerplateRules | null = null;
@@ -43,6 +50,10 @@ const SHARE_BAR_SHARE = 0.6;
 const MAX_CONSENT_CHARS = 400;
 const MAX_BYLINE_WORDS = 12;
 const MAX_TAIL_LINE_WORDS = 6;
+/** Items of a tag list are short: a name or a phrase. */
+const MAX_TAG_WORDS = 4;
+/** A comment policy is a sentence or two. */
+const MAX_POLICY_WORDS = 45;
 /** Lines longer than this hold more words than any short-line rule allows: they skip word counting. */
 const MAX_SHORT_LINE_CHARS = 300;
 
@@ -148,6 +159,10 @@ export function getBoilerplateRules(): BoilerplateRules {
   const byline = new RegExp(`^(?:${data.bylinePrefixes.map(escapeRegExp).join('|')})\\s+\\p{Lu}`, 'u');
   const stamp = new RegExp(`(?<![\\p{L}])(?:${data.stampCues.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
   const cue = new RegExp(`(?<![\\p{L}])(?:${data.currentDateCues.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
+  const tagList = new RegExp(`^(?:${data.tagLabels.map(escapeRegExp).join('|')})\\s*[:：]\\s*(.+)$`, 'iu');
+  const wordsOf = (list: string[]) => new RegExp(`(?<![\\p{L}])(?:${list.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'iu');
+  const commentWord = wordsOf(data.commentWords);
+  const policyWord = wordsOf(data.commentPolicyWords);
   const sourceLine = new RegExp(`^(?:${data.sourceLabels.map(escapeRegExp).join('|')})\\s*(?::\\s*(.{1,80}))?$`, 'iu');
   rules = {
     isNavigationLine: (line) => navigation.has(asLabel(line)) || /^[^.!?]{0,40}\s[>›»]\s*$/u.test(line.trim()),
@@ -181,6 +196,13 @@ export function getBoilerplateRules(): BoilerplateRules {
       return words.filter((w) => social.has(w)).length / words.length >= SHARE_BAR_SHARE;
     },
     hasCurrentDateCue: (line) => cue.test(line) || opensWithNavigationLabel(line, navigation),
+    isTagList: (line) => {
+      const t = line.trim();
+      if (t.length > MAX_SHORT_LINE_CHARS || SENTENCE_END.test(t)) return false;
+      const m = tagList.exec(t);
+      return m !== null && m[1]!.split(/[,;|·•]/).every((item) => wordCount(item) <= MAX_TAG_WORDS);
+    },
+    isCommentPolicy: (line) => line.length < MAX_CONSENT_CHARS && wordCount(line) <= MAX_POLICY_WORDS && commentWord.test(line) && policyWord.test(line),
     sourceLineValue: (line) => {
       const m = sourceLine.exec(line.trim());
       if (!m) return null;

@@ -26,7 +26,10 @@ export function cleanParagraphs(paragraphs: string[], title: string, rules: Boil
     chars += p.length;
     if (!p) continue;
     const words = wordCount(p);
-    if (seenProse && rules.isTailMarker(p) && chars >= TAIL_CUT_MIN_SHARE * totalChars) break;
+    const inTail = chars >= TAIL_CUT_MIN_SHARE * totalChars;
+    if (seenProse && rules.isTailMarker(p) && inTail) break;
+    // A disclaimer about comments closes the article; in its first half the words are the story's.
+    if (seenProse && inTail && rules.isCommentPolicy(p)) continue;
     if (isBoilerplate(p, title, rules) || isDateStamp(p, language)) continue;
     if (!seenProse && (words <= MAX_LABEL_WORDS || endsWithTitle(p, title))) continue;
     if (words >= PROSE_WORDS) seenProse = true;
@@ -43,6 +46,7 @@ export function isBoilerplate(p: string, title: string, rules: BoilerplateRules)
     rules.isDroppedLine(p) ||
     rules.isCaption(p) ||
     rules.isShareBar(p) ||
+    rules.isTagList(p) ||
     rules.isConsentNotice(p) ||
     rules.isBylineOrStamp(p) ||
     SHORTCODE.test(p) ||

@@ -22,13 +22,39 @@ const BLOCK_TAGS = new Set(['p', 'div', 'section', 'pre', 'blockquote', 'table',
 /** A container holding this share of the page's text is never pruned as furniture. */
 const KEEP_SHARE = 0.5;
 const MIN_PROSE_CHARS = 25;
-const SIBLING_SHARE = 0.2;
-const MAX_LINK_DENSITY = 0.5;
 const TOP_CANDIDATES = 10;
-const CHUNK_SHARE = 0.15;
 const CHUNK_LEVELS = 3;
-/** Below this many words the result is not trusted and the caller asks Readability instead. */
-const MIN_MAIN_CONTENT_WORDS = 50;
+
+const TuningSchema = z.object({
+  /** A sibling of the chosen container joins it when it scores this share of the best. */
+  siblingShare: z.number().positive(),
+  /** Above this share of link text, a block is navigation, not prose. */
+  maxLinkDensity: z.number().positive(),
+  /** A candidate with the best one's tag and class scoring this share of it is one of its chunks. */
+  chunkShare: z.number().positive(),
+  /** Below this many words the result is not trusted and the caller asks Readability instead. */
+  minMainContentWords: z.number().int().positive(),
+});
+export type MainContentTuning = z.infer<typeof TuningSchema>;
+
+/** The shipped values (data/extract/main-content.json, chosen by bench/fit-extraction.ts). */
+export function shippedTuning(): MainContentTuning {
+  return loadDataFile('extract/main-content.json', z.object({ tuning: TuningSchema }).passthrough()).tuning;
+}
+
+let tuning: MainContentTuning | null = null;
+const current = (): MainContentTuning => (tuning ??= shippedTuning());
+
+/** Runs `fn` with other thresholds in force (the fitting script's grid), then restores the shipped ones. */
+export function withMainContentTuning<T>(other: MainContentTuning, fn: () => T): T {
+  const saved = tuning;
+  tuning = other;
+  try {
+    return fn();
+  } finally {
+    tuning = saved;
+  }
+}
 
 interface Rules {
   prunedTags: Set<string>;
@@ -70,6 +96,7 @@ export function extractMainContent(document: Document): MainContent {
   if (!body) return { text: '', coverage: 0 };
   prune(body, measure(body));
   const stats = measure(body);
+  markTeasers(stats);
   const scores = scoreContainers(body, stats);
   const ranked = rank(scores, stats);
   const best = ranked[0];
@@ -107,12 +134,12 @@ function proseLength(stats: Map<Element, NodeStats>, body: Element, within: Elem
 function proseBlock(el: Element, s: NodeStats, body: Element): { kind: 'leaf' | 'inline'; chars: number } | null {
   if (el === body || !PROSE_TAGS.has(tagOf(el))) return null;
   if (s.hasBlockChild) return s.inline >= MIN_PROSE_CHARS ? { kind: 'inline', chars: s.inline } : null;
-  if (s.text < MIN_PROSE_CHARS || s.links / s.text > MAX_LINK_DENSITY) return null;
+  if (s.text < MIN_PROSE_CHARS || s.links / s.text > current().maxLinkDensity) return null;
   return { kind: 'leaf', chars: s.text };
 }
 
 export function isEnoughContent(text: string): boolean {
-  return wordCount(text) >= MIN_MAIN_CONTENT_WORDS;
+  return wordCount(text) >= current().minMainContentWords;
 }
 
 interface NodeStats {
@@ -156,6 +183,73 @@ function measure(root: Element): Map<Element, NodeStats> {
   };
   visit(root);
   return stats;
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Linked headlines among a container's items from which on they are a list of teasers. */
+const MIN_TEASERS = 3;
+
+/** A headline that is a link to elsewhere: a heading mostly of link text, or a link wrapping a heading. */
+function isLinkedHeading(el: Element, stats: Map<Element, NodeStats>): boolean {
+  const s = stats.get(el);
+  if (!s || !s.text) return false;
+  const tag = tagOf(el);
+  if (HEADINGS.has(tag)) return s.links / s.text > 0.5;
+  return tag === 'a' && childElements(el).some((c) => HEADINGS.has(tagOf(c)));
+}
+
+/** Does the item open with a linked headline (itself, or its first element child, or that one's)? */
+function opensWithLinkedHeading(item: Element, stats: Map<Element, NodeStats>): boolean {
+  let el: Element | undefined = item;
+  for (let depth = 0; el && depth < 3; depth++, el = childElements(el)[0]) if (isLinkedHeading(el, stats)) return true;
+  return false;
+}
+
+/**
+ * Teasers of other articles (a linked headline, then a blurb), repeated at least MIN_TEASERS times in
+ * one container, are counted as the links they stand for: a blurb is prose in shape, and a grid of
+ * them would otherwise outweigh a short article. Items may be wrappers that each open with a linked
+ * headline, or headlines and blurbs may alternate in the container itself.
+ */
+function markTeasers(stats: Map<Element, NodeStats>): void {
+  const teasers: Element[] = [];
+  for (const container of stats.keys()) {
+    const items = childElements(container);
+    const wrapped = items.filter((c) => opensWithLinkedHeading(c, stats));
+    if (wrapped.length >= MIN_TEASERS) {
+      teasers.push(...wrapped);
+      continue;
+    }
+    if (items.filter((c) => isLinkedHeading(c, stats)).length < MIN_TEASERS) continue;
+    let inTeaser = false;
+    for (const c of items) {
+      if (isLinkedHeading(c, stats)) inTeaser = true;
+      else if (HEADINGS.has(tagOf(c))) inTeaser = false;
+      else if (inTeaser) teasers.push(c);
+    }
+  }
+  for (const teaser of teasers) countAsLinks(teaser, stats);
+}
+
+/** Counts all of an element's text as link text, in it, below it and in its ancestors' sums. */
+function countAsLinks(el: Element, stats: Map<Element, NodeStats>): void {
+  const s = stats.get(el);
+  if (!s) return;
+  const added = s.text - s.links;
+  if (added <= 0) return;
+  const below = (node: Element) => {
+    for (const c of childElements(node)) {
+      const cs = stats.get(c);
+      if (cs) cs.links = cs.text;
+      below(c);
+    }
+  };
+  below(el);
+  s.links = s.text;
+  for (let a = parentElement(el); a; a = parentElement(a)) {
+    const as = stats.get(a);
+    if (as) as.links = Math.min(as.text, as.links + added);
+  }
 }
 
 function prune(body: Element, stats: Map<Element, NodeStats>): void {
@@ -242,7 +336,7 @@ function signature(el: Element): string {
 function withChunks(best: Candidate, others: Candidate[]): Element {
   const sig = signature(best.element);
   const chunks = others.filter(
-    (o) => o.score >= CHUNK_SHARE * best.score && signature(o.element) === sig && !contains(o.element, best.element) && !contains(best.element, o.element),
+    (o) => o.score >= current().chunkShare * best.score && signature(o.element) === sig && !contains(o.element, best.element) && !contains(best.element, o.element),
   );
   if (chunks.length === 0) return best.element;
   let ancestor = parentElement(best.element);
@@ -256,7 +350,7 @@ function withChunks(best: Candidate, others: Candidate[]): Element {
 function collectWithSiblings(root: Element, bestScore: number, scores: Map<Element, number>, stats: Map<Element, NodeStats>): string {
   const parent = parentElement(root);
   if (!parent) return htmlToText(root);
-  const threshold = Math.max(10, bestScore * SIBLING_SHARE);
+  const threshold = Math.max(10, bestScore * current().siblingShare);
   const parts: string[] = [];
   for (const sibling of childElements(parent)) {
     if (sibling === root) {
@@ -267,7 +361,7 @@ function collectWithSiblings(root: Element, bestScore: number, scores: Map<Eleme
     if (!s || s.text === 0) continue;
     const density = s.links / s.text;
     const proseParagraph = tagOf(sibling) === 'p' && s.text > 80 && density < 0.25;
-    if (((scores.get(sibling) ?? 0) >= threshold && density < MAX_LINK_DENSITY) || proseParagraph) parts.push(htmlToText(sibling));
+    if (((scores.get(sibling) ?? 0) >= threshold && density < current().maxLinkDensity) || proseParagraph) parts.push(htmlToText(sibling));
   }
   return parts.filter(Boolean).join('\n\n');
 }
