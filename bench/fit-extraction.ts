@@ -77,12 +77,13 @@ const scored = points.map((t, i) => {
   return scoreAll(t);
 });
 const shippedIndex = points.findIndex((t) => JSON.stringify(t) === JSON.stringify(shippedTuning()));
-const shipped = shippedIndex >= 0 ? scored[shippedIndex]! : scoreAll(shippedTuning());
+if (shippedIndex < 0) throw new Error('the shipped tuning must be a point of the grid');
+const shipped = scored[shippedIndex]!;
 
-/** The grid point best on the folds `train` accepts (ties: the first, which is the grid's order). */
+/** The grid point best on the folds `train` accepts; the shipped values unless another is strictly better. */
 function choose(train: (f: number) => boolean): number {
-  let best = 0;
-  let bestValue = -1;
+  let best = shippedIndex;
+  let bestValue = figures(scored[shippedIndex]!, train).value;
   scored.forEach((s, i) => {
     const v = figures(s, train).value;
     if (v > bestValue + 1e-9) [best, bestValue] = [i, v];

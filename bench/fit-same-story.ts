@@ -65,9 +65,7 @@ const SOURCE_WEIGHT: Record<Source, number> = { 'semeval-pairs': 1, 'giveme-even
  */
 const ACROSS_SOURCES = new Set<Source>(['semeval-de-en']);
 const JOIN_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-const WINDOW_GRID = [180, 365, 730];
-/** A threshold no probability reaches: nothing joins across languages. */
-const NO_JOIN = 1.01;
+const WINDOW_GRID = [180, 365];
 /** Cross-language joins are held to a higher bar when needed: up to near certainty. */
 const CROSS_JOIN_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99];
 /**
@@ -245,10 +243,8 @@ function cluster(c: LabelledCorpus, model: SameStoryModel): Rows {
 function chooseThresholds(weights: Weights, train: (f: number) => boolean) {
   // The join threshold must keep the crisis topics apart within each language too; among those that
   // do, the one that best groups the labelled events (with none, the one that keeps topics apart best).
-  // It is chosen with no story joined across languages: that is the cross-language threshold's work,
-  // chosen next, and its errors must not push the within-language threshold up.
   let best = { join: JOIN_GRID[JOIN_GRID.length - 1]!, windowDays: WINDOW_GRID[0]!, value: -1, feasible: false, precision: 0 };
-  const strictCross = NO_JOIN;
+  const strictCross = JOIN_GRID[JOIN_GRID.length - 1]!;
   for (const windowDays of WINDOW_GRID) {
     for (const join of JOIN_GRID) {
       const s = summarise([scoreOn(cluster(giveme, modelOf(weights, thresholds(join, strictCross, windowDays))), giveme.foldOfItem, train)]);
