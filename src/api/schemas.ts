@@ -123,7 +123,8 @@ export const ArticleSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    source: z.string().nullable(),
+    source: z.string().nullable().openapi({ description: 'the outlet that published it; null when the page does not name it' }),
+    agency: z.string().nullable().openapi({ description: 'the news agency the article credits (AFP, dpa/AFP), never the outlet' }),
     url: z.string().nullable(),
     path: z.string().nullable(),
     origin: z.string(),
