@@ -1,7 +1,7 @@
 // Extraction from HTML: metadata from structured data and <meta> tags, the publication date from its
 // signals, the main text by a one-pass detector on a lean parse with a Readability-style second opinion.
 import type { ExtractedArticle, RawDocument } from '../domain/index.js';
-import { detectLanguage, wordCount } from '../lang/index.js';
+import { resolveLanguage, wordCount } from '../lang/index.js';
 import { attr, PageIndex, parsePage, queryAll, remove, textOf, type Document } from './dom.js';
 import { findPublicationDate } from './html-dates.js';
 import { readPageMetadata } from './page-metadata.js';
@@ -35,9 +35,14 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   const page = parsePage(doc.body);
   const index = new PageIndex(page);
   const root = index.first('html');
-  const declaredLanguage = (root && attr(root, 'lang')?.split(/[-_]/)[0]?.toLowerCase()) || null;
   const metadata = readPageMetadata(index, doc.url);
   const { meta, jsonLd } = metadata;
+  // What the page declares (<html lang>, else Content-Language, else og:locale) is a hint: the text decides.
+  const contentLanguage = index.byTag('meta').find((el) => attr(el, 'http-equiv')?.toLowerCase() === 'content-language');
+  const declaredLanguage =
+    [root && attr(root, 'lang'), contentLanguage && attr(contentLanguage, 'content'), meta.get('og:locale')]
+      .map((v) => v?.trim().split(/[-_,;\s]/)[0]?.toLowerCase())
+      .find((v) => !!v && /^[a-z]{2,3}$/.test(v)) ?? null;
   const metaTitle = jsonLd.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? null;
   const h1 = textOfFirst('h1', index);
   const titleTag = textOfFirst('title', index);
@@ -55,7 +60,7 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   const docTitle = h1.length >= MIN_TITLE_CHARS && !h1IsSiteName ? h1 : (sides?.headline ?? titleTag);
   const hostName = label ? displayLabel(label) : null;
   const titledSite = sides && isOutletEvidence(sides.outlet) ? sides.outlet : null;
-  const language = declaredLanguage ?? detectLanguage(`${docTitle} ${metaTitle ?? ''}`).language;
+  const language = resolveLanguage(declaredLanguage, `${docTitle} ${metaTitle ?? ''}`).language;
   const pageDate = findPublicationDate({
     index,
     rawHtml: doc.body,
