@@ -112,7 +112,8 @@ const DateReportSchema = z.object({ article: z.string(), source: z.string().null
 
 export const SourceDifferencesSchema = z
   .object({
-    outlets: z.array(z.string()),
+    outlets: z.array(z.string()).openapi({ description: 'the distinct known outlets' }),
+    unknownOutletArticles: z.number().int().openapi({ description: 'articles whose outlet is unknown: not counted among the outlets' }),
     singleSource: z.array(z.object({ date: z.string(), text: z.string(), source: z.string(), articles: z.array(z.string()) })),
     dateConflicts: z.array(z.object({ similarity: z.number(), reports: z.tuple([DateReportSchema, DateReportSchema]) })),
   })
