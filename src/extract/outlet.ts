@@ -93,6 +93,13 @@ export function readDateline(paragraph: string): Dateline | null {
   return { place, agency };
 }
 
+/** A line that is a dateline and nothing more ("باريس - الوكالات:", "WIEN –"): never a headline. */
+export function isDatelineLine(line: string): boolean {
+  const trimmed = line.trim();
+  const m = DATELINE.exec(trimmed);
+  return !!m && m[0].trim().length === trimmed.length && readDateline(trimmed) !== null;
+}
+
 function isCapitalised(s: string): boolean {
   return /\p{Lu}{2}/u.test(s) && s === s.toUpperCase();
 }

@@ -6,7 +6,7 @@ import { getDateVocabulary, type NumericOrder } from '../time/index.js';
 import { getBoilerplateRules, type BoilerplateRules } from './boilerplate.js';
 import { isBoilerplate } from './clean-paragraphs.js';
 import { findDateline, type DatelineMatch } from './dateline.js';
-import { agencyFromText, agencyOfCredit, isOutletEvidence } from './outlet.js';
+import { agencyFromText, agencyOfCredit, isDatelineLine, isOutletEvidence } from './outlet.js';
 
 export type TextPageResult = Pick<ExtractedArticle, 'title' | 'text' | 'source' | 'agency' | 'published' | 'chromeLanguage'>;
 
@@ -96,6 +96,7 @@ function looksLikeTitle(line: string, rules: BoilerplateRules): boolean {
     !rules.isNavigationLine(line) &&
     !rules.isDroppedLine(line) &&
     !rules.hasCurrentDateCue(line) &&
+    !isDatelineLine(line) &&
     !/[.!?]["”’]?$/u.test(line.replace(TRAILING_TIME, ''))
   );
 }
