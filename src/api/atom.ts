@@ -10,13 +10,13 @@ export interface FeedLinks {
 
 export function renderStoryFeed(view: StoryView, articles: StoredArticle[], links: FeedLinks): string {
   const ingested = new Map(articles.map((a) => [a.id, a.ingestedAt]));
-  const sourceOf = new Map(view.articles.map((a) => [a.id, a.source ?? 'unknown outlet']));
+  const sourceOf = new Map(view.articles.map((a) => [a.id, a.source]));
   /** A point changes when an article reporting it arrives. */
   const pointUpdated = (p: TimelinePoint) => p.articles.map((id) => ingested.get(id) ?? '').sort().at(-1) || `${p.start}T00:00:00Z`;
   const points = [...view.timeline, ...view.background].sort((a, b) => b.start.localeCompare(a.start) || a.precision.localeCompare(b.precision));
   const updated = points.map(pointUpdated).sort().at(-1) ?? new Date(0).toISOString();
   const entries = points.map((p) => {
-    const sources = [...new Set(p.articles.map((id) => sourceOf.get(id)))].join(', ');
+    const sources = reportedBy(p.articles.map((id) => sourceOf.get(id) ?? null));
     return [
       '  <entry>',
       `    <id>${xml(`${links.storyUrl}#point-${p.start}-${p.precision}`)}</id>`,
@@ -43,6 +43,14 @@ export function renderStoryFeed(view: StoryView, articles: StoredArticle[], link
     '</feed>',
     '',
   ].join('\n');
+}
+
+/** "A, B", each known outlet once; articles of unknown outlets are listed as such, not as one outlet. */
+function reportedBy(sources: Array<string | null>): string {
+  const known = [...new Set(sources.filter((s): s is string => s !== null))];
+  const unknown = sources.length - sources.filter((s) => s !== null).length;
+  if (unknown) known.push(unknown === 1 ? 'an article of unknown outlet' : `${unknown} articles of unknown outlets`);
+  return known.join(', ');
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

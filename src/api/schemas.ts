@@ -112,7 +112,8 @@ const DateReportSchema = z.object({ article: z.string(), source: z.string().null
 
 export const SourceDifferencesSchema = z
   .object({
-    outlets: z.array(z.string()),
+    outlets: z.array(z.string()).openapi({ description: 'the distinct known outlets' }),
+    unknownOutletArticles: z.number().int().openapi({ description: 'articles whose outlet is unknown: not counted among the outlets' }),
     singleSource: z.array(z.object({ date: z.string(), text: z.string(), source: z.string(), articles: z.array(z.string()) })),
     dateConflicts: z.array(z.object({ similarity: z.number(), reports: z.tuple([DateReportSchema, DateReportSchema]) })),
   })
@@ -123,7 +124,8 @@ export const ArticleSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    source: z.string().nullable(),
+    source: z.string().nullable().openapi({ description: 'the outlet that published it; null when the page does not name it' }),
+    agency: z.string().nullable().openapi({ description: 'the news agency the article credits (AFP, dpa/AFP), never the outlet' }),
     url: z.string().nullable(),
     path: z.string().nullable(),
     origin: z.string(),

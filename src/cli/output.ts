@@ -59,6 +59,7 @@ export function analysisJson(a: EnrichedArticle) {
   return {
     title: a.title,
     source: a.source,
+    agency: a.agency,
     url: a.url ?? null,
     path: a.path ?? null,
     origin: a.origin,

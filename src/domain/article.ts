@@ -13,6 +13,7 @@ export interface PlainArticleFields extends Partial<ExtractedArticle> {
 export function plainArticle({ publishedDay, ...fields }: PlainArticleFields): ExtractedArticle {
   return {
     source: null,
+    agency: null,
     published: publishedDay ? { start: publishedDay, precision: 'day' } : null,
     publishedSource: publishedDay ? 'supplied' : null,
     declaredLanguage: null,

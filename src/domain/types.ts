@@ -48,7 +48,10 @@ export interface ExtractedArticle {
   title: string;
   /** Main text, paragraphs separated by blank lines, boilerplate removed. */
   text: string;
+  /** The outlet that published it (site name, publisher, host); null when nothing on the page names it. */
   source: string | null;
+  /** The news agency it credits ("AFP", "dpa/AFP", "الوكالات"), when it credits one: never the outlet. */
+  agency: string | null;
   published: CalendarDate | null;
   publishedSource: DateSignal | null;
   /** Language stated by the input (JSONL field or HTML lang attribute). */

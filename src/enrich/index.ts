@@ -1,6 +1,6 @@
 // Enrich: ExtractedArticle -> EnrichedArticle (language, entities, dates, terms).
 import type { EnrichedArticle, ExtractedArticle } from '../domain/index.js';
-import { detectLanguage, splitSentences } from '../lang/index.js';
+import { resolveLanguage, splitSentences } from '../lang/index.js';
 import { isAlias, nameWordKind } from './entities/gazetteer.js';
 import { recognizeEntities } from './entities/recognize.js';
 import { findQuotes } from './quotes/index.js';
@@ -24,11 +24,8 @@ export interface EnrichOptions {
 }
 
 export function enrichArticle(extracted: ExtractedArticle, options: EnrichOptions = {}): EnrichedArticle {
-  // A language the input declares wins; only otherwise is it guessed.
-  const declared = extracted.declaredLanguage?.toLowerCase().split(/[-_]/)[0] || null;
-  const guess = declared ? null : detectLanguage(`${extracted.title}\n${extracted.text}`);
-  const language = declared ?? guess!.language;
-  const confidence = guess ? guess.confidence : 1;
+  // The text decides; a language the input declares is a hint that stands for short or ambiguous texts.
+  const { language, confidence } = resolveLanguage(extracted.declaredLanguage, `${extracted.title}\n${extracted.text}`);
   // Glued words are split first, so every later step reads "Putin will", not "Putinwill".
   const article = { ...extracted, title: repairGluedWords(extracted.title, language, names).text, text: repairGluedWords(extracted.text, language, names).text };
   const fullText = `${article.title}\n${article.text}`;

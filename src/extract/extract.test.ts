@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { decodeText } from '../ingest/index.js';
+import { enrichArticle } from '../enrich/index.js';
 import { extractArticle } from './index.js';
 import { collapseRepeat } from './text-page.js';
 
@@ -13,7 +14,12 @@ const FIXTURES = fileURLToPath(new URL('../../test/fixtures/extract/', import.me
 
 interface Expected {
   title: string;
+  /** The outlet; null when nothing on the page names it (never a dateline, a place or an agency). */
   source: string | null;
+  /** The news agency the page credits. */
+  agency: string | null;
+  /** The article's language as analysis decides it (the text, with a declared language as a hint). */
+  language: string;
   published: string | null;
   textStartsWith: string;
   textEndsWith: string;
@@ -37,6 +43,8 @@ for (const name of readdirSync(FIXTURES).sort()) {
     const actual = {
       title: article.title,
       source: article.source,
+      agency: article.agency,
+      language: enrichArticle(article, { today: '2026-01-01' }).language,
       published: article.published ? article.published.start.slice(0, article.published.precision === 'day' ? 10 : 7) : null,
       textStartsWith: article.text.slice(0, 60),
       textEndsWith: article.text.slice(-60),
@@ -60,6 +68,8 @@ for (const name of readdirSync(FIXTURES).sort()) {
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected;
     assert.equal(actual.title, expected.title, 'title');
     assert.equal(actual.source, expected.source, 'source');
+    assert.equal(actual.agency, expected.agency, 'agency');
+    assert.equal(actual.language, expected.language, 'language');
     assert.equal(actual.published, expected.published, 'published');
     assert.equal(actual.textStartsWith, expected.textStartsWith, 'start of text');
     assert.equal(actual.textEndsWith, expected.textEndsWith, 'end of text');

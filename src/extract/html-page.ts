@@ -1,7 +1,7 @@
 // Extraction from HTML: metadata from structured data and <meta> tags, the publication date from its
 // signals, the main text by a one-pass detector on a lean parse with a Readability-style second opinion.
 import type { ExtractedArticle, RawDocument } from '../domain/index.js';
-import { detectLanguage, wordCount } from '../lang/index.js';
+import { resolveLanguage, wordCount } from '../lang/index.js';
 import { attr, PageIndex, parsePage, queryAll, remove, textOf, type Document } from './dom.js';
 import { findPublicationDate } from './html-dates.js';
 import { readPageMetadata } from './page-metadata.js';
@@ -11,10 +11,11 @@ import { htmlToText } from './html-text.js';
 import { extractMainContent, isEnoughContent } from './main-content.js';
 import { extractTextPage } from './text-page.js';
 import { secondOpinion } from './second-opinion.js';
+import { agencyFromText, agencyOfCredit, displayLabel, isOutletEvidence, MAX_OUTLET_WORDS, namesAgree, siteLabel, titleSides } from './outlet.js';
 
 export type HtmlPageResult = Pick<
   ExtractedArticle,
-  'title' | 'text' | 'source' | 'published' | 'publishedSource' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
+  'title' | 'text' | 'source' | 'agency' | 'published' | 'publishedSource' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
 >;
 
 const VISIBLE_LINES = 600;
@@ -23,21 +24,43 @@ const MIN_COVERAGE = 0.7;
 /** The second opinion replaces the one-pass text only when clearly longer. */
 const SECOND_OPINION_MARGIN = 1.2;
 const MIN_TITLE_CHARS = 8;
-const MAX_SITE_WORDS = 6;
+/** A site name the metadata states is a name, not a sentence. */
+const MAX_SITE_NAME_WORDS = 10;
+/** Headings read for telling a <title>'s headline from its site name. */
+const MAX_HEADINGS = 30;
+/** Where a page names itself, best first: Open Graph, then the publisher and application metadata. */
+const SITE_NAME_META_KEYS = ['og:site_name', 'application-name', 'publisher'];
 
 export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   const page = parsePage(doc.body);
   const index = new PageIndex(page);
   const root = index.first('html');
-  const declaredLanguage = (root && attr(root, 'lang')?.split(/[-_]/)[0]?.toLowerCase()) || null;
   const metadata = readPageMetadata(index, doc.url);
   const { meta, jsonLd } = metadata;
+  // What the page declares (<html lang>, else Content-Language, else og:locale) is a hint: the text decides.
+  const contentLanguage = index.byTag('meta').find((el) => attr(el, 'http-equiv')?.toLowerCase() === 'content-language');
+  const declaredLanguage =
+    [root && attr(root, 'lang'), contentLanguage && attr(contentLanguage, 'content'), meta.get('og:locale')]
+      .map((v) => v?.trim().split(/[-_,;\s]/)[0]?.toLowerCase())
+      .find((v) => !!v && /^[a-z]{2,3}$/.test(v)) ?? null;
   const metaTitle = jsonLd.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? null;
   const h1 = textOfFirst('h1', index);
   const titleTag = textOfFirst('title', index);
-  const docTitle = h1.length >= MIN_TITLE_CHARS ? h1 : titleTag;
-  const siteName = meta.get('og:site_name') ?? jsonLd.publisher ?? siteFromTitleTag(titleTag, metaTitle ?? docTitle) ?? null;
-  const language = declaredLanguage ?? detectLanguage(`${docTitle} ${metaTitle ?? ''}`).language;
+  // The outlet: what the page says it is, then its host; the <title>'s sides are told apart by agreement.
+  const [ogSite, ...otherSiteMeta] = SITE_NAME_META_KEYS.map((k) => meta.get(k));
+  const label = siteLabel(doc.url);
+  const siteName = [ogSite, jsonLd.publisher, ...otherSiteMeta].map((v) => v && siteNamePart(v.replace(/\s+/g, ' ').trim(), label)).find(isSiteName) ?? null;
+  const sides = titleSides(titleTag, {
+    siteNames: [siteName, label].filter((n): n is string => !!n),
+    metaHeadlines: [jsonLd.headline, meta.get('og:title'), meta.get('twitter:title')].filter((t): t is string => !!t),
+    headings: headings(index),
+  });
+  // A blog's <h1> is often its own name, the post's title below it: then the <title> gives the headline.
+  const h1IsSiteName = !!h1 && [siteName, label, sides?.outlet].some((n) => !!n && namesAgree(h1, n)) && sides?.headline !== h1;
+  const docTitle = h1.length >= MIN_TITLE_CHARS && !h1IsSiteName ? h1 : (sides?.headline ?? titleTag);
+  const hostName = label ? displayLabel(label) : null;
+  const titledSite = sides && isOutletEvidence(sides.outlet) ? sides.outlet : null;
+  const language = resolveLanguage(declaredLanguage, `${docTitle} ${metaTitle ?? ''}`).language;
   const pageDate = findPublicationDate({
     index,
     rawHtml: doc.body,
@@ -73,7 +96,9 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
   return {
     title,
     text,
-    source: siteName ?? fallback?.source ?? hostOf(doc.url),
+    // A <title> side known by agreement with the headline names the site better than its host does.
+    source: siteName ?? (sides && label && namesAgree(sides.outlet, label) ? sides.outlet : null) ?? titledSite ?? hostName ?? fallback?.source ?? null,
+    agency: agencyFromText(text) ?? metadata.authors.map(agencyOfCredit).find(Boolean) ?? fallback?.agency ?? null,
     published: pageDate?.date ?? null,
     publishedSource: pageDate?.signal ?? null,
     declaredLanguage,
@@ -91,21 +116,30 @@ function includesParagraphs(outer: string, inner: string): boolean {
   return paragraphs.length > 0 && paragraphs.every((p) => outer.includes(p));
 }
 
-/** The site's host name, the outlet of last resort ("www.example.com" -> "example.com"). */
-function hostOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
+/**
+ * "Name | Tagline | ABC" as a site name: the part that agrees with the host; else the whole, when it
+ * reads as a name; else its first part (sites put their name before their tagline).
+ */
+function siteNamePart(value: string, label: string | null): string {
+  const parts = value.split(/\s+[|–—·•]\s+|\s*[|｜]\s*/u).filter(Boolean);
+  if (parts.length < 2) return value;
+  return (label && parts.find((p) => namesAgree(p, label))) || (wordCount(value) <= MAX_SITE_NAME_WORDS ? value : parts[0]!);
 }
 
-/** "Headline - Site Name" or "Site Name | Headline" in <title>: the part that is not the headline. */
-function siteFromTitleTag(titleTag: string, headline: string): string | null {
-  if (!headline || titleTag === headline || !titleTag.includes(headline)) return null;
-  const rest = titleTag.replace(headline, '').replace(/^[\s|–—:·-]+|[\s|–—:·-]+$/g, '').trim();
-  return rest && wordCount(rest) <= MAX_SITE_WORDS ? rest : null;
+/** A site name from metadata: a name, not a URL or a sentence. */
+function isSiteName(value: string | undefined): value is string {
+  return !!value && !/^https?:|\/\//.test(value) && wordCount(value) >= 1 && wordCount(value) <= MAX_SITE_NAME_WORDS;
+}
+
+/** The page's h1 to h3 headings, with their level. */
+function headings(index: PageIndex): Array<{ level: number; text: string }> {
+  return [1, 2, 3].flatMap((level) =>
+    index
+      .byTag(`h${level}`)
+      .slice(0, MAX_HEADINGS)
+      .map((el) => ({ level, text: textOf(el).replace(/\s+/g, ' ').trim() }))
+      .filter((h) => h.text && wordCount(h.text) <= MAX_OUTLET_WORDS * 8),
+  );
 }
 
 /** The page's visible text, one line per block, before any cleaning: where bylines print dates. */

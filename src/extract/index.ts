@@ -39,6 +39,7 @@ export function extractArticle(doc: RawDocument): ExtractedArticle {
     title: doc.hints.title ?? page.title,
     text: page.text,
     source: doc.hints.source ?? page.source,
+    agency: page.agency,
     published,
     publishedSource: supplied ? 'supplied' : published ? (page.publishedSource ?? 'text') : null,
     declaredLanguage: doc.hints.language ?? page.declaredLanguage ?? null,

@@ -81,17 +81,47 @@ function readJsonLd(index: PageIndex): JsonLdFields {
     } catch {
       continue;
     }
-    for (const node of flattenJsonLd(data)) {
+    const nodes = flattenJsonLd(data);
+    out.publisher ??= publisherName(nodes);
+    for (const node of nodes) {
       if (!out.datePublished && typeof node.datePublished === 'string') out.datePublished = node.datePublished;
       if (!out.dateModified && typeof node.dateModified === 'string') out.dateModified = node.dateModified;
       if (!out.headline && typeof node.headline === 'string') out.headline = node.headline;
-      const publisher = node.publisher as { name?: unknown } | undefined;
-      if (!out.publisher && publisher && typeof publisher.name === 'string') out.publisher = publisher.name;
       if (out.authors.length === 0) out.authors = names(node.author);
       if (!out.image) out.image = imageUrl(node.image);
     }
   }
   return out;
+}
+
+/**
+ * The publisher an article or page node names (by name, or by "@id" pointing at an organisation node of
+ * the same graph, as Yoast and other schema generators write it); else a news-media organisation node.
+ */
+function publisherName(nodes: Array<Record<string, unknown>>): string | undefined {
+  const byId = new Map(nodes.filter((n) => typeof n['@id'] === 'string').map((n) => [n['@id'] as string, n]));
+  const withPublisher = [...nodes].sort((a, b) => publisherRank(a) - publisherRank(b));
+  for (const node of withPublisher) {
+    const ref = Array.isArray(node.publisher) ? node.publisher[0] : node.publisher;
+    if (!ref || typeof ref !== 'object') continue;
+    const r = ref as Record<string, unknown>;
+    const name = typeof r.name === 'string' ? r.name : typeof r['@id'] === 'string' ? byId.get(r['@id'])?.name : undefined;
+    if (typeof name === 'string' && name.trim()) return name.trim();
+  }
+  const media = nodes.find((n) => typesOf(n).includes('NewsMediaOrganization') && typeof n.name === 'string');
+  return media ? (media.name as string).trim() : undefined;
+}
+
+/** Articles state their publisher first, then pages and sites. */
+function publisherRank(node: Record<string, unknown>): number {
+  const types = typesOf(node);
+  if (types.some((t) => /Article|Posting|Report/.test(t))) return 0;
+  return types.some((t) => /Page|WebSite/.test(t)) ? 1 : 2;
+}
+
+function typesOf(node: Record<string, unknown>): string[] {
+  const t = node['@type'];
+  return typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
 }
 
 function names(value: unknown): string[] {

@@ -6,14 +6,17 @@ import { getDateVocabulary, type NumericOrder } from '../time/index.js';
 import { getBoilerplateRules, type BoilerplateRules } from './boilerplate.js';
 import { isBoilerplate } from './clean-paragraphs.js';
 import { findDateline, type DatelineMatch } from './dateline.js';
+import { agencyFromText, agencyOfCredit, isDatelineLine, isOutletEvidence } from './outlet.js';
 
-export type TextPageResult = Pick<ExtractedArticle, 'title' | 'text' | 'source' | 'published' | 'chromeLanguage'>;
+export type TextPageResult = Pick<ExtractedArticle, 'title' | 'text' | 'source' | 'agency' | 'published' | 'chromeLanguage'>;
 
 /** Where to look for the title and dateline. */
 const HEADER_LINES = 25;
 const MIN_TITLE_WORDS = 3;
 const MAX_TITLE_WORDS = 40;
 const MAX_OUTLET_WORDS = 5;
+/** A masthead above the headline is a name of a few words. */
+const MAX_MASTHEAD_WORDS = 3;
 /** A paragraph this long means the article body has started. */
 const BODY_PARAGRAPH_WORDS = 12;
 /** A line this long is prose, never a headline or a dateline. */
@@ -41,10 +44,14 @@ export function extractTextPage(doc: RawDocument): TextPageResult {
   const chrome = [dateline?.match.prefix ?? '', ...header.filter((i) => i < bodyStart && i !== titleIndex).map((i) => lines[i]!)]
     .join(' ')
     .trim();
+  const text = paragraphs.join('\n\n');
+  const evidence = outletEvidence(sourceLine, dateline?.match ?? null, lines, header, titleIndex, rules);
   return {
     title,
-    text: paragraphs.join('\n\n'),
-    source: pickOutlet(sourceLine, dateline?.match ?? null, lines, header, titleIndex, rules),
+    text,
+    source: evidence.find(isOutletEvidence) ?? null,
+    // An agency credited where an outlet could stand ("Source: AFP", "Afp 18.06.2024"), else in the text.
+    agency: evidence.map(agencyOfCredit).find(Boolean) ?? agencyFromText(text),
     published: dateline?.match.date ?? null,
     chromeLanguage: chrome ? detectLanguage(chrome).language : null,
   };
@@ -89,6 +96,7 @@ function looksLikeTitle(line: string, rules: BoilerplateRules): boolean {
     !rules.isNavigationLine(line) &&
     !rules.isDroppedLine(line) &&
     !rules.hasCurrentDateCue(line) &&
+    !isDatelineLine(line) &&
     !/[.!?]["”’]?$/u.test(line.replace(TRAILING_TIME, ''))
   );
 }
@@ -189,24 +197,32 @@ function findSourceLine(lines: string[], start: number, rules: BoilerplateRules)
   return null;
 }
 
-function pickOutlet(
+/**
+ * What on a stripped page may name its outlet, best first: a closing "Source: X" line, the text before
+ * a dateline's date ("Báo Quốc Tế 11/02/2024"), a short masthead line above the headline. The caller
+ * keeps agencies, datelines and places out of the outlet.
+ */
+function outletEvidence(
   sourceLine: string | null,
   dateline: DatelineMatch | null,
   lines: string[],
   header: number[],
   titleIndex: number | null,
   rules: BoilerplateRules,
-): string | null {
-  if (sourceLine && wordCount(sourceLine) <= MAX_OUTLET_WORDS) return sourceLine;
-  const fromDateline = dateline ? collapseRepeat(dateline.prefix) : '';
-  if (fromDateline && wordCount(fromDateline) <= MAX_OUTLET_WORDS) return fromDateline;
+): string[] {
+  const out: string[] = [];
+  if (sourceLine && wordCount(sourceLine) <= MAX_OUTLET_WORDS) out.push(sourceLine);
+  // "Wien, 18.06.2024": a place and a comma before the date is a dateline, not an outlet.
+  const prefix = dateline?.prefix.trim() ?? '';
+  const fromDateline = prefix && !/,$/u.test(prefix) ? collapseRepeat(prefix) : '';
+  if (fromDateline && wordCount(fromDateline) <= MAX_OUTLET_WORDS) out.push(fromDateline);
   // A short first line above the headline is the masthead.
   const first = header[0];
   if (first !== undefined && first !== titleIndex && (titleIndex === null || first < titleIndex)) {
     const line = lines[first]!;
-    if (wordCount(line) <= 3 && !rules.isNavigationLine(line) && !/\d/.test(line)) return line;
+    if (wordCount(line) <= MAX_MASTHEAD_WORDS && !rules.isNavigationLine(line) && !/\d/.test(line)) out.push(line);
   }
-  return null;
+  return out;
 }
 
 /** "Báo Quốc TếBáo Quốc Tế" -> "Báo Quốc Tế": stripped pages often print the outlet twice. */

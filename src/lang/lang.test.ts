@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectLanguage, splitSentences, splitWords, wordCount } from './index.js';
+import { detectLanguage, resolveLanguage, splitSentences, splitWords, wordCount } from './index.js';
 
 test('sentences in scripts with and without spaces', () => {
   assert.deepEqual(splitSentences('普京周二抵达平壤。金正恩在机场迎接他！两人随后举行会谈。', 'zh').map((s) => s.text), ['普京周二抵达平壤。', '金正恩在机场迎接他！', '两人随后举行会谈。']);
@@ -54,4 +54,18 @@ test('language of news sentences in many languages and scripts; no signal gives 
   for (const [text, lang] of cases) assert.equal(detectLanguage(text).language, lang, text);
   assert.equal(detectLanguage('').language, 'und');
   assert.equal(detectLanguage('12 345 — 67').language, 'und');
+});
+
+test('declared-lang-loses-to-text: a declared language is a hint the text overrules when clear', () => {
+  const german = 'Die Bundesregierung hat am Dienstag ein neues Klimagesetz beschlossen, das die Emissionen bis 2030 halbieren soll.';
+  assert.equal(resolveLanguage('en', german).language, 'de');
+  assert.equal(resolveLanguage('en-GB', german).language, 'de');
+  assert.equal(resolveLanguage('de', german).language, 'de');
+  // Short or ambiguous text: the declaration stands.
+  assert.equal(resolveLanguage('en', 'Klimagesetz beschlossen').language, 'en');
+  // A close language the model confuses with the declared one: the declaration stands.
+  const danish = 'Regeringen har i dag fremlagt en ny plan for klimaet, som skal halvere udledningerne inden 2030, siger ministeren.';
+  assert.equal(resolveLanguage('no', danish).language, 'no');
+  // Nothing declared: the text alone.
+  assert.equal(resolveLanguage(null, german).language, 'de');
 });

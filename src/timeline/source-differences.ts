@@ -1,5 +1,6 @@
 // Where a story's sources differ, derived from what each article reports:
-// - developments only one outlet reports, when the story has several outlets;
+// - developments only one outlet reports, when the story has several outlets (an article whose outlet
+//   is unknown is no outlet: it neither adds to the outlets nor makes a development single-source);
 // - the same development (near-identical sentences in two articles) given dates that do not overlap.
 import type { DatePrecision, StoredArticle, StoryView } from '../domain/index.js';
 import { contentTerms } from '../enrich/index.js';
@@ -32,26 +33,32 @@ export interface DateConflict {
 }
 
 export interface SourceDifferences {
+  /** The distinct known outlets. */
   outlets: string[];
+  /** Articles whose outlet is unknown: listed as such, never counted as an outlet. */
+  unknownOutletArticles: number;
   singleSource: SingleSourcePoint[];
   dateConflicts: DateConflict[];
 }
 
 export function findSourceDifferences(view: StoryView, articles: StoredArticle[]): SourceDifferences {
-  const outletOf = new Map(articles.map((a) => [a.id, outletName(a)]));
-  const outlets = [...new Set(outletOf.values())].sort();
-  return { outlets, singleSource: outlets.length > 1 ? singleSourcePoints(view, outletOf) : [], dateConflicts: dateConflicts(articles.filter(isOriginal)) };
+  const outletOf = new Map(articles.map((a) => [a.id, a.source]));
+  const outlets = [...new Set(articles.map((a) => a.source).filter((s): s is string => s !== null))].sort();
+  return {
+    outlets,
+    unknownOutletArticles: articles.filter((a) => a.source === null).length,
+    singleSource: outlets.length > 1 ? singleSourcePoints(view, outletOf) : [],
+    dateConflicts: dateConflicts(articles.filter(isOriginal)),
+  };
 }
 
-function outletName(a: StoredArticle): string {
-  return a.source ?? 'unknown outlet';
-}
-
-function singleSourcePoints(view: StoryView, outletOf: Map<string, string>): SingleSourcePoint[] {
+/** Points every article of which comes from one known outlet: an unknown outlet may be another one. */
+function singleSourcePoints(view: StoryView, outletOf: Map<string, string | null>): SingleSourcePoint[] {
   const out: SingleSourcePoint[] = [];
   for (const p of view.timeline) {
-    const sources = new Set(p.articles.map((id) => outletOf.get(id)));
-    if (sources.size === 1) out.push({ date: p.date, text: p.text, source: [...sources][0]!, articles: p.articles });
+    const sources = new Set(p.articles.map((id) => outletOf.get(id) ?? null));
+    const [only] = sources;
+    if (sources.size === 1 && only) out.push({ date: p.date, text: p.text, source: only, articles: p.articles });
   }
   return out;
 }

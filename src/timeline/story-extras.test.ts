@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import type { DateMention, StoredArticle } from '../domain/index.js';
 import { dateMention, storedArticle } from '../../test/helpers/articles.js';
+import { renderStoryFeed } from '../api/atom.js';
 import { buildStoryView, findSourceDifferences, storyCoverage, storyQuotes, summarizeStory } from './index.js';
 
 const mention = dateMention;
@@ -41,6 +42,40 @@ test('a month date does not conflict with a day inside it; one outlet means no s
   const diff = findSourceDifferences(buildStoryView('s1', articles), articles);
   assert.deepEqual(diff.dateConflicts, []);
   assert.deepEqual(diff.singleSource, []);
+});
+
+test('unknown-outlet-not-counted: articles naming no outlet are listed as such, never counted as an outlet', () => {
+  const unknown = (id: string, published: string, dates: DateMention[]) => article(id, 'ignored', published, dates, { source: null });
+  const articles = [
+    article('a', 'Harbour News', '2024-03-10', [mention('2024-03-08', `${SHIP} on Friday.`)]),
+    unknown('b', '2024-03-11', [mention('2024-03-08', `${SHIP} last Friday.`)]),
+    unknown('c', '2024-03-12', [mention('2024-03-09', 'The harbour master closed the port to all traffic on Saturday.')]),
+  ];
+  const view = buildStoryView('s1', articles);
+  const diff = findSourceDifferences(view, articles);
+  // One known outlet and two articles of unknown outlet: one outlet, not two (nor three).
+  assert.deepEqual(diff.outlets, ['Harbour News']);
+  assert.equal(diff.unknownOutletArticles, 2);
+  assert.deepEqual(diff.singleSource, []);
+  const feed = renderStoryFeed(view, articles, { storyUrl: 'http://x/s1', feedUrl: 'http://x/s1.atom' });
+  assert.ok(!/reported by [^)]*unknown outlet,/.test(feed), 'an unknown outlet is not one of the outlets');
+  assert.match(feed, /reported by Harbour News, an article of unknown outlet\)/);
+  assert.match(feed, /reported by an article of unknown outlet\)/);
+});
+
+test('unknown-outlet-not-counted: a development an unknown outlet also reports is not single-source', () => {
+  const articles = [
+    article('a', 'Harbour News', '2024-03-10', [mention('2024-03-08', `${SHIP} on Friday.`)]),
+    article('b', 'Coast Daily', '2024-03-11', [mention('2024-03-09', 'The harbour master closed the port to all traffic on Saturday.')]),
+    article('c', 'ignored', '2024-03-12', [mention('2024-03-08', `${SHIP} last Friday.`)], { source: null }),
+    article('d', 'ignored', '2024-03-12', [mention('2024-03-07', 'Divers inspected the damaged hull of the stranded ship on Thursday.')], { source: null }),
+  ];
+  const diff = findSourceDifferences(buildStoryView('s1', articles), articles);
+  assert.deepEqual(diff.outlets, ['Coast Daily', 'Harbour News']);
+  // The 9th: Coast Daily alone. The 8th: Harbour News and an unknown outlet, which may be another one. The 7th: unknown only.
+  const single = diff.singleSource.map((p) => `${p.date}:${p.source}`);
+  assert.ok(single.includes('2024-03-09:Coast Daily'), single.join(' '));
+  assert.ok(!single.some((p) => p.startsWith('2024-03-08:') || p.startsWith('2024-03-07:') || p.startsWith('2024-03-12:')), single.join(' '));
 });
 
 test('coverage counts articles in equal slices of the story span', () => {

@@ -12,6 +12,7 @@ export function storedArticle(id: string, overrides: Partial<StoredArticle> = {}
     title: `Title ${id}`,
     text: 'Some text of the article.',
     source: 'Outlet',
+    agency: null,
     published: { start: '2024-06-18', precision: 'day' },
     publishedSource: 'text',
     declaredLanguage: null,

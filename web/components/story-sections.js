@@ -61,8 +61,10 @@ export function differencesSection(diff) {
     : h('p', {}, 'No development is given conflicting dates by different articles.');
   const single = diff.singleSource.length
     ? h('div', {}, h('h3', {}, `Reported by one outlet only (${diff.singleSource.length} of the story’s developments)`), h('ul', { class: 'single-source' }, diff.singleSource.slice(0, SINGLE_SOURCE_SHOWN).map((p) => h('li', {}, h('time', { datetime: p.date }, p.date), ` ${p.text} — `, h('em', {}, p.source)))), diff.singleSource.length > SINGLE_SOURCE_SHOWN ? h('p', {}, `…and ${diff.singleSource.length - SINGLE_SOURCE_SHOWN} more.`) : null)
-    : h('p', {}, diff.outlets.length > 1 ? 'Every development is reported by more than one outlet.' : 'All articles come from one outlet.');
-  return section('differences-title', 'Where sources differ', h('p', { class: 'meta' }, `Outlets: ${diff.outlets.join(', ')}`), conflicts, single);
+    : h('p', {}, diff.outlets.length > 1 ? 'Every development is reported by more than one outlet.' : diff.unknownOutletArticles ? 'Too few articles name their outlet to tell which developments one outlet alone reports.' : 'All articles come from one outlet.');
+  // Articles of unknown outlets are listed as such, never counted as one more outlet.
+  const unknown = diff.unknownOutletArticles ? `${diff.outlets.length ? '; ' : ''}${diff.unknownOutletArticles} article${diff.unknownOutletArticles === 1 ? '' : 's'} of unknown outlet` : '';
+  return section('differences-title', 'Where sources differ', h('p', { class: 'meta' }, `Outlets: ${diff.outlets.join(', ')}${unknown}`), conflicts, single);
 }
 
 export function entitiesSection(entities) {

@@ -97,6 +97,11 @@ export function isAlias(phrase: string): boolean {
   return lookupAlias(getGazetteer(), phrase) !== undefined;
 }
 
+/** What the gazetteer says a phrase (as written) names: "Wien" a place, "Kim Jong Il" a person; undefined when it is no alias. */
+export function aliasType(phrase: string): EntityType | undefined {
+  return lookupAlias(getGazetteer(), phrase)?.type;
+}
+
 /** An alias as the trie holds it: the matching key of each word (vowel signs and other marks belong to the word). */
 export function tokenizeForMatch(s: string): string[] {
   return foldText(s).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean).map(nameKey);

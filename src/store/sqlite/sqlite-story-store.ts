@@ -40,7 +40,7 @@ const ROWS_PER_KEY = 100;
 
 type Analysis = Pick<
   StoredArticle,
-  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'titleTerms' | 'quotes' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
+  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'titleTerms' | 'quotes' | 'agency' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
 >;
 
 
@@ -371,6 +371,7 @@ function analysisOf(article: StoredArticle): Analysis {
     terms: article.terms,
     titleTerms: article.titleTerms,
     quotes: article.quotes,
+    agency: article.agency,
     declaredLanguage: article.declaredLanguage,
     chromeLanguage: article.chromeLanguage,
     authors: article.authors,
@@ -382,7 +383,7 @@ function analysisOf(article: StoredArticle): Analysis {
 
 function toArticle(row: ArticleRow): StoredArticle {
   // Fields added after the first release default when an older row lacks them.
-  const analysis = { authors: [], canonicalUrl: null, imageUrl: null, modified: null, quotes: [], titleTerms: [], ...(JSON.parse(row.analysis) as Partial<Analysis>) } as Analysis;
+  const analysis = { agency: null, authors: [], canonicalUrl: null, imageUrl: null, modified: null, quotes: [], titleTerms: [], ...(JSON.parse(row.analysis) as Partial<Analysis>) } as Analysis;
   return {
     id: row.id,
     contentHash: row.content_hash,
