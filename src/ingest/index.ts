@@ -1,3 +1,5 @@
-export { listInputFiles, readInputFile, isSupportedFile, MAX_FILE_BYTES, type IngestItem } from './read-inputs.js';
-export { parseJsonlLine, jsonArticleToDocument, JsonlArticleSchema } from './jsonl.js';
+export { listInputFiles, readInputFile, isSupportedFile, MAX_FILE_BYTES, MAX_JSONL_LINE_BYTES, type IngestItem } from './read-inputs.js';
+export { splitLines, type SplitLine } from './split-lines.js';
+export { resolveFields, getFieldAliases, CANONICAL_FIELDS, type CanonicalField, type FieldAliases } from './field-aliases.js';
+export { parseJsonlLine, readJsonlLine, readJsonArticle, jsonArticleToDocument, JsonlArticleSchema, type ReadArticle } from './jsonl.js';
 export { decodeText, sniffMetaCharset, type Decoded, type DecodeOptions } from './decode.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { InputError } from '../domain/index.js';
 import { tempDir } from '../../test/helpers/cli.js';
-import { decodeText, listInputFiles, parseJsonlLine, readInputFile } from './index.js';
+import { decodeText, listInputFiles, parseJsonlLine, readInputFile, type IngestItem } from './index.js';
 
 test('decodeText refuses binary data and strips a UTF-8 BOM', () => {
   assert.deepEqual(decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])), { ok: false, reason: 'binary data, not text' });
@@ -49,7 +49,7 @@ test('readInputFile names the file and the reason for empty, binary and unreadab
   writeFileSync(join(dir, 'empty.txt'), '  \n');
   writeFileSync(join(dir, 'binary.html'), Buffer.from([0, 1, 2, 3, 255, 0]));
   symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
-  const reasons = async (name: string) => (await readInputFile(join(dir, name))).map((r) => (r.ok ? 'ok' : `${r.error.origin}: ${r.error.reason}`));
+  const reasons = async (name: string) => (await readAll(join(dir, name))).map((r) => (r.kind === 'error' ? `${r.error.origin}: ${r.error.reason}` : r.kind));
   assert.deepEqual(await reasons('empty.txt'), [`${join(dir, 'empty.txt')}: file is empty`]);
   assert.deepEqual(await reasons('binary.html'), [`${join(dir, 'binary.html')}: binary data, not text`]);
   assert.deepEqual(await reasons('dangling.txt'), [`${join(dir, 'dangling.txt')}: no such file or directory`]);
@@ -58,12 +58,12 @@ test('readInputFile names the file and the reason for empty, binary and unreadab
 test('a JSONL file yields one item per non-empty line, errors per line', async () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'a.jsonl'), '{"text": "one two three four five"}\n\nnot json\n{"text": "six seven"}\n');
-  const items = await readInputFile(join(dir, 'a.jsonl'));
+  const items = await readAll(join(dir, 'a.jsonl'));
   assert.deepEqual(
-    items.map((i) => (i.ok ? i.doc.origin.slice(dir.length + 1) : i.error.origin.slice(dir.length + 1))),
+    items.map((i) => (i.kind === 'doc' ? i.doc.origin.slice(dir.length + 1) : i.kind === 'error' ? i.error.origin.slice(dir.length + 1) : i.origin)),
     ['a.jsonl:1', 'a.jsonl:3', 'a.jsonl:4'],
   );
-  assert.equal(items.filter((i) => !i.ok).length, 1);
+  assert.equal(items.filter((i) => i.kind === 'error').length, 1);
 });
 
 test('decodeText follows the declared charset, else detects it', () => {
@@ -79,6 +79,12 @@ test('decodeText follows the declared charset, else detects it', () => {
   const lying = decodeText(Buffer.from(`<meta charset="iso-8859-1">${cyrillic}`), { html: true });
   assert.ok(lying.ok && lying.encoding === 'utf-8');
 });
+
+async function readAll(file: string): Promise<IngestItem[]> {
+  const items: IngestItem[] = [];
+  for await (const item of readInputFile(file)) items.push(item);
+  return items;
+}
 
 /** Encodes with a single-byte legacy table built from TextDecoder (Node has no legacy encoders). */
 function encodeLegacy(text: string, label: string): Buffer {

@@ -1,21 +1,30 @@
 // Ingest: paths on disk -> RawDocuments. Directories are walked recursively;
-// each file yields documents or one InputError, never stopping the walk.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// each file yields documents or InputErrors as it is read, never stopping the walk.
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError, type RawDocument } from '../domain/index.js';
-import { parseJsonlLine } from './jsonl.js';
-import { decodeText } from './decode.js';
+import { readJsonlLine } from './jsonl.js';
+import { decodeText, looksBinary } from './decode.js';
+import { splitLines } from './split-lines.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm']);
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 
-/** Files bigger than this are refused rather than read into memory. */
+/** A text file (one article) bigger than this is refused rather than read into memory; JSONL files have no limit. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * One JSONL line (one article) longer than this is refused: the longest news articles with their
+ * HTML are a few megabytes, and a line is held in memory whole to be parsed.
+ */
+export const MAX_JSONL_LINE_BYTES = 32 * 1024 * 1024;
 /** HTML beyond this is cut (with a warning) before parsing. */
 export const MAX_HTML_BYTES = 10 * 1024 * 1024;
 
-export type IngestItem = { ok: true; doc: RawDocument } | { ok: false; error: InputError };
+/** What reading yields: a document, an error that skips one item, or a warning about a whole file. */
+export type IngestItem = { kind: 'doc'; doc: RawDocument } | { kind: 'error'; error: InputError } | { kind: 'warning'; origin: string; message: string };
 
 export function isSupportedFile(path: string): boolean {
   const ext = extname(path).toLowerCase();
@@ -62,53 +71,120 @@ async function walkDirectory(dir: string): Promise<Array<{ file: string } | { er
   return out;
 }
 
-/** Reads one file into documents (several for JSONL). */
-export async function readInputFile(file: string): Promise<IngestItem[]> {
+/**
+ * Reads one file into documents, as they come: a JSONL file is read as a stream, line by line, so
+ * that it may be of any size; other files are one article each.
+ */
+export async function* readInputFile(file: string): AsyncGenerator<IngestItem> {
+  const ext = extname(file).toLowerCase();
+  if (JSONL_EXTENSIONS.has(ext)) {
+    yield* readJsonlFile(file);
+    return;
+  }
+  yield await readArticleFile(file, HTML_EXTENSIONS.has(ext));
+}
+
+/** A .txt or .html file: one article. HTML beyond MAX_HTML_BYTES is not read at all. */
+async function readArticleFile(file: string, isHtml: boolean): Promise<IngestItem> {
   let bytes: Buffer;
   let fetchedAt: string;
+  let size: number;
   try {
     const info = await stat(file);
     // A saved page was written when it was fetched.
     fetchedAt = info.mtime.toISOString();
-    if (info.size > MAX_FILE_BYTES) {
-      return [fail(file, `file is ${info.size} bytes, over the ${MAX_FILE_BYTES}-byte limit`)];
+    size = info.size;
+    if (!isHtml && size > MAX_FILE_BYTES) {
+      return fail(file, `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
     }
-    bytes = await readFile(file);
+    bytes = isHtml && size > MAX_HTML_BYTES ? await readHead(file, MAX_HTML_BYTES) : await readFile(file);
   } catch (err) {
-    return [{ ok: false, error: new InputError(file, describeFsError(err), { cause: err }) }];
+    return { kind: 'error', error: new InputError(file, describeFsError(err), { cause: err }) };
   }
-  const ext = extname(file).toLowerCase();
   const warnings: string[] = [];
-  const isHtml = HTML_EXTENSIONS.has(ext);
-  if (isHtml && bytes.length > MAX_HTML_BYTES) {
+  if (isHtml && size > MAX_HTML_BYTES) {
     // Giant pages are mostly inline data; the article sits near the top.
-    warnings.push(`page is ${bytes.length} bytes: only the first ${MAX_HTML_BYTES} were read`);
-    bytes = bytes.subarray(0, MAX_HTML_BYTES);
+    warnings.push(`page is ${size} bytes: only the first ${MAX_HTML_BYTES} were read`);
   }
   const decoded = decodeText(bytes, { html: isHtml });
-  if (!decoded.ok) return [fail(file, decoded.reason)];
+  if (!decoded.ok) return fail(file, decoded.reason);
   if (decoded.warning) warnings.push(decoded.warning);
-  if (JSONL_EXTENSIONS.has(ext)) return readJsonl(file, decoded.text);
-  if (decoded.text.trim() === '') return [fail(file, 'file is empty')];
-  const format = HTML_EXTENSIONS.has(ext) ? 'html' : 'text';
-  return [{ ok: true, doc: { origin: file, path: file, format, body: decoded.text, fetchedAt, hints: {}, ...(warnings.length ? { warnings } : {}) } }];
+  if (decoded.text.trim() === '') return fail(file, 'file is empty');
+  const format = isHtml ? 'html' : 'text';
+  return { kind: 'doc', doc: { origin: file, path: file, format, body: decoded.text, fetchedAt, hints: {}, ...(warnings.length ? { warnings } : {}) } };
 }
 
-function readJsonl(file: string, text: string): IngestItem[] {
-  const items: IngestItem[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const origin = `${file}:${index + 1}`;
-    const parsed = parseJsonlLine(line, origin, file);
-    items.push(parsed instanceof InputError ? { ok: false, error: parsed } : { ok: true, doc: parsed });
-  });
-  if (items.length === 0) return [fail(file, 'file is empty')];
-  return items;
+async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A JSONL file, streamed: each line is an article or an error naming `file:line`; a line over
+ * MAX_JSONL_LINE_BYTES is refused and the next one read. Once the file is read, the fields its
+ * lines carried that no article field took are reported in one warning.
+ */
+async function* readJsonlFile(file: string): AsyncGenerator<IngestItem> {
+  const unused = new Set<string>();
+  let lines = 0;
+  try {
+    const stream = createReadStream(file);
+    let first = true;
+    for await (const line of splitLines(stream, MAX_JSONL_LINE_BYTES)) {
+      const origin = `${file}:${line.number}`;
+      if ('tooLong' in line) {
+        lines++;
+        yield fail(origin, `line is ${line.byteLength} bytes, over the ${MAX_JSONL_LINE_BYTES}-byte limit for one article`);
+        continue;
+      }
+      let bytes = line.bytes;
+      if (first) {
+        first = false;
+        if (looksBinary(bytes)) {
+          yield fail(file, 'binary data, not text');
+          stream.destroy();
+          return;
+        }
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      }
+      const decoded = decodeLine(bytes);
+      if (decoded.text.trim() === '') continue;
+      lines++;
+      const read = readJsonlLine(decoded.text, origin, file);
+      if (read instanceof InputError) {
+        yield { kind: 'error', error: read };
+        continue;
+      }
+      for (const name of read.unusedFields) unused.add(name);
+      if (decoded.warning) read.doc.warnings = [...(read.doc.warnings ?? []), decoded.warning];
+      yield { kind: 'doc', doc: read.doc };
+    }
+  } catch (err) {
+    // A read error midway: what was read stands; the rest of the file is reported.
+    yield { kind: 'error', error: new InputError(file, describeFsError(err), { cause: err }) };
+    return;
+  }
+  if (lines === 0) yield fail(file, 'file is empty');
+  if (unused.size) yield { kind: 'warning', origin: file, message: `fields not used: ${[...unused].join(', ')}` };
+}
+
+/** JSON is UTF-8; a line that is not is decoded by guessing its charset, with a warning. */
+function decodeLine(bytes: Buffer): { text: string; warning?: string } {
+  const end = bytes.length && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+  const line = bytes.subarray(0, end);
+  if (isUtf8(line)) return { text: line.toString('utf8') };
+  const decoded = decodeText(line);
+  return decoded.ok ? { text: decoded.text, ...(decoded.warning ? { warning: decoded.warning } : {}) } : { text: line.toString('utf8') };
 }
 
 function fail(origin: string, reason: string): IngestItem {
-  return { ok: false, error: new InputError(origin, reason) };
+  return { kind: 'error', error: new InputError(origin, reason) };
 }
 
 function describeFsError(err: unknown): string {

@@ -56,13 +56,14 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
       if ('error' in item) {
         record(summary, item.error, options);
       } else {
-        for (const read of await readInputFile(item.file)) {
-          if (!read.ok) {
-            record(summary, read.error, options);
-            continue;
+        // Documents are consumed as the file is read: memory stays flat whatever its size.
+        for await (const read of readInputFile(item.file)) {
+          if (read.kind === 'error') record(summary, read.error, options);
+          else if (read.kind === 'warning') warn(summary, read.origin, read.message, options);
+          else {
+            batch.next();
+            await ingestOne(read.doc, store, summary, options);
           }
-          batch.next();
-          await ingestOne(read.doc, store, summary, options);
         }
       }
       options.progress?.onFile?.('file' in item ? item.file : item.error.origin, ++done);
@@ -88,9 +89,13 @@ export async function analyzePaths(paths: string[], options: Pick<IngestOptions,
       result.failed.push(item.error);
       continue;
     }
-    for (const read of await readInputFile(item.file)) {
-      if (!read.ok) {
+    for await (const read of readInputFile(item.file)) {
+      if (read.kind === 'error') {
         result.failed.push(read.error);
+        continue;
+      }
+      if (read.kind === 'warning') {
+        result.warnings.push({ origin: read.origin, message: read.message });
         continue;
       }
       try {
@@ -153,10 +158,7 @@ export function storeAnalyzed(doc: RawDocument, enriched: EnrichedArticle, store
     summary.duplicates++;
     return;
   }
-  for (const message of doc.warnings ?? []) {
-    summary.warnings.push({ origin: doc.origin, message });
-    options.progress?.onWarning?.(doc.origin, message);
-  }
+  for (const message of doc.warnings ?? []) warn(summary, doc.origin, message, options);
   summary.added++;
   if (stored.duplicateOf) summary.copies++;
   summary.addedIds.push(stored.id);
@@ -168,6 +170,11 @@ export function sourceKeyOf(doc: RawDocument): string {
   if (doc.url) return `url:${doc.url}`;
   if (doc.path) return `file:${resolvePath(doc.path)}${doc.origin.startsWith(doc.path) ? doc.origin.slice(doc.path.length) : ''}`;
   return `origin:${doc.origin}`;
+}
+
+function warn(summary: IngestSummary, origin: string, message: string, options: IngestOptions): void {
+  summary.warnings.push({ origin, message });
+  options.progress?.onWarning?.(origin, message);
 }
 
 function record(summary: IngestSummary, error: InputError, options: IngestOptions): void {
