@@ -6,6 +6,7 @@ import { getDateVocabulary, type NumericOrder } from '../time/index.js';
 import { getBoilerplateRules, type BoilerplateRules } from './boilerplate.js';
 import { isBoilerplate } from './clean-paragraphs.js';
 import { findDateline, type DatelineMatch } from './dateline.js';
+import { isProbablyUnspacedNewsFlash } from './news-flash.js';
 import { agencyFromText, agencyOfCredit, isDatelineLine, isOutletEvidence } from './outlet.js';
 
 export type TextPageResult = Pick<ExtractedArticle, 'title' | 'text' | 'source' | 'agency' | 'published' | 'chromeLanguage'>;
@@ -41,6 +42,8 @@ export function extractTextPage(doc: RawDocument): TextPageResult {
   const title = cleanTitle(doc.hints.title ?? (titleIndex !== null ? lines[titleIndex]! : ''));
   const bodyStart = Math.max(titleIndex ?? -1, dateline?.index ?? -1) + 1;
   const { paragraphs, sourceLine } = collectBody(lines, bodyStart, title, rules);
+  // A one-line flash in Chinese, Japanese or Thai was taken as the title of an empty page: it is the text.
+  if (paragraphs.length === 0 && titleIndex !== null && isProbablyUnspacedNewsFlash(lines[titleIndex]!, rules)) paragraphs.push(lines[titleIndex]!);
   const chrome = [dateline?.match.prefix ?? '', ...header.filter((i) => i < bodyStart && i !== titleIndex).map((i) => lines[i]!)]
     .join(' ')
     .trim();
