@@ -54,6 +54,8 @@ export interface ExtractedArticle {
   agency: string | null;
   published: CalendarDate | null;
   publishedSource: DateSignal | null;
+  /** How far the publication date is trusted (0-1), when a page or inference gave it; supplied dates are certain. */
+  publishedConfidence?: number;
   /** Language stated by the input (JSONL field or HTML lang attribute). */
   declaredLanguage: string | null;
   /** Language of the page furniture (masthead, dateline), which tells the outlet's conventions. */
