@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../domain/index.js';
 import { extractArticle } from '../extract/index.js';
-import { minDateConfidence } from '../extract/date-signals.js';
+import { minDateConfidence } from '../time/index.js';
 import { decodeText } from '../ingest/index.js';
 import { crossValidateThreshold, scoreDates, type CrossValidatedDates, type DateScore, type ScoredPage } from './date-threshold.js';
 

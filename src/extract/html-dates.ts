@@ -8,7 +8,7 @@ import { getBoilerplateRules } from './boilerplate.js';
 import { attr, contains, textOf, type Element, type PageIndex } from './dom.js';
 import { findStamp } from './dateline.js';
 import { parseMachineDate } from './machine-date.js';
-import { combineConfidence, confidenceOf, getDateSignalRules, minDateConfidence, signalOf, type DateEvidence } from './date-signals.js';
+import { combineConfidence, confidenceOf, getDateSignalRules, minDateConfidence, signalOf, type DateEvidence } from '../time/index.js';
 
 export interface DateCandidate {
   date: CalendarDate;

@@ -18,6 +18,7 @@ export const EVIDENCE_KINDS = [
   'date-container',
   'text-line',
   'inferred',
+  'inferred-beside-undated-news',
 ] as const;
 
 /** The kind of evidence behind a candidate date: finer than its `DateSignal`. */
