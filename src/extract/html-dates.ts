@@ -3,12 +3,11 @@
 // text near the top, never a line that states the page's clock, an update or a copyright.
 import { wordCount } from '../lang/index.js';
 import type { CalendarDate, DateSignal } from '../domain/index.js';
-import { dayDate, isValidYmd, monthDate } from '../time/index.js';
+import { combineConfidence, confidenceOf, dayDate, getDateSignalRules, isValidYmd, minDateConfidence, monthDate, signalOf, type DateEvidence } from '../time/index.js';
 import { getBoilerplateRules } from './boilerplate.js';
 import { attr, contains, textOf, type Element, type PageIndex } from './dom.js';
 import { findStamp } from './dateline.js';
 import { parseMachineDate } from './machine-date.js';
-import { combineConfidence, confidenceOf, getDateSignalRules, minDateConfidence, signalOf, type DateEvidence } from '../time/index.js';
 
 export interface DateCandidate {
   date: CalendarDate;

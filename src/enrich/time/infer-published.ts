@@ -2,8 +2,7 @@
 // with only the precision that evidence supports (never a day), and never from a forecast ("by 2022"),
 // an anniversary's past, a point of reference or a past told as background ("had", "previously").
 import { isEventMention, type CalendarDate, type DateMention, type DatePrecision, type UnresolvedDate } from '../../domain/index.js';
-import { combineConfidence, confidenceOf } from '../../time/index.js';
-import { daysBetween, fromIso, monthDate, resolveYearless, yearDate } from '../../time/index.js';
+import { combineConfidence, confidenceOf, daysBetween, fromIso, monthDate, resolveYearless, yearDate } from '../../time/index.js';
 
 export interface InferredPublication {
   published: CalendarDate;
