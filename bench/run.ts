@@ -69,6 +69,8 @@ const extractionCpu = {
 };
 const segments = evalSegments(join(DATA, 'extraction', 'trafilatura-dev'));
 const { perPage: _dates, ...dates } = evalDates(join(DATA, 'dates-dev'));
+// The date threshold is chosen on that sample: its held-out figure comes from bench/fit-dates.ts.
+const datesCrossValidated = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fit-dates.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 const speed = pinnedSpeed<{ typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure; readability_js: { typical_50_to_150_kb: SpeedFigure; all_pages: SpeedFigure } }>('extraction-speed.ts');
 const ingest = pinnedSpeed<{ articles: number; seconds: number; articles_per_second: number; startup_ms: number; peak_rss_mb: number }>('ingest-speed.ts');
 
@@ -109,6 +111,7 @@ const results = {
     extraction_scrapinghub_dev_other_tools: { ...tools, readability_js_run_here: readabilityHere },
     extraction_trafilatura_dev: roundAll(segments),
     dates_dev: roundAll(dates),
+    dates_dev_cross_validated: datesCrossValidated.held_out,
     language_id: { ...roundAll(languageId), per_kind: languageIdPerKind, per_language: languageIdPerLanguage, confusions: languageIdConfusions },
     clustering_fixtures: clustering,
     similarity_pairs: similarity,
@@ -138,6 +141,7 @@ console.log('Main text segments (trafilatura dev sample, 60 pages):');
 console.log(row('storyline', segments));
 console.log('Publication dates (htmldate dev sample, 30 pages):');
 console.log(`  storyline              accuracy ${dates.accuracy.toFixed(3)}  P ${dates.precision.toFixed(3)}  R ${dates.recall.toFixed(3)}`);
+console.log(`  held out (5 folds)     accuracy ${datesCrossValidated.held_out.accuracy.toFixed(3)}  P ${datesCrossValidated.held_out.precision.toFixed(3)}  (threshold fitted on the other folds)`);
 const typical = speed.typical_50_to_150_kb;
 const readabilitySpeed = speed.readability_js;
 console.log(`Speed (${speed.pinned_to_one_core ? 'pinned to one core' : 'one process'}): HTML extraction ${typical.pages_per_second} pages/s on ${typical.pages} typical pages (mean ${typical.mean_kb} KB), ${speed.all_pages.pages_per_second} pages/s on all ${speed.all_pages.pages} (mean ${speed.all_pages.mean_kb} KB); ingest ${ingest.articles_per_second} articles/s end to end on ${ingest.articles} real articles (after a start of ${ingest.startup_ms} ms)`);

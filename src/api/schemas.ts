@@ -139,7 +139,7 @@ export const ArticleSchema = z
     canonicalUrl: z.string().nullable(),
     imageUrl: z.string().nullable(),
     entities: z.array(StoryEntitySchema),
-    dates: z.array(z.object({ text: z.string(), start: z.string(), end: z.string().optional(), precision: Precision, reference: z.boolean() })),
+    dates: z.array(z.object({ text: z.string(), start: z.string(), end: z.string().optional(), precision: Precision, reference: z.boolean(), kind: z.enum(['event', 'reference', 'forecast', 'anniversary']) })),
     quotes: z.array(z.object({ speaker: z.string().nullable(), speakerText: z.string(), text: z.string(), kind: z.enum(['direct', 'reported']) })),
     text: z.string(),
     story: z.string().nullable(),

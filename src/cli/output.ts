@@ -73,7 +73,7 @@ export function analysisJson(a: EnrichedArticle) {
     canonicalUrl: a.canonicalUrl,
     imageUrl: a.imageUrl,
     entities: a.entities,
-    dates: a.dates.map(({ text, start, end, precision, reference }) => ({ text, start, ...(end ? { end } : {}), precision, reference })),
+    dates: a.dates.map(({ text, start, end, precision, reference, kind }) => ({ text, start, ...(end ? { end } : {}), precision, reference, kind: kind ?? (reference ? 'reference' : 'event') })),
     quotes: a.quotes.map(({ speaker, speakerText, text, kind }) => ({ speaker, speakerText, text, kind })),
     text: a.text,
   };

@@ -1,3 +1,4 @@
 export * from './types.js';
 export * from './errors.js';
 export * from './article.js';
+export * from './date-kind.js';

@@ -54,6 +54,8 @@ export interface ExtractedArticle {
   agency: string | null;
   published: CalendarDate | null;
   publishedSource: DateSignal | null;
+  /** How far the publication date is trusted (0-1), when a page or inference gave it; supplied dates are certain. */
+  publishedConfidence?: number;
   /** Language stated by the input (JSONL field or HTML lang attribute). */
   declaredLanguage: string | null;
   /** Language of the page furniture (masthead, dateline), which tells the outlet's conventions. */
@@ -84,11 +86,22 @@ export interface DateMention extends CalendarDate {
   sentence: string;
   /** Offset of the sentence in the article text; orders mentions. */
   offset: number;
-  /** True when the expression is only a point of reference ("since 2000"). */
+  /** True when the expression is only a point of reference ("since 2000"); the same as `kind === 'reference'`. */
   reference: boolean;
+  /**
+   * What the date is to the report: an event, a point of reference, a forecast or target ("by 2022"),
+   * or the commemorated past of an anniversary ("the 10th anniversary of the 2014 attack"). Only
+   * events are developments of a timeline. Analyses stored before this field read as event/reference.
+   */
+  kind: DateMentionKind;
+  /** Told as background ("had", "previously"): an event, but not the report's own news. */
+  background?: boolean;
   /** Past or future reading of the clause around it. */
   tense: 'past' | 'future';
 }
+
+export type DateMentionKind = 'event' | 'reference' | 'forecast' | 'anniversary';
+
 
 /** Direct or reported speech, with its speaker resolved to an entity where one is known. */
 export interface Quote {
@@ -155,6 +168,8 @@ export interface UnresolvedDate {
   /** Past/future reading of the clause, used to pick the year. */
   tense: 'past' | 'future';
   reference: boolean;
+  kind: DateMentionKind;
+  background?: boolean;
 }
 
 /** An article as stored, with its identity and story. */

@@ -8,6 +8,7 @@ import { repairGluedWords } from './repair/glued-words.js';
 import { contentTerms, headlineTerms } from './terms/content-terms.js';
 import { findDateMentions } from './time/date-mentions.js';
 import { inferFromContent } from './time/infer-published.js';
+import { minDateConfidence } from '../time/index.js';
 
 export { inferFromStory, inferFromContent } from './time/infer-published.js';
 export { datesFromStory, type DatingMember } from './time/dates-from-story.js';
@@ -32,14 +33,16 @@ export function enrichArticle(extracted: ExtractedArticle, options: EnrichOption
   const entities = recognizeEntities(fullText, language);
   const sentences = splitSentences(fullText, language);
   const mentions = findDateMentions(sentences, language, article.published, article.chromeLanguage);
-  let { published, publishedSource } = article;
+  let { published, publishedSource, publishedConfidence } = article;
   let dates = mentions.dates;
   let unresolved = mentions.unresolved;
   if (!published) {
-    const inferred = inferFromContent(dates, unresolved, options.today ?? new Date().toISOString().slice(0, 10));
-    if (inferred) {
+    const inferred = inferFromContent(dates, unresolved, options.today ?? new Date().toISOString().slice(0, 10), { undatedNews: mentions.undatedNews > 0 });
+    // Below the stored confidence the article stays undated rather than wrongly dated.
+    if (inferred && inferred.confidence >= minDateConfidence()) {
       published = inferred.published;
       publishedSource = 'inferred';
+      publishedConfidence = inferred.confidence;
       dates = [...dates, ...inferred.resolved].sort((a, b) => a.offset - b.offset);
       unresolved = inferred.stillUnresolved;
     }
@@ -48,6 +51,7 @@ export function enrichArticle(extracted: ExtractedArticle, options: EnrichOption
     ...article,
     published,
     publishedSource,
+    ...(publishedConfidence !== undefined ? { publishedConfidence } : {}),
     language,
     languageConfidence: confidence,
     entities,

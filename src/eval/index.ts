@@ -1,5 +1,6 @@
 export { evalExtraction, evalToolOutputs, extractBody, readGroundTruth, type ExtractionEval } from './run-extraction.js';
-export { evalDates, extractPublicationDay, type DatesEval } from './run-dates.js';
+export { crossValidateDates, evalDates, extractPublicationDay, scoreDatePages, type DatesEval } from './run-dates.js';
+export { crossValidateThreshold, fitThreshold, scoreDates, type CrossValidatedDates, type ScoredPage } from './date-threshold.js';
 export { scorePage, scoreCorpus, shingles, benchmarkTokens } from './extraction-score.js';
 export { evalSegments, extractSegmentPage, readSegmentEntries, segmentCounts, segmentScores, type SegmentCounts, type SegmentsEval } from './run-segments.js';
 export { evalAnalysis, evalLanguageId, type AnalysisEval, type LanguageIdEval } from './run-analysis.js';

@@ -3,54 +3,59 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../domain/index.js';
 import { extractArticle } from '../extract/index.js';
+import { minDateConfidence } from '../time/index.js';
 import { decodeText } from '../ingest/index.js';
+import { crossValidateThreshold, scoreDates, type CrossValidatedDates, type DateScore, type ScoredPage } from './date-threshold.js';
 
-export interface DatesEval {
-  pages: number;
-  precision: number;
-  recall: number;
-  accuracy: number;
-  f1: number;
+export type DatesEval = DateScore;
+
+export interface PublicationDay {
+  day: string | null;
+  confidence: number;
 }
 
-/** The publication day Storyline finds for a page, or null (no day-precise answer). */
-export function extractPublicationDay(bytes: Uint8Array, origin: string, url?: string): string | null {
+/** The publication day Storyline finds for a page, or null (no day-precise answer, or one trusted less than `minConfidence`). */
+export function extractPublicationDay(bytes: Uint8Array, origin: string, url?: string, minConfidence?: number): PublicationDay {
   const decoded = decodeText(bytes, { html: true });
-  if (!decoded.ok) return null;
+  if (!decoded.ok) return { day: null, confidence: 0 };
   try {
-    const article = extractArticle({ origin, format: 'html', body: decoded.text, hints: {}, ...(url ? { url } : {}) });
-    return article.published?.precision === 'day' ? article.published.start : null;
+    const article = extractArticle({ origin, format: 'html', body: decoded.text, hints: {}, ...(url ? { url } : {}) }, minConfidence !== undefined ? { minDateConfidence: minConfidence } : {});
+    const day = article.published?.precision === 'day' ? article.published.start : null;
+    return { day, confidence: day ? (article.publishedConfidence ?? 0) : 0 };
   } catch (err) {
-    if (err instanceof InputError) return null;
+    if (err instanceof InputError) return { day: null, confidence: 0 };
     throw err;
   }
 }
 
-export function evalDates(dir: string): DatesEval & { perPage: Record<string, { expected: string; found: string | null }> } {
+/** Every page's answer with no threshold and its confidence: the input of scoring and of the threshold fit. */
+export function scoreDatePages(dir: string): ScoredPage[] {
   const expectedFile = join(dir, 'expected-dates.json');
   if (!existsSync(expectedFile)) throw new InputError(dir, 'not a dates benchmark folder (no expected-dates.json)');
   const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Record<string, string>;
   const metaFile = join(dir, 'pages-meta.json');
   const meta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, { url?: string }>) : {};
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const perPage: Record<string, { expected: string; found: string | null }> = {};
-  for (const [file, want] of Object.entries(expected)) {
+  return Object.entries(expected).map(([file, want]) => {
     const path = join(dir, 'pages', file);
-    const found = existsSync(path) ? extractPublicationDay(readFileSync(path), path, meta[file]?.url) : null;
-    perPage[file] = { expected: want, found };
-    if (found === null) fn++;
-    else if (found === want) tp++;
-    else fp++;
-  }
-  const pages = Object.keys(expected).length;
-  return {
-    pages,
-    precision: tp + fp ? tp / (tp + fp) : 0,
-    recall: tp + fn ? tp / (tp + fn) : 0,
-    accuracy: pages ? tp / pages : 0,
-    f1: tp ? (2 * tp) / (2 * tp + fp + fn) : 0,
-    perPage,
-  };
+    const found = existsSync(path) ? extractPublicationDay(readFileSync(path), path, meta[file]?.url, 0) : { day: null, confidence: 0 };
+    return { key: file, expected: want, found: found.day, confidence: found.confidence };
+  });
+}
+
+/** The shipped extractor's score (its stored threshold), and the per-page answers. */
+export function evalDates(dir: string, pages = scoreDatePages(dir)): DatesEval & { perPage: Record<string, { expected: string; found: string | null; confidence: number }> } {
+  const threshold = minDateConfidence();
+  const perPage = Object.fromEntries(
+    pages.map((p) => [p.key, { expected: p.expected, found: p.found !== null && p.confidence >= threshold ? p.found : null, confidence: round(p.confidence) }]),
+  );
+  return { ...scoreDates(pages, threshold), perPage };
+}
+
+/** The threshold fitted on training folds and scored on the held-out fold: the figure to report. */
+export function crossValidateDates(dir: string, pages = scoreDatePages(dir)): CrossValidatedDates {
+  return crossValidateThreshold(pages, minDateConfidence());
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

@@ -3,7 +3,7 @@
 // text near the top, never a line that states the page's clock, an update or a copyright.
 import { wordCount } from '../lang/index.js';
 import type { CalendarDate, DateSignal } from '../domain/index.js';
-import { dayDate, isValidYmd, monthDate } from '../time/index.js';
+import { combineConfidence, confidenceOf, dayDate, getDateSignalRules, isValidYmd, minDateConfidence, monthDate, signalOf, type DateEvidence } from '../time/index.js';
 import { getBoilerplateRules } from './boilerplate.js';
 import { attr, contains, textOf, type Element, type PageIndex } from './dom.js';
 import { findStamp } from './dateline.js';
@@ -12,34 +12,11 @@ import { parseMachineDate } from './machine-date.js';
 export interface DateCandidate {
   date: CalendarDate;
   signal: DateSignal;
+  /** The kind of evidence, finer than the signal ("url-day", "time-datetime"). */
+  evidence: DateEvidence;
+  /** Trust in this date as the publication date: the evidence's prior, raised by candidates that agree. */
+  confidence: number;
 }
-
-const META_KEYS = [
-  'article:published_time',
-  'og:article:published_time',
-  'og:published_time',
-  'article.published',
-  'datepublished',
-  'datecreated',
-  'publishdate',
-  'publish-date',
-  'publish_date',
-  'published_time',
-  'published-date',
-  'pubdate',
-  'dc.date',
-  'dc.date.issued',
-  'dc.date.created',
-  'dcterms.date',
-  'dcterms.created',
-  'dcterms.issued',
-  'date',
-  'sailthru.date',
-  'parsely-pub-date',
-  'originalpublicationdate',
-  'article_date_original',
-  'cxenseparse:recs:publishtime',
-];
 
 const EMBEDDED_JSON_KEYS = /["'](?:datePublished|dateCreated|publishedDate|datePosted|publishDate|publish_date|pubDate|published_at|firstPublishDate)["']\s*:\s*["']?([^"',}]{4,40})/g;
 const URL_DAY = /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.-])/;
@@ -62,34 +39,83 @@ export interface PageDateInput {
   fetchedAt?: string;
 }
 
-/** The best candidate, or null: signals are tried from the most to the least reliable. */
-export function findPublicationDate(input: PageDateInput): DateCandidate | null {
-  const judges: Array<() => DateCandidate | null> = [
-    () => fromStructured(input.jsonLdDate, input.meta),
-    () => fromMarkup(input.index, input.language),
-    () => fromUrl(input.url),
-    () => fromEmbeddedJson(input.rawHtml),
-    () => fromContainers(input.index, input.language, input.fetchedAt),
-    () => fromText(input.headerLines(), input.language, input.fetchedAt),
+/**
+ * The publication date, or null when the best candidate is trusted less than `minConfidence` (a
+ * wrong date is worse than none). Signals are read from the most to the least reliable and reading
+ * stops once no later signal could be trusted more than the best day found.
+ */
+export function findPublicationDate(input: PageDateInput, minConfidence = minDateConfidence()): DateCandidate | null {
+  const best = judgePublicationDate(gatherCandidates(input));
+  return best && best.confidence >= minConfidence ? best : null;
+}
+
+interface Judge {
+  find: () => DateCandidate | null;
+  /** The most trusted evidence this judge can give. */
+  evidence: DateEvidence[];
+}
+
+/** Candidates from each signal in order of reliability, read lazily (the visible text is costly). */
+export function gatherCandidates(input: PageDateInput): DateCandidate[] {
+  const judges: Judge[] = [
+    { find: () => fromStructured(input.jsonLdDate, input.meta), evidence: ['json-ld', 'meta-published', 'meta-generic'] },
+    { find: () => fromMarkup(input.index, input.language), evidence: ['markup-published', 'time-datetime', 'time-text'] },
+    { find: () => fromUrl(input.url), evidence: ['url-day', 'url-month'] },
+    { find: () => fromEmbeddedJson(input.rawHtml), evidence: ['embedded-json'] },
+    { find: () => fromContainers(input.index, input.language, input.fetchedAt), evidence: ['date-container'] },
+    { find: () => fromText(input.headerLines(), input.language, input.fetchedAt), evidence: ['text-line'] },
   ];
-  // A day beats a month: keep the first month-level answer only if nothing later gives a day.
-  let fallback: DateCandidate | null = null;
-  for (const judge of judges) {
-    const found = judge();
-    if (!found) continue;
-    if (found.date.precision === 'day') return found;
-    fallback ??= found;
+  const candidates: DateCandidate[] = [];
+  for (let i = 0; i < judges.length; i++) {
+    const found = judges[i]!.find();
+    if (found) candidates.push(found);
+    const best = judgePublicationDate(candidates);
+    const laterBest = Math.max(0, ...judges.slice(i + 1).flatMap((j) => j.evidence.map(confidenceOf)));
+    if (best?.date.precision === 'day' && best.confidence >= laterBest) break;
   }
-  return fallback;
+  return candidates;
+}
+
+/**
+ * The judge: each candidate's confidence is raised by the others that agree with it (the same day, or
+ * a month containing it); a day beats a month unless the month is trusted more and disagrees.
+ */
+export function judgePublicationDate(candidates: DateCandidate[]): DateCandidate | null {
+  if (candidates.length === 0) return null;
+  const judged = candidates.map((c) => ({
+    ...c,
+    confidence: combineConfidence(candidates.filter((o) => o === c || (o.evidence !== c.evidence && agree(c.date, o.date))).map((o) => o.confidence)),
+  }));
+  const byConfidence = (a: DateCandidate, b: DateCandidate) => b.confidence - a.confidence;
+  const day = judged.filter((c) => c.date.precision === 'day').sort(byConfidence)[0];
+  const coarse = judged.filter((c) => c.date.precision !== 'day').sort(byConfidence)[0];
+  if (!day) return coarse ?? null;
+  if (coarse && coarse.confidence > day.confidence && !agree(day.date, coarse.date)) return coarse;
+  return day;
+}
+
+/** Two dates agree when they are the same day, or one is a month or year that contains the other. */
+function agree(a: CalendarDate, b: CalendarDate): boolean {
+  if (a.precision === 'day' && b.precision === 'day') return a.start === b.start;
+  const [coarse, fine] = a.precision === 'day' ? [b, a] : [a, b];
+  const last = coarse.end ?? coarse.start;
+  return fine.start >= coarse.start && fine.start <= last;
+}
+
+function candidate(date: CalendarDate, evidence: DateEvidence): DateCandidate {
+  return { date, signal: signalOf(evidence), evidence, confidence: confidenceOf(evidence) };
 }
 
 function fromStructured(jsonLdDate: string | null, meta: Map<string, string>): DateCandidate | null {
   const ld = jsonLdDate ? parseMachineDate(jsonLdDate) : null;
-  if (ld) return { date: ld, signal: 'json-ld' };
-  for (const key of META_KEYS) {
-    const value = meta.get(key);
-    const date = value ? parseMachineDate(value) : null;
-    if (date) return { date, signal: 'meta' };
+  if (ld) return candidate(ld, 'json-ld');
+  const rules = getDateSignalRules();
+  for (const [keys, evidence] of [[rules.metaPublishedKeys, 'meta-published'], [rules.metaGenericKeys, 'meta-generic']] as const) {
+    for (const key of keys) {
+      const value = meta.get(key);
+      const date = value ? parseMachineDate(value) : null;
+      if (date) return candidate(date, evidence);
+    }
   }
   return null;
 }
@@ -97,29 +123,32 @@ function fromStructured(jsonLdDate: string | null, meta: Map<string, string>): D
 const hasClass = (el: Element, name: string) => (attr(el, 'class') ?? '').split(/\s+/).includes(name);
 
 /** Date markup in order of reliability, each a filter over the page's <time>, <abbr> and itemprop elements. */
-const MARKUP: Array<(index: PageIndex) => Element[]> = [
-  (index) => index.withAttribute('itemprop', 'datePublished'),
-  (index) => index.byTag('time').filter((el) => attr(el, 'pubdate') !== null),
-  (index) => index.byTag('abbr').filter((el) => hasClass(el, 'published')),
-  (index) => index.byTag('time').filter((el) => hasClass(el, 'published')),
-  (index) => index.byTag('time').filter((el) => /publish/i.test(attr(el, 'class') ?? '')),
-  (index) => {
-    const wrappers = index.all.filter((el) => hasClass(el, 'published'));
-    return index.byTag('time').filter((el) => wrappers.some((w) => w !== el && contains(w, el)));
-  },
-  (index) => index.byTag('time').filter((el) => attr(el, 'datetime') !== null),
-  (index) => [...index.byTag('time')],
+const MARKUP: Array<[DateEvidence, (index: PageIndex) => Element[]]> = [
+  ['markup-published', (index) => index.withAttribute('itemprop', 'datePublished')],
+  ['markup-published', (index) => index.byTag('time').filter((el) => attr(el, 'pubdate') !== null)],
+  ['markup-published', (index) => index.byTag('abbr').filter((el) => hasClass(el, 'published'))],
+  ['markup-published', (index) => index.byTag('time').filter((el) => hasClass(el, 'published'))],
+  ['markup-published', (index) => index.byTag('time').filter((el) => /publish/i.test(attr(el, 'class') ?? ''))],
+  [
+    'markup-published',
+    (index) => {
+      const wrappers = index.all.filter((el) => hasClass(el, 'published'));
+      return index.byTag('time').filter((el) => wrappers.some((w) => w !== el && contains(w, el)));
+    },
+  ],
+  ['time-datetime', (index) => index.byTag('time').filter((el) => attr(el, 'datetime') !== null)],
+  ['time-text', (index) => [...index.byTag('time')]],
 ];
 
 function fromMarkup(index: PageIndex, language: string): DateCandidate | null {
-  for (const select of MARKUP) {
+  for (const [evidence, select] of MARKUP) {
     for (const el of select(index).slice(0, 3)) {
       for (const value of [attr(el, 'datetime'), attr(el, 'content'), attr(el, 'title')]) {
         const date = value ? (parseMachineDate(value) ?? parseLooseNumeric(value)) : null;
-        if (date) return { date, signal: 'time' };
+        if (date) return candidate(date, evidence);
       }
       const fromText = firstFullDate(textOf(el), language);
-      if (fromText) return { date: fromText, signal: 'time' };
+      if (fromText) return candidate(fromText, evidence);
     }
   }
   return null;
@@ -143,9 +172,9 @@ export function fromUrl(url: string | undefined): DateCandidate | null {
     return null;
   }
   const day = URL_DAY.exec(path);
-  if (day && isValidYmd(+day[1]!, +day[2]!, +day[3]!)) return { date: dayDate({ y: +day[1]!, m: +day[2]!, d: +day[3]! }), signal: 'url' };
+  if (day && isValidYmd(+day[1]!, +day[2]!, +day[3]!)) return candidate(dayDate({ y: +day[1]!, m: +day[2]!, d: +day[3]! }), 'url-day');
   const month = URL_MONTH.exec(path);
-  if (month) return { date: monthDate(+month[1]!, +month[2]!), signal: 'url' };
+  if (month) return candidate(monthDate(+month[1]!, +month[2]!), 'url-month');
   return null;
 }
 
@@ -153,7 +182,7 @@ function fromEmbeddedJson(html: string): DateCandidate | null {
   for (const m of html.matchAll(EMBEDDED_JSON_KEYS)) {
     const value = m[1]!.trim();
     const date = /^\d{12,13}$/.test(value) ? fromEpochMillis(+value) : (parseMachineDate(value) ?? firstFullDate(value, 'en'));
-    if (date) return { date, signal: 'json-ld' };
+    if (date) return candidate(date, 'embedded-json');
   }
   return null;
 }
@@ -173,7 +202,7 @@ function fromContainers(index: PageIndex, language: string, fetchedAt?: string):
     const text = textOf(el).replace(/\s+/g, ' ').trim();
     if (!text || text.length > MAX_CONTAINER_TEXT || rules.hasCurrentDateCue(text) || isNotPublication(text)) continue;
     const date = firstStampDate(text, language, fetchedAt);
-    if (date) return { date, signal: 'text' };
+    if (date) return candidate(date, 'date-container');
   }
   return null;
 }
@@ -185,7 +214,7 @@ function fromText(lines: string[], language: string, fetchedAt?: string): DateCa
     if (wordCount(line) > MAX_STAMP_WORDS) continue;
     if (rules.hasCurrentDateCue(line) || isNotPublication(line)) continue;
     const date = firstStampDate(line, language, fetchedAt);
-    if (date) return { date, signal: 'text' };
+    if (date) return candidate(date, 'text-line');
   }
   return null;
 }

@@ -15,7 +15,7 @@ import { agencyFromText, agencyOfCredit, displayLabel, isOutletEvidence, MAX_OUT
 
 export type HtmlPageResult = Pick<
   ExtractedArticle,
-  'title' | 'text' | 'source' | 'agency' | 'published' | 'publishedSource' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
+  'title' | 'text' | 'source' | 'agency' | 'published' | 'publishedSource' | 'publishedConfidence' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
 >;
 
 const VISIBLE_LINES = 600;
@@ -31,7 +31,12 @@ const MAX_HEADINGS = 30;
 /** Where a page names itself, best first: Open Graph, then the publisher and application metadata. */
 const SITE_NAME_META_KEYS = ['og:site_name', 'application-name', 'publisher'];
 
-export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
+export interface HtmlPageOptions {
+  /** Below this confidence a candidate publication date is dropped (default: data/time/date-signals.json). */
+  minDateConfidence?: number;
+}
+
+export function extractHtmlPage(doc: RawDocument, options: HtmlPageOptions = {}): HtmlPageResult {
   const page = parsePage(doc.body);
   const index = new PageIndex(page);
   const root = index.first('html');
@@ -70,7 +75,7 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
     language,
     headerLines: () => visibleLines(page),
     ...(doc.fetchedAt ? { fetchedAt: doc.fetchedAt } : {}),
-  });
+  }, options.minDateConfidence);
 
   // Content detection prunes the tree, so metadata and dates are read first. The one-pass detector
   // decides most pages; a Readability-style pass, on a fresh parse, is asked where it is unsure.
@@ -101,6 +106,7 @@ export function extractHtmlPage(doc: RawDocument): HtmlPageResult {
     agency: agencyFromText(text) ?? metadata.authors.map(agencyOfCredit).find(Boolean) ?? fallback?.agency ?? null,
     published: pageDate?.date ?? null,
     publishedSource: pageDate?.signal ?? null,
+    ...(pageDate ? { publishedConfidence: pageDate.confidence } : {}),
     declaredLanguage,
     chromeLanguage: null,
     authors: metadata.authors,

@@ -1,7 +1,7 @@
 // Extract: RawDocument -> ExtractedArticle. Supplied metadata wins over what the page suggests.
 import { wordCount } from '../lang/index.js';
 import { InputError, type ExtractedArticle, type RawDocument } from '../domain/index.js';
-import { extractHtmlPage } from './html-page.js';
+import { extractHtmlPage, type HtmlPageOptions } from './html-page.js';
 import { parseMachineDate } from './machine-date.js';
 import { extractTextPage } from './text-page.js';
 
@@ -16,11 +16,13 @@ const MIN_ARTICLE_WORDS = 5;
  */
 export const MAX_ARTICLE_TEXT_CHARS = 2_000_000;
 
-export function extractArticle(doc: RawDocument): ExtractedArticle {
+export type ExtractOptions = HtmlPageOptions;
+
+export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): ExtractedArticle {
   if (doc.format !== 'html') checkSize(doc.origin, doc.body.length);
   const page =
     doc.format === 'html'
-      ? extractHtmlPage(doc)
+      ? extractHtmlPage(doc, options)
       : { ...extractTextPage(doc), publishedSource: null, declaredLanguage: null, authors: [], canonicalUrl: null, imageUrl: null, modified: null };
   checkSize(doc.origin, page.text.length);
   if (wordCount(page.text) < MIN_ARTICLE_WORDS) {
@@ -42,6 +44,7 @@ export function extractArticle(doc: RawDocument): ExtractedArticle {
     agency: page.agency,
     published,
     publishedSource: supplied ? 'supplied' : published ? (page.publishedSource ?? 'text') : null,
+    ...(supplied ? { publishedConfidence: 1 } : page.published && page.publishedConfidence !== undefined ? { publishedConfidence: page.publishedConfidence } : {}),
     declaredLanguage: doc.hints.language ?? page.declaredLanguage ?? null,
     chromeLanguage: page.chromeLanguage,
     authors: page.authors,

@@ -2,7 +2,7 @@
 // - developments only one outlet reports, when the story has several outlets (an article whose outlet
 //   is unknown is no outlet: it neither adds to the outlets nor makes a development single-source);
 // - the same development (near-identical sentences in two articles) given dates that do not overlap.
-import type { DatePrecision, StoredArticle, StoryView } from '../domain/index.js';
+import { isEventMention, type DatePrecision, type StoredArticle, type StoryView } from '../domain/index.js';
 import { contentTerms } from '../enrich/index.js';
 import { endOf, formatPublished, isOriginal } from './story-view.js';
 
@@ -116,7 +116,7 @@ function datedSentences(articles: StoredArticle[]): Mention[] {
   const out: Mention[] = [];
   for (const article of articles) {
     for (const d of article.dates) {
-      if (d.reference) continue;
+      if (!isEventMention(d)) continue;
       const terms = new Set(contentTerms(d.sentence, article.language));
       if (terms.size < MIN_SHARED_TERMS) continue;
       out.push({ article, start: d.start, end: d.end ?? endOf(d.start, d.precision), precision: d.precision, sentence: d.sentence, terms });

@@ -1,5 +1,5 @@
 // Timeline: a story's articles -> title, summary, dated developments (oldest first), entities.
-import type { DatePrecision, EnrichedArticle, StoredArticle, StoryEntity, StoryView, TimelinePoint } from '../domain/index.js';
+import { isEventMention, type DatePrecision, type EnrichedArticle, type StoredArticle, type StoryEntity, type StoryView, type TimelinePoint } from '../domain/index.js';
 import { addDays, fromIso, toIso } from '../time/index.js';
 import { mostCentralArticle } from './central-article.js';
 
@@ -120,7 +120,8 @@ function timelinePoints(articles: StoredArticle[], mainLanguage: string): Timeli
   for (const a of articles) {
     if (a.published) add(a.published.start, undefined, a.published.precision, a.title, a, true);
     for (const d of a.dates) {
-      if (d.reference) continue;
+      // Points of reference, forecasts ("by 2030") and anniversaries are not developments.
+      if (!isEventMention(d)) continue;
       add(d.start, d.precision === 'day' ? d.end : undefined, d.precision, d.sentence, a, d.sentence === a.title);
     }
   }

@@ -47,5 +47,5 @@ export function testIndex(sourceKey = 'test', article: StoredArticle = storedArt
 
 /** A resolved date mention of a past development, at day precision unless overridden. */
 export function dateMention(start: string, sentence: string, extra: Partial<DateMention> = {}): DateMention {
-  return { start, precision: 'day', text: start, sentence, offset: 0, reference: false, tense: 'past', ...extra };
+  return { start, precision: 'day', text: start, sentence, offset: 0, reference: false, kind: extra.reference ? 'reference' : 'event', tense: 'past', ...extra };
 }

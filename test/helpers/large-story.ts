@@ -27,7 +27,7 @@ export function addLargeStory(store: StoryStore, storyId: string, count: number)
           { name: person, type: 'person', aliases: [person.split(' ')[1]!], mentions: 3 },
           { name: PLACES[i % PLACES.length]!, type: 'place', aliases: [], mentions: 2 },
         ],
-        dates: [0, 1, 2].map((k) => ({ start: day(i * 7 + k * 13), precision: 'day' as const, text: day(i * 7 + k * 13), sentence: `${sentence} (${k})`, offset: k, reference: false, tense: 'past' as const })),
+        dates: [0, 1, 2].map((k) => ({ start: day(i * 7 + k * 13), precision: 'day' as const, text: day(i * 7 + k * 13), sentence: `${sentence} (${k})`, offset: k, reference: false, kind: 'event' as const, tense: 'past' as const })),
         quotes: [{ speaker: person, speakerText: person, text: `We are on schedule with stage ${i % 40}`, kind: 'direct', start: 0, end: 1 }],
         ingestedAt: new Date(Date.UTC(2024, 6, 1, 0, 0, i)).toISOString(),
       }),

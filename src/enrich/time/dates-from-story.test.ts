@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { CalendarDate, DateSignal, UnresolvedDate } from '../../domain/index.js';
 import { datesFromStory, type DatingMember } from './dates-from-story.js';
 
-const may8: UnresolvedDate = { text: 'May 8', sentence: 'On May 8 the talks ended.', offset: 3, month: 5, day: 8, tense: 'past', reference: false };
+const may8: UnresolvedDate = { text: 'May 8', sentence: 'On May 8 the talks ended.', offset: 3, month: 5, day: 8, tense: 'past', reference: false, kind: 'event' };
 const member = (id: string, unresolvedDates: UnresolvedDate[], published: CalendarDate | null = null, publishedSource: DateSignal | null = null): DatingMember => ({
   id,
   unresolvedDates,

@@ -10,6 +10,7 @@ const mention = (start: string, precision: 'day' | 'month' | 'year', tense: 'pas
   sentence: start,
   offset: 0,
   reference,
+  kind: reference ? 'reference' : 'event',
   tense,
 });
 const yearless = (month: number, day: number | undefined, tense: 'past' | 'future'): UnresolvedDate => ({
@@ -20,6 +21,7 @@ const yearless = (month: number, day: number | undefined, tense: 'past' | 'futur
   ...(day !== undefined ? { day } : {}),
   tense,
   reference: false,
+  kind: 'event',
 });
 
 test('yearless dates fall in the twelve months after the latest dated development', () => {

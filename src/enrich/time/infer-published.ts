@@ -1,10 +1,16 @@
 // A publication date for pages that print none: the latest development the article reports,
-// with only the precision that evidence supports (never a day).
-import type { CalendarDate, DateMention, DatePrecision, UnresolvedDate } from '../../domain/index.js';
-import { daysBetween, fromIso, monthDate, resolveYearless, yearDate } from '../../time/index.js';
+// with only the precision that evidence supports (never a day), and never from a forecast ("by 2022"),
+// an anniversary's past, a point of reference or a past told as background ("had", "previously").
+import { isEventMention, type CalendarDate, type DateMention, type DatePrecision, type UnresolvedDate } from '../../domain/index.js';
+import { combineConfidence, confidenceOf, daysBetween, fromIso, monthDate, resolveYearless, yearDate } from '../../time/index.js';
 
 export interface InferredPublication {
   published: CalendarDate;
+  /**
+   * How far the inferred date is trusted: the prior of an inferred date for each development the
+   * article reports in that month (data/time/date-signals.json), combined.
+   */
+  confidence: number;
   /** Yearless mentions that the inference placed in a year. */
   resolved: DateMention[];
   stillUnresolved: UnresolvedDate[];
@@ -12,9 +18,11 @@ export interface InferredPublication {
 
 /**
  * Within the article: yearless dates ("June 18th", "in May") fall in the twelve months from the
- * latest dated development it names ("September 2023"), as news reports what followed.
+ * latest dated development it names ("September 2023"), as news reports what followed. When the
+ * article tells its own news only as "on Sunday" or "yesterday", a dated development elsewhere is as
+ * likely background (a 2019 attack report recalling May 2018): that inference is trusted less.
  */
-export function inferFromContent(dates: DateMention[], unresolved: UnresolvedDate[], today: string): InferredPublication | null {
+export function inferFromContent(dates: DateMention[], unresolved: UnresolvedDate[], today: string, options: { undatedNews?: boolean } = {}): InferredPublication | null {
   const events = reportedEvents(dates, today);
   if (events.length === 0) return null;
   const anchor = fromIso(events.reduce((a, b) => (b.start > a.start ? b : a)).start);
@@ -23,16 +31,16 @@ export function inferFromContent(dates: DateMention[], unresolved: UnresolvedDat
     const y = daysBetween(anchor, sameYear) >= 0 ? anchor.y : anchor.y + 1;
     return toMention(u, y);
   });
-  return { published: latestAsPublication(reportedEvents([...events, ...resolved], today)), resolved, stillUnresolved: [] };
+  return { ...asPublication(reportedEvents([...events, ...resolved], today), options.undatedNews ? 'inferred-beside-undated-news' : 'inferred'), resolved, stillUnresolved: [] };
 }
 
 /**
- * Developments that date the report: not mere references ("since 2000"), not after today;
- * past-tense ones, plus announced ones due soon after the latest of them ("will visit on
- * June 18"), but not forecasts years ahead ("by 2050").
+ * Developments that date the report: events (not references, forecasts or anniversaries), not told as
+ * background, not after today; past-tense ones, plus announced ones due soon after the latest of them
+ * ("will visit on June 18"), but not forecasts years ahead ("by 2050").
  */
 function reportedEvents(dates: DateMention[], today: string): DateMention[] {
-  const usable = dates.filter((d) => !d.reference && d.start <= today);
+  const usable = dates.filter((d) => isEventMention(d) && !d.background && d.start <= today);
   const past = usable.filter((d) => d.tense === 'past');
   if (past.length === 0) return usable;
   const latestPast = fromIso(past.reduce((a, b) => (b.start > a.start ? b : a)).start);
@@ -65,18 +73,21 @@ export function inferFromStory(unresolved: UnresolvedDate[], storyDates: string[
   });
   const events = reportedEvents(resolved, '9999-12-31');
   if (events.length === 0) return null;
-  return { published: latestAsPublication(events), resolved, stillUnresolved: [] };
+  return { ...asPublication(events), resolved, stillUnresolved: [] };
 }
 
 function toMention(u: UnresolvedDate, year: number): DateMention {
   const date = resolveYearless({ m: u.month, ...(u.day !== undefined ? { d: u.day } : {}), ...(u.endDay !== undefined ? { endDay: u.endDay } : {}) }, year);
-  return { ...date, text: u.text, sentence: u.sentence, offset: u.offset, reference: u.reference, tense: u.tense };
+  return { ...date, text: u.text, sentence: u.sentence, offset: u.offset, reference: u.reference, kind: u.kind ?? (u.reference ? 'reference' : 'event'), ...(u.background ? { background: true } : {}), tense: u.tense };
 }
 
 /** The month (or year) of the latest development: a report is published around it. */
-function latestAsPublication(events: CalendarDate[]): CalendarDate {
+function asPublication(events: DateMention[], evidence: 'inferred' | 'inferred-beside-undated-news' = 'inferred'): { published: CalendarDate; confidence: number } {
   const latest = events.reduce((a, b) => (b.start > a.start ? b : a));
   const date = fromIso(latest.start);
   const precision: DatePrecision = latest.precision === 'year' ? 'year' : 'month';
-  return precision === 'year' ? yearDate(date.y) : monthDate(date.y, date.m);
+  const published = precision === 'year' ? yearDate(date.y) : monthDate(date.y, date.m);
+  // Each sentence reporting a development in that month is one more piece of evidence.
+  const support = new Set(events.filter((e) => e.start >= published.start && e.start <= (published.end ?? published.start)).map((e) => e.sentence));
+  return { published, confidence: combineConfidence([...support].map(() => confidenceOf(evidence))) };
 }
