@@ -27,6 +27,8 @@ export {
   chooseDays,
   collectTopicEvidence,
   dateImportanceModel,
+  dayFeatures,
+  DAY_FEATURES,
   defaultPointCount,
   scoreDays,
   timelineFromEvidence,

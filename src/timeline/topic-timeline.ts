@@ -40,22 +40,41 @@ export interface TopicTimelineOptions {
 
 const DateImportanceSchema = z.object({
   $note: z.string(),
-  publicationWeight: z.number().min(0),
-  mentionWeight: z.number().min(0),
+  /** Days over which a later reference to a day halves in weight. */
   lagHalfLifeDays: z.number().positive(),
+  /** A reference in one of an article's first this-many sentences is a lead reference. */
   leadSentences: z.number().int().min(0),
-  leadBoost: z.number().min(0),
-  futureMentionWeight: z.number().min(0),
-  sameDayMentionWeight: z.number().min(0),
-  centralityWeight: z.number().min(0).max(1),
-  neighbourPenalty: z.number().min(0).max(1),
+  features: z.array(z.string()),
+  weights: z.array(z.number()),
+  bias: z.number(),
 });
 export type DateImportanceModel = Omit<z.infer<typeof DateImportanceSchema>, '$note'>;
 
 export function dateImportanceModel(): DateImportanceModel {
   const { $note: _note, ...model } = loadDataFile('timeline/date-importance.json', DateImportanceSchema);
+  if (model.features.length !== model.weights.length || model.features.some((f, i) => f !== DAY_FEATURES[i])) {
+    throw new Error('data/timeline/date-importance.json: features must be, in order: ' + DAY_FEATURES.join(', '));
+  }
   return model;
 }
+
+/**
+ * What a day's importance is judged by, per day, from distinct originals (copies count once). Counts
+ * come as log(1 + n) and as a share of the topic's largest, so that a small and a large topic compare.
+ */
+export const DAY_FEATURES = [
+  'log_published',
+  'log_referred_later',
+  'log_same_day_mentions',
+  'log_lead_mentions',
+  'log_decayed_later',
+  'centrality',
+  'before_first_report',
+  'published_share_of_max',
+  'referred_later_share_of_max',
+  'decayed_later_share_of_max',
+  'lead_mentions_share_of_max',
+] as const;
 
 /** Days this long before the first report are background; this far from the reporting they are implausible. */
 const BACKGROUND_DAYS = 180;
@@ -100,9 +119,9 @@ export function buildTopicTimeline(articles: readonly StoredArticle[], options: 
 
 /** The timeline from collected evidence under a date-importance model (the fit varies the model). */
 export function timelineFromEvidence(evidence: TopicEvidence, model: DateImportanceModel, options: TopicTimelineOptions = {}): TopicTimeline {
-  const { chosen, background, top } = chooseDays(evidence, model, options);
+  const { chosen, background } = chooseDays(evidence, model, options);
   const idf = inverseDocumentFrequency(evidence.originals);
-  const point = (d: ScoredDay) => toPoint(d, top, evidence, idf);
+  const point = (d: ScoredDay) => toPoint(d, evidence, idf);
   return {
     points: chosen.map(point).sort((a, b) => a.start.localeCompare(b.start)),
     background: background.slice(0, MAX_BACKGROUND).map(({ day, reason }) => ({ ...point(day), reason })).sort((a, b) => a.start.localeCompare(b.start)),
@@ -113,11 +132,11 @@ export function timelineFromEvidence(evidence: TopicEvidence, model: DateImporta
 }
 
 /** The most important days within the window (most important first), the background days with their reason, and the top score. */
-export function chooseDays(evidence: TopicEvidence, model: DateImportanceModel, options: TopicTimelineOptions = {}): { chosen: ScoredDay[]; background: Array<{ day: ScoredDay; reason: string }>; top: number } {
+export function chooseDays(evidence: TopicEvidence, model: DateImportanceModel, options: TopicTimelineOptions = {}): { chosen: ScoredDay[]; background: Array<{ day: ScoredDay; reason: string }> } {
   const scored = scoreDays(evidence, model);
   const { inWindow, background } = placeDays(scored, evidence, options);
   const count = options.points ?? defaultPointCount(inWindow.length);
-  return { chosen: pickSpread(inWindow, count, model.neighbourPenalty), background, top: scored[0]?.score || 1 };
+  return { chosen: inWindow.slice(0, count), background };
 }
 
 /**
@@ -180,56 +199,61 @@ export interface ScoredDay {
   reports: DayReport[];
 }
 
-/** Each day's importance: per distinct original, its publication that day and its best reference to the day. */
+/** Each day's features (DAY_FEATURES, in order), from the reports of distinct originals. */
+export function dayFeatures(evidence: TopicEvidence, model: Pick<DateImportanceModel, 'lagHalfLifeDays' | 'leadSentences'>): Array<{ day: string; reports: DayReport[]; features: number[] }> {
+  const first = evidence.firstReport ? dayNumber(evidence.firstReport) : null;
+  const raw = [...evidence.days].map(([day, reports]) => {
+    const distinct = (keep: (r: DayReport) => boolean) => new Set(reports.filter(keep).map((r) => r.article)).size;
+    const mention = (r: DayReport) => !r.published && r.lag !== null;
+    const decayed = new Map<number, number>();
+    for (const r of reports) if (mention(r) && r.lag! >= 1) decayed.set(r.article, Math.max(decayed.get(r.article) ?? 0, 0.5 ** (r.lag! / model.lagHalfLifeDays)));
+    let decayedSum = 0;
+    for (const w of decayed.values()) decayedSum += w;
+    return {
+      day,
+      reports,
+      published: distinct((r) => r.published),
+      later: distinct((r) => mention(r) && r.lag! >= 1),
+      sameDay: distinct((r) => mention(r) && r.lag === 0),
+      lead: distinct((r) => mention(r) && r.lag! >= 0 && r.position < model.leadSentences),
+      decayed: decayedSum,
+      centrality: Math.max(0, ...reports.filter((r) => !r.published).map((r) => r.centrality)),
+      before: first !== null && dayNumber(day) < first ? 1 : 0,
+    };
+  });
+  const max = (f: (x: (typeof raw)[number]) => number) => Math.max(1e-9, ...raw.map(f));
+  const maxPublished = max((x) => x.published);
+  const maxLater = max((x) => x.later);
+  const maxDecayed = max((x) => x.decayed);
+  const maxLead = max((x) => x.lead);
+  return raw.map((x) => ({
+    day: x.day,
+    reports: x.reports,
+    features: [
+      Math.log1p(x.published),
+      Math.log1p(x.later),
+      Math.log1p(x.sameDay),
+      Math.log1p(x.lead),
+      Math.log1p(x.decayed),
+      x.centrality,
+      x.before,
+      x.published / maxPublished,
+      x.later / maxLater,
+      x.decayed / maxDecayed,
+      x.lead / maxLead,
+    ],
+  }));
+}
+
+/** Each day's importance: the fitted model's probability that an editor would date a point on it. */
 export function scoreDays(evidence: TopicEvidence, model: DateImportanceModel): ScoredDay[] {
-  const out: ScoredDay[] = [];
-  for (const [day, reports] of evidence.days) {
-    const perArticle = new Map<number, { published: number; mention: number }>();
-    for (const r of reports) {
-      const entry = perArticle.get(r.article) ?? { published: 0, mention: 0 };
-      if (r.published) entry.published = model.publicationWeight;
-      else entry.mention = Math.max(entry.mention, mentionWeight(r, model));
-      perArticle.set(r.article, entry);
-    }
-    let score = 0;
-    for (const e of perArticle.values()) score += e.published + e.mention;
-    if (score > 0) out.push({ day, score, reports });
-  }
-  return out.sort((a, b) => b.score - a.score || a.day.localeCompare(b.day));
-}
-
-function mentionWeight(r: DayReport, model: DateImportanceModel): number {
-  const lead = r.position < model.leadSentences ? model.leadBoost : 1;
-  const central = 1 - model.centralityWeight + model.centralityWeight * r.centrality;
-  const base = model.mentionWeight * lead * central;
-  if (r.lag === null) return base * 0.5;
-  if (r.lag < 0) return base * model.futureMentionWeight;
-  if (r.lag === 0) return base * model.sameDayMentionWeight;
-  return base * 0.5 ** (r.lag / model.lagHalfLifeDays);
-}
-
-/**
- * The `count` best days, greedily, a day next to one already chosen weighing (1 - penalty) of its
- * score: the day after a big day is often its aftermath, told by the same reports.
- */
-function pickSpread(days: ScoredDay[], count: number, penalty: number): ScoredDay[] {
-  if (!penalty) return days.slice(0, count);
-  const chosen: ScoredDay[] = [];
-  const taken = new Set<number>();
-  const left = [...days];
-  while (chosen.length < count && left.length) {
-    let bestIndex = 0;
-    let best = -Infinity;
-    left.forEach((d, i) => {
-      const n = dayNumber(d.day);
-      const score = taken.has(n - 1) || taken.has(n + 1) ? d.score * (1 - penalty) : d.score;
-      if (score > best) [best, bestIndex] = [score, i];
-    });
-    const [day] = left.splice(bestIndex, 1);
-    chosen.push(day!);
-    taken.add(dayNumber(day!.day));
-  }
-  return chosen;
+  return dayFeatures(evidence, model)
+    .map(({ day, reports, features }) => {
+      let z = model.bias;
+      features.forEach((x, i) => (z += x * model.weights[i]!));
+      return { day, reports, score: 1 / (1 + Math.exp(-z)) };
+    })
+    .sort((a, b) => b.score - a.score || a.day.localeCompare(b.day));
 }
 
 /** Days within the options' window and the story's span, and the rest as background with the reason. */
@@ -298,7 +322,7 @@ function dot(a: Vector, b: Vector): number {
  * The point for a chosen day: among the acceptable sentences that report it (in the main language when
  * any is), the one closest to the others (the day's centroid), earlier sentences of an article first.
  */
-function toPoint(d: ScoredDay, top: number, evidence: TopicEvidence, idf: Idf): TopicTimelinePoint {
+function toPoint(d: ScoredDay, evidence: TopicEvidence, idf: Idf): TopicTimelinePoint {
   const { originals, copiesOf, language } = evidence;
   const articleIdx = [...new Set(d.reports.map((r) => r.article))];
   const candidates = d.reports
@@ -334,7 +358,7 @@ function toPoint(d: ScoredDay, top: number, evidence: TopicEvidence, idf: Idf): 
     articles: [...reporting.map((a) => a.id), ...reporting.flatMap((a) => (copiesOf.get(a.id) ?? []).map((c) => c.id))],
     sources: [...new Set([...reporting, ...reporting.flatMap((a) => copiesOf.get(a.id) ?? [])].map((a) => a.source).filter((s): s is string => !!s))],
     otherLanguages: languages.filter((l) => l !== textLanguage).sort(),
-    importance: Math.round((d.score / top) * 1000) / 1000,
+    importance: Math.round(d.score * 1000) / 1000,
   };
 }
 
