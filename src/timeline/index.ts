@@ -31,6 +31,7 @@ export {
   DAY_FEATURES,
   defaultPointCount,
   scoreDays,
+  summarizeTopic,
   timelineFromEvidence,
   type DateImportanceModel,
   type ScoredDay,

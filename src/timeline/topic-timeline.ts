@@ -97,6 +97,8 @@ export interface DayReport {
   sentence: string;
   /** Rank of the sentence in its article. */
   position: number;
+  /** Announced ahead: a forecast or plan ("will visit on Tuesday"), not a report of what happened. */
+  ahead: boolean;
   /** Closeness of the sentence to the whole coverage (cosine to the centroid of the originals, 0..1 over the topic). */
   centrality: number;
 }
@@ -115,6 +117,14 @@ export interface TopicEvidence {
 export function buildTopicTimeline(articles: readonly StoredArticle[], options: TopicTimelineOptions = {}): TopicTimeline {
   const evidence = collectTopicEvidence(articles, options.language);
   return timelineFromEvidence(evidence, dateImportanceModel(), options);
+}
+
+/** The story summary alone (2-4 sentences in the main language), without ranking days: for the story page. */
+export function summarizeTopic(articles: readonly StoredArticle[], language?: string): string {
+  const ids = new Set(articles.map((a) => a.id));
+  const originals = articles.filter((a) => !a.duplicateOf || !ids.has(a.duplicateOf));
+  const evidence: TopicEvidence = { originals, copiesOf: new Map(), days: new Map(), language: language ?? mainLanguage(originals), firstReport: null, lastReport: null };
+  return storySummary(evidence, inverseDocumentFrequency(originals));
 }
 
 /** The timeline from collected evidence under a date-importance model (the fit varies the model). */
@@ -172,13 +182,17 @@ export function collectTopicEvidence(articles: readonly StoredArticle[], languag
     };
     if (published) {
       const lead = leadSentence(a, sentences);
-      add(published, { article: i, lag: 0, published: true, lead: true, sentence: lead, position: 0 });
+      add(published, { article: i, lag: 0, published: true, lead: true, sentence: lead, position: 0, ahead: false });
     }
     for (const m of a.dates) {
+      // A point of reference ("since June 1") reports nothing that happened on the day.
       if (m.precision !== 'day' || m.reference) continue;
       const position = rankOf(m.offset);
       const lag = published ? dayNumber(published) - dayNumber(m.start) : null;
-      add(m.start, { article: i, lag, published: false, lead: false, sentence: m.sentence, position });
+      // A forecast: dated after its report, or in the future tense in an undated report. A future-tense
+      // clause about a day the report has reached ("will arrive on Tuesday", published that Tuesday) is not.
+      const ahead = lag === null ? m.tense === 'future' : lag < 0;
+      add(m.start, { article: i, lag, published: false, lead: false, sentence: m.sentence, position, ahead });
     }
   });
   for (const reports of days.values()) for (const r of reports) r.centrality = maxCentrality ? r.centrality / maxCentrality : 0;
@@ -204,7 +218,8 @@ export function dayFeatures(evidence: TopicEvidence, model: Pick<DateImportanceM
   const first = evidence.firstReport ? dayNumber(evidence.firstReport) : null;
   const raw = [...evidence.days].map(([day, reports]) => {
     const distinct = (keep: (r: DayReport) => boolean) => new Set(reports.filter(keep).map((r) => r.article)).size;
-    const mention = (r: DayReport) => !r.published && r.lag !== null;
+    // What happened on the day: mentions by dated reports, forecasts left out.
+    const mention = (r: DayReport) => !r.published && !r.ahead && r.lag !== null;
     const decayed = new Map<number, number>();
     for (const r of reports) if (mention(r) && r.lag! >= 1) decayed.set(r.article, Math.max(decayed.get(r.article) ?? 0, 0.5 ** (r.lag! / model.lagHalfLifeDays)));
     let decayedSum = 0;
@@ -217,7 +232,7 @@ export function dayFeatures(evidence: TopicEvidence, model: Pick<DateImportanceM
       sameDay: distinct((r) => mention(r) && r.lag === 0),
       lead: distinct((r) => mention(r) && r.lag! >= 0 && r.position < model.leadSentences),
       decayed: decayedSum,
-      centrality: Math.max(0, ...reports.filter((r) => !r.published).map((r) => r.centrality)),
+      centrality: Math.max(0, ...reports.filter((r) => !r.published && !r.ahead).map((r) => r.centrality)),
       before: first !== null && dayNumber(day) < first ? 1 : 0,
     };
   });
@@ -268,7 +283,7 @@ function placeDays(scored: ScoredDay[], evidence: TopicEvidence, options: TopicT
     if (first !== null && n < first - IMPLAUSIBLE_DAYS) continue;
     if (last !== null && n > last + IMPLAUSIBLE_DAYS) continue;
     if (first !== null && n < first - BACKGROUND_DAYS) background.push({ day: d, reason: `${first - n} days before the first report: background` });
-    else if (last !== null && n > last) background.push({ day: d, reason: `${n - last} days after the latest report: a plan or forecast` });
+    else if (last !== null && n > last) background.push({ day: d, reason: `${n - last} ${n - last === 1 ? 'day' : 'days'} after the latest report: not yet reported as done` });
     else inWindow.push(d);
   }
   return { inWindow, background };
@@ -328,6 +343,9 @@ function toPoint(d: ScoredDay, evidence: TopicEvidence, idf: Idf): TopicTimeline
   const candidates = d.reports
     .map((r) => ({ r, a: originals[r.article]!, text: r.sentence }))
     .filter((c) => c.text && !sentenceFlaw(c.text, c.a.language));
+  // What happened rather than what was announced, when any report tells it.
+  const told = candidates.filter((c) => !c.r.ahead);
+  if (told.length) candidates.splice(0, candidates.length, ...told);
   const inMain = candidates.filter((c) => c.a.language === language);
   const pool = inMain.length ? inMain : candidates;
   let text = '';
