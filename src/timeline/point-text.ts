@@ -24,7 +24,8 @@ function vocabulary(language: string): Vocabulary {
   let v = vocabularies.get(language);
   if (!v) {
     const data = loadDataFile('timeline/point-text.json', PointTextSchema).languages;
-    const entry = data[language] ?? data.en!;
+    // A language without lists is judged by the shapes alone (links, furniture marks, length, punctuation).
+    const entry = data[language] ?? { danglingOpeners: [], creditWords: [], boilerplatePhrases: [] };
     const openers = entry.danglingOpeners.map(foldText);
     v = {
       openers: new Set(openers.filter((o) => !o.includes(' '))),

@@ -81,6 +81,8 @@ const BACKGROUND_DAYS = 180;
 const IMPLAUSIBLE_DAYS = 3650;
 const MAX_BACKGROUND = 10;
 const MAX_POINT_TEXT = 400;
+/** A point tells its day in one sentence, or two that add up to at most this many words (a short summary). */
+const MAX_POINT_WORDS = 60;
 const SUMMARY_SENTENCES = { min: 2, max: 4 };
 const SUMMARY_ARTICLES = 5;
 const LEAD_CANDIDATES = 3;
@@ -354,12 +356,15 @@ function toPoint(d: ScoredDay, evidence: TopicEvidence, idf: Idf): TopicTimeline
     const vectors = pool.map((c) => sentenceVector(c.text, c.a.language, idf));
     const centroid: Vector = new Map();
     for (const v of vectors) for (const [w, x] of v) centroid.set(w, (centroid.get(w) ?? 0) + x);
-    let best = -Infinity;
-    pool.forEach((c, i) => {
-      // Closeness to the others (its own weight taken out), a little for being early in its article.
-      const score = dot(vectors[i]!, centroid) - 1 + 0.5 / (1 + c.r.position);
-      if (score > best) [best, text, textLanguage] = [score, c.text, c.a.language];
-    });
+    // Closeness to the others (its own weight taken out), a little for being early in its article.
+    const ranked = pool
+      .map((c, i) => ({ c, score: dot(vectors[i]!, centroid) - 1 + 0.5 / (1 + c.r.position) }))
+      .sort((x, y) => y.score - x.score);
+    const first = ranked[0]!.c;
+    [text, textLanguage] = [first.text, first.a.language];
+    // A short summary: a second sentence in the same language when one adds a fact and the two stay short.
+    const second = ranked.find(({ c }) => c.a.language === first.a.language && c.text !== first.text && !sameFact(c.text, first.text, c.a.language));
+    if (second && foldedWords(first.text).length + foldedWords(second.c.text).length <= MAX_POINT_WORDS) text = `${first.text} ${second.c.text}`;
   } else {
     const fallback = d.reports.map((r) => ({ text: r.sentence, a: originals[r.article]! })).find((c) => c.text);
     text = fallback?.text ?? originals[d.reports[0]!.article]!.title;
