@@ -39,9 +39,13 @@ function vocabulary(language: string): Vocabulary {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const URL_LIKE = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov)\b|@\w)/iu;
-/** Sentence punctuation that closes a told sentence (a caption or a label often has none). */
-const CLOSED = /[.!?…。！？»"”')]\s*$/u;
+const URL_LIKE = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov)\b|@\w|\b\w+=[\w-]{4,})/iu;
+/** A live-blog clock stamp ("21.55 h:", "14:02 -") or a unit or symbol where a sentence would start (a widget's "°C"). */
+const STAMP_OR_SYMBOL_START = /^(?:\d{1,2}[.:h]\d{2}\b|[^\p{L}\p{N}"'“«„‘¿¡(\[©])/u;
+/** A sentence opening in lower case, where the script has case: a fragment cut from a longer one. */
+const LOWER_CASE_START = /^["'“«„‘¿¡]?\p{Ll}/u;
+/** Sentence punctuation that closes a told sentence (a caption or a label often has none; a teaser ends in an ellipsis). */
+const CLOSED = /(?<![.…])[.!?。！？»"”')]\s*$/u;
 const MIN_WORDS = 6;
 const MAX_WORDS = 60;
 
@@ -60,6 +64,8 @@ export function sentenceFlaw(sentence: string, language: string): SentenceFlaw |
   if (URL_LIKE.test(sentence)) return 'link';
   // A byline or label glued to the text ("Name | 18:00 UK time ...") and bulleted furniture.
   if (/[|•►▶]/u.test(sentence)) return 'not-a-sentence';
+  const trimmed = sentence.trim();
+  if (STAMP_OR_SYMBOL_START.test(trimmed) || LOWER_CASE_START.test(trimmed)) return 'not-a-sentence';
   const v = vocabulary(language);
   const folded = ` ${words.join(' ')} `;
   const head = words.slice(0, 3).join(' ');

@@ -86,3 +86,12 @@ test('the summary is 2-4 sentences of prose in the main language, without dangli
   assert.ok(!/\bThey said\b/.test(summary));
   assert.ok(!/Nước/.test(summary));
 });
+
+test('live-blog stamps, widget units, fragments and teasers are not sentences, in any language', () => {
+  assert.equal(sentenceFlaw('21.55 h: el presidente habló ante la nación en un mensaje televisado.', 'es'), 'not-a-sentence');
+  assert.equal(sentenceFlaw('°C de mínima y °C de máxima en la capital durante el día.', 'es'), 'not-a-sentence');
+  assert.equal(sentenceFlaw('dans la capitale, les manifestants se sont rassemblés devant le palais.', 'fr'), 'not-a-sentence');
+  assert.equal(sentenceFlaw('Un uomo dei servizi segreti racconta la sua versione dei fatti…', 'it'), 'not-a-sentence');
+  assert.equal(sentenceFlaw('Guarda il video su youtube v=mlUZgwLkE4s caricato da un utente.', 'it'), 'link');
+  assert.equal(sentenceFlaw('Il presidente ha lasciato il palazzo dopo tre giorni di proteste in piazza.', 'it'), null);
+});
