@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import type { DateMention, StoredArticle } from '../domain/index.js';
 import { dateMention, storedArticle } from '../../test/helpers/articles.js';
-import { buildTopicTimeline, sentenceFlaw } from './index.js';
+import { buildTopicTimeline, defaultPointCount, sentenceFlaw } from './index.js';
 
 const FLOOD = 'The river burst its banks and flooded the lower town after three days of heavy rain on Monday.';
 const BRIDGE = 'Engineers closed the old stone bridge to all traffic after cracks appeared in its central arch.';
@@ -94,4 +94,13 @@ test('live-blog stamps, widget units, fragments and teasers are not sentences, i
   assert.equal(sentenceFlaw('Un uomo dei servizi segreti racconta la sua versione dei fatti…', 'it'), 'not-a-sentence');
   assert.equal(sentenceFlaw('Guarda il video su youtube v=mlUZgwLkE4s caricato da un utente.', 'it'), 'link');
   assert.equal(sentenceFlaw('Il presidente ha lasciato il palazzo dopo tre giorni di proteste in piazza.', 'it'), null);
+});
+
+test('without a number of points the timeline fits the selection; from/to keep points within the window', () => {
+  assert.deepEqual([1, 4, 9, 25, 100, 1000].map(defaultPointCount), [1, 4, 6, 10, 20, 40]);
+  const days = ['2024-04-01', '2024-04-03', '2024-04-05', '2024-04-07', '2024-04-09', '2024-04-11', '2024-04-13', '2024-04-15', '2024-04-17'];
+  const articles = days.map((d, i) => report(`r${i}`, d, i % 2 ? BRIDGE : REOPEN, []));
+  assert.equal(buildTopicTimeline(articles).points.length, defaultPointCount(days.length));
+  const window = buildTopicTimeline(articles, { from: '2024-04-05', to: '2024-04-11' });
+  assert.deepEqual(window.points.map((p) => p.start), ['2024-04-05', '2024-04-07', '2024-04-09', '2024-04-11']);
 });
