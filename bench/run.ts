@@ -7,7 +7,7 @@ import type { SpeedFigure } from './extraction-speed.js';
 import type { AnalysisSpeedFigure } from './analysis-speed.js';
 import { join, resolve } from 'node:path';
 import { evalDates, evalExtraction, evalSegments, evalToolOutputs } from '../src/eval/index.js';
-import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity, readGroundTruth, scoreCorpus, scorePage } from '../src/eval/index.js';
+import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity, evalTimelines, readGroundTruth, scoreCorpus, scorePage } from '../src/eval/index.js';
 import { gunzipSync } from 'node:zlib';
 // @ts-expect-error: plain JavaScript, untyped
 import { readabilityBody } from './readability-js.mjs';
@@ -98,6 +98,10 @@ const givemeEvents = await realClustering('giveme5w1h-events-dev');
 const crisisTopics = await realClustering('ml-crisis-topics-dev');
 const { per_pair: _deEnPairs, ...similarityDeEn } = evalSimilarity(join(DATA, 'clustering', 'semeval2022-task8-crosslingual-dev', 'pairs.jsonl'));
 const crossValidated = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fit-same-story.ts')], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] })).held_out;
+// Topic timelines on the Timeline17 dev sample: the shipped date weights on every topic (fitted on them:
+// in-sample), the busiest-days baseline beside, and the leave-one-topic-out figures (bench/fit-timeline.ts).
+const timelines = evalTimelines(join(DATA, 'timelines', 't17-dev'));
+const timelinesCrossValidated = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fit-timeline.ts')], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] })).held_out;
 const scaleMax = Number(process.env.BENCH_SCALE_MAX ?? 100_000);
 const scaling = [1_000, 10_000, 100_000]
   .filter((n) => n <= scaleMax)
@@ -117,6 +121,8 @@ const results = {
     similarity_pairs: similarity,
     clustering_real_in_sample: { giveme5w1h_events_dev: givemeEvents, ml_crisis_topics_dev: crisisTopics, semeval_de_en_dev: similarityDeEn },
     clustering_real_cross_validated: crossValidated,
+    timelines_t17_dev_in_sample: timelines,
+    timelines_t17_dev_cross_validated: timelinesCrossValidated,
     analysis_fixtures: {
       ...roundAll(analysis),
       per_language: Object.fromEntries(Object.entries(analysisPerLanguage).map(([k, v]) => [k, roundAll(v)])),
@@ -168,4 +174,6 @@ console.log(clusterRow('giveme5w1h events', cv.giveme5w1h_events_dev));
 console.log(clusterRow('ml-crisis topics', cv.ml_crisis_topics_dev));
 console.log(`  semeval pairs          Pearson ${cv.semeval_pairs_dev.pearson.toFixed(3)} (TF-IDF ${similarity.baseline_tfidf.pearson.toFixed(3)}); German-English Pearson ${cv.semeval_de_en_dev.pearson.toFixed(3)} (TF-IDF ${similarityDeEn.baseline_tfidf.pearson.toFixed(3)}), AUC ${cv.semeval_de_en_dev.same_story_auc.toFixed(3)}`);
 for (const s of scaling) console.log(`  scaling ${String(s.articles).padStart(7)}       ${s.articles_per_second} articles/s, ${s.ms_per_article_last_tenth} ms/article in the last tenth (originals ${s.ms_per_original_last_tenth}; ${s.copies} copies), peak RSS ${s.peak_rss_mb} MB`);
+console.log('Topic timelines (Timeline17 dev sample, 4 topics): Date-F1 / ROUGE-1 F');
+console.log(`  storyline in-sample    ${timelines.mean.storyline.date_f1.toFixed(3)} / ${timelines.mean.storyline.rouge1_f.toFixed(3)}; leave-one-topic-out held out ${timelinesCrossValidated.mean.date_f1.toFixed(3)} / ${timelinesCrossValidated.mean.rouge1_f.toFixed(3)}; busiest days ${timelines.mean.baseline_busiest_days.date_f1.toFixed(3)} / ${timelines.mean.baseline_busiest_days.rouge1_f.toFixed(3)}`);
 console.log(`Peak RSS: ${results.peak_rss_mb} MB. Written to bench/results/latest.json`);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { evalDates, evalExtraction, evalSegments } from '../src/eval/index.js';
-import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity } from '../src/eval/index.js';
+import { evalAnalysis, evalClustering, evalLanguageId, evalSimilarity, evalTimelines } from '../src/eval/index.js';
 import { REPO_ROOT, SHARED_DATA } from './helpers/cli.js';
 
 const { floors } = JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'baseline.json'), 'utf8'));
@@ -85,4 +85,13 @@ test('German-English pair similarity (SemEval-2022 Task 8 cross-lingual dev samp
 test('pair similarity (SemEval-2022 Task 8 dev sample) stays above its floor', () => {
   const { per_pair: _pairs, per_language_pair: _languages, baseline_tfidf: _baseline, ...score } = evalSimilarity(join(SHARED_DATA, 'clustering', 'semeval2022-task8-pairs-dev', 'pairs.jsonl'));
   assertFloors('similarity-pairs', score, floors.similarity_pairs);
+});
+
+// Editors' timelines of real news topics (Timeline17 dev sample, ../shared/data/timelines/t17-dev): the
+// shipped date weights were fitted on these topics, so this whole-sample figure guards against
+// regressions; the leave-one-topic-out (held-out) figure comes from bench/fit-timeline.ts in `npm run bench`.
+test('topic timelines (Timeline17 dev sample) stay above their floors and beat the busiest days', () => {
+  const { mean } = evalTimelines(join(SHARED_DATA, 'timelines', 't17-dev'));
+  assertFloors('timelines-t17-dev', { date_f1: mean.storyline.date_f1, rouge1_f: mean.storyline.rouge1_f }, floors.timelines_t17_dev);
+  assert.ok(mean.storyline.date_f1 > mean.baseline_busiest_days.date_f1, 'Date-F1 above the busiest publication days');
 });

@@ -189,6 +189,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<file>', 'JSONL file')
     .action(async (file: string) => printJson(without((await evaluation()).evalSimilarity(file), 'per_pair')));
   evaluate
+    .command('timelines')
+    .description('topic timelines, Timeline17 layout: <topic>/articles.jsonl + <topic>/timelines/*.timeline.json: Date-F1 and ROUGE-1 F per timeline, beside the busiest publication days')
+    .argument('<dir>', 'folder of topic folders')
+    .action(async (dir: string) => printJson((await evaluation()).evalTimelines(dir)));
+  evaluate
     .command('segments')
     .description("trafilatura's main-text layout: pages/ + evaldata.json (with/without segments)")
     .argument('<dir>', 'benchmark folder')

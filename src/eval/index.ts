@@ -9,3 +9,5 @@ export { analyseItems, baselineRows, clusterAnalysed, evalClustering, readCluste
 export { foldOf, FOLDS } from './folds.js';
 export { profileCorpus } from './corpus-stats.js';
 export { bCubedSums, f1, pairScores, pairTally, type PairTally } from './cluster-metrics.js';
+export { busiestDays, evalTimelines, goldPointCount, ingestTopic, meanScore, scoreEvidence, scoreTimeline, topicDirs, type GoldTimeline, type IngestedTopic, type TimelineScore, type TimelinesEval, type TopicTimelineEval } from './run-timelines.js';
+export { rouge1, wordTokens } from './rouge.js';

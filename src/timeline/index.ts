@@ -22,3 +22,22 @@ export function summarizeStory(view: StoryView): StorySummary {
     lastDate: dates[dates.length - 1] ?? null,
   };
 }
+export {
+  buildTopicTimeline,
+  chooseDays,
+  collectTopicEvidence,
+  dateImportanceModel,
+  dayFeatures,
+  DAY_FEATURES,
+  defaultPointCount,
+  scoreDays,
+  summarizeTopic,
+  timelineFromEvidence,
+  type DateImportanceModel,
+  type ScoredDay,
+  type TopicEvidence,
+  type TopicTimeline,
+  type TopicTimelineOptions,
+  type TopicTimelinePoint,
+} from './topic-timeline.js';
+export { sentenceFlaw, type SentenceFlaw } from './point-text.js';

@@ -2,6 +2,7 @@
 import { isEventMention, type DatePrecision, type EnrichedArticle, type StoredArticle, type StoryEntity, type StoryView, type TimelinePoint } from '../domain/index.js';
 import { addDays, fromIso, toIso } from '../time/index.js';
 import { mostCentralArticle } from './central-article.js';
+import { summarizeTopic } from './topic-timeline.js';
 
 /** Developments this long before the story's first report are background, shown apart. */
 const BACKGROUND_DAYS = 180;
@@ -30,7 +31,8 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
   return {
     id: storyId,
     title: central?.title ?? '',
-    summary: storySummary(ordered, mainLanguage, central),
+    // 2-4 central sentences without dangling openers or page furniture (topic-timeline), else the leads.
+    summary: summarizeTopic(ordered, mainLanguage) || storySummary(ordered, mainLanguage, central),
     languages,
     articles: listed.map(articleListing),
     timeline: points.filter((p) => p.kind === 'development'),
