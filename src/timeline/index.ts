@@ -22,3 +22,4 @@ export function summarizeStory(view: StoryView): StorySummary {
     lastDate: dates[dates.length - 1] ?? null,
   };
 }
+export { buildTopicTimeline, type TopicTimeline, type TopicTimelineOptions, type TopicTimelinePoint } from './topic-timeline.js';
