@@ -29,7 +29,7 @@ test('selection: something must be selected, dates in order, a story must exist;
   };
   assert.equal(problem({ language: 'en' })?.[0], 'empty');
   assert.equal(problem({ query: '  ' })?.[0], 'empty');
-  assert.deepEqual(problem({ from: '2024-07', to: '2024-06' }), ['date', 'from (2024-07) is after to (2024-06)']);
+  assert.deepEqual(problem({ from: '2024-07', to: '2024-06' }), ['date', 'from: 2024-07 is after to (2024-06)']);
   assert.deepEqual(problem({ story: 'nope' }), ['story', 'no such story: nope']);
   const nobody = buildSelectionTimeline(store, { entity: 'Nobody' });
   assert.deepEqual([nobody.points, nobody.selection.entities, nobody.articleCount], [[], [], 0]);

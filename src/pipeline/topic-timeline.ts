@@ -29,7 +29,7 @@ export interface SelectionTimeline extends TopicTimeline {
   articles: StoryView['articles'];
 }
 
-/** Why a selection cannot be looked up. */
+/** Why a selection cannot be looked up. A date problem's message starts with the field (from, to). */
 export class SelectionError extends Error {
   constructor(
     readonly problem: 'empty' | 'date' | 'story',
@@ -57,6 +57,18 @@ export function buildSelectionTimeline(store: StoryStore, selection: TimelineSel
   };
 }
 
+/** A heading for the selection: "Timeline: Vladimir Putin, 2024-06 to 2024-07". */
+export function selectionTitle(selection: SelectionTimeline['selection']): string {
+  const parts = [
+    selection.story ? `story ${selection.story}` : null,
+    selection.query ? `“${selection.query}”` : null,
+    selection.entity ? (selection.entities?.length ? selection.entities.join(' / ') : selection.entity) : null,
+    selection.from || selection.to ? `${selection.from ?? '…'} to ${selection.to ?? '…'}` : null,
+    selection.language ? `in ${selection.language}` : null,
+  ];
+  return `Timeline: ${parts.filter(Boolean).join(', ')}`;
+}
+
 /** The store query for a selection; `entities` the canonical names an entity resolved to. */
 function articleQuery(store: StoryStore, selection: TimelineSelection): { query: ArticleQuery; entities?: string[] } {
   const story = selection.story?.trim();
@@ -67,7 +79,7 @@ function articleQuery(store: StoryStore, selection: TimelineSelection): { query:
   if (!story && !words.length && !entity && !from && !to) {
     throw new SelectionError('empty', 'select something: a story, words (query), an entity or a period (from/to)');
   }
-  if (from && to && from > to) throw new SelectionError('date', `from (${selection.from}) is after to (${selection.to})`);
+  if (from && to && from > to) throw new SelectionError('date', `from: ${selection.from} is after to (${selection.to})`);
   const query: ArticleQuery = {};
   if (story) {
     const current = store.resolveStoryId(story);
