@@ -137,7 +137,7 @@ async function timelinePoints(page: Page) {
   await page.waitForSelector('.topic-point');
   const points = page.locator('.topic-points:not(.background) > li.topic-point');
   const dates = await points.evaluateAll((items) => items.map((li) => li.getAttribute('data-date')!));
-  const links = await points.evaluateAll((items) => items.map((li) => [...li.querySelectorAll('.sources a')].map((a) => a.getAttribute('href'))));
+  const links = await points.evaluateAll((items) => items.map((li) => Array.from(li.querySelectorAll('.sources a'), (a) => a.getAttribute('href'))));
   const outlets = await points.locator('.point-sources').allTextContents();
   return { dates, links, outlets };
 }
