@@ -132,6 +132,67 @@ test('markup inside an ingested article is shown as text and never runs', async 
   assert.equal(await page.locator('.article-text time.date').first().getAttribute('datetime'), '2024-03-04');
 });
 
+/** The timeline view's points: their dates, and every point's article links. */
+async function timelinePoints(page: Page) {
+  await page.waitForSelector('.topic-point');
+  const points = page.locator('.topic-points:not(.background) > li.topic-point');
+  const dates = await points.evaluateAll((items) => items.map((li) => li.getAttribute('data-date')!));
+  const links = await points.evaluateAll((items) => items.map((li) => Array.from(li.querySelectorAll('.sources a'), (a) => a.getAttribute('href'))));
+  const outlets = await points.locator('.point-sources').allTextContents();
+  return { dates, links, outlets };
+}
+
+test('a search opens its timeline: points in date order, each with its outlets and links to its articles', async (t) => {
+  const page = await open(t, '/');
+  if (!page) return;
+  await page.waitForSelector('.story-card');
+  assert.equal(await page.getByRole('link', { name: 'Timeline of these results' }).count(), 0, 'no timeline link without a search');
+  await page.getByLabel('Search', { exact: true }).fill('Pyongyang');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForURL(/\?q=/);
+  await page.getByRole('link', { name: 'Timeline of these results' }).click();
+  await page.waitForURL(/\/timeline\?q=Pyongyang$/);
+  assert.equal(await page.locator('main h1').textContent(), 'Timeline: “Pyongyang”');
+  const { dates, links, outlets } = await timelinePoints(page);
+  assert.ok(dates.length >= 3);
+  assert.deepEqual(dates, [...dates].sort(), 'oldest first');
+  for (const [i, hrefs] of links.entries()) {
+    assert.ok(hrefs.length > 0 && hrefs.every((href) => /^\/articles\/[^/]+$/.test(href!)), dates[i]);
+    assert.match(outlets[i]!, /^Sources: \S/);
+  }
+  assert.match(outlets[dates.indexOf('2024-06-18')]!, /Elcomercio, Haberler/);
+  await page.locator('.topic-point .sources a').first().click();
+  await page.waitForSelector('.article-text p');
+  assert.match(new URL(page.url()).pathname, /^\/articles\//);
+});
+
+test('an entity on the story page opens its timeline across stories', async (t) => {
+  const page = await open(t, `/stories/${demoStory}`);
+  if (!page) return;
+  await page.waitForSelector('.entities a');
+  await page.locator('.entities a', { hasText: /^Vladimir Putin$/ }).click();
+  await page.waitForURL(/\/timeline\?entity=Vladimir\+Putin$/);
+  assert.equal(await page.locator('main h1').textContent(), 'Timeline: Vladimir Putin');
+  const { dates, links } = await timelinePoints(page);
+  assert.ok(dates.length >= 3);
+  assert.deepEqual(dates, [...dates].sort(), 'oldest first');
+  assert.ok(links.every((hrefs) => hrefs.length > 0));
+  assert.match((await page.locator('main .meta').textContent()) ?? '', /^5 articles · told in en/);
+  // A name nothing mentions is an empty timeline, said so.
+  await page.goto(`${server.url}/timeline?entity=Nobody`);
+  await page.waitForSelector('text=No dated developments in this selection.');
+});
+
+test('article markup in a timeline is shown as text and never runs', async (t) => {
+  const page = await open(t, '/timeline?q=ferry');
+  if (!page) return;
+  await page.waitForSelector('.topic-point');
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => (window as { __pwned?: string }).__pwned), undefined);
+  assert.equal(await page.locator('main script, main img').count(), 0);
+  assert.match((await page.locator('.topic-point .sources a').first().textContent()) ?? '', /<script>window\.__pwned/);
+});
+
 test('a 500-article story page renders in well under a second of browser time', async (t) => {
   addLargeStory(server.store, 'sLarge', 500);
   const page = await open(t, '/');

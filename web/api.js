@@ -26,3 +26,5 @@ export async function getJson(path) {
 
 export const storyPath = (id) => `/stories/${encodeURIComponent(id)}`;
 export const articlePath = (id) => `/articles/${encodeURIComponent(id)}`;
+/** The timeline across a selection (`{q, entity, from, to, language, ...}`; empty values left out). */
+export const timelinePath = (params) => `/timeline?${new URLSearchParams(Object.entries(params).filter(([, v]) => v))}`;

@@ -1,14 +1,17 @@
-// The browser-side router: / is the story list, /stories/ID a story, /articles/ID the reader.
+// The browser-side router: / is the story list, /stories/ID a story, /articles/ID the reader,
+// /timeline?... a timeline across a search or an entity.
 import { AuthRequired, setToken } from './api.js';
 import { h, navigate, show } from './dom.js';
 import { renderArticle } from './views/article-reader.js';
 import { renderStoryList } from './views/story-list.js';
 import { renderStory } from './views/story-page.js';
+import { renderTopicTimeline } from './views/topic-timeline.js';
 
 const ROUTES = [
   [/^\/$/, () => renderStoryList(new URLSearchParams(location.search))],
   [/^\/stories\/([^/]+)$/, (id) => renderStory(decodeURIComponent(id))],
   [/^\/articles\/([^/]+)$/, (id) => renderArticle(decodeURIComponent(id))],
+  [/^\/timeline$/, () => renderTopicTimeline(new URLSearchParams(location.search))],
 ];
 
 async function route() {

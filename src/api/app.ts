@@ -10,6 +10,7 @@ import { articleRoutes } from './routes/articles.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { storyRoutes } from './routes/stories.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { securityHeaders } from './security-headers.js';
 import { webUiRoutes } from './web-ui.js';
 
@@ -25,7 +26,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
   const deps: ApiDeps = { store: options.store, ...(options.token ? { token: options.token } : {}), maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
   const api = new OpenAPIHono<ApiEnv>();
   if (deps.token) api.use('*', requireBearer(deps.token));
-  for (const routes of [storyRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));
+  for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -167,4 +167,50 @@ export const IngestResultSchema = z
   })
   .openapi('IngestResult');
 
+export const TopicTimelineQuery = z.object({
+  story: z.string().min(1).max(200).optional().openapi({ description: 'the articles of this story (a merged story answers under its old id)' }),
+  q: z.string().max(200).optional().openapi({ description: 'articles whose title, text or entity names hold every word (case and accents ignored; a word matches the start of one)' }),
+  entity: z.string().max(200).optional().openapi({ description: 'articles naming this entity: its canonical name or an alias (case and accents ignored)' }),
+  from: isoDate('from').optional().openapi({ description: 'articles published or dating a development on or after this date' }),
+  to: isoDate('to').optional().openapi({ description: 'articles published or dating a development on or before this date' }),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'language must be a language code such as en or vi').optional().openapi({ description: 'tell the points in this language' }),
+  points: z.coerce.number().int().min(1).max(500).optional().openapi({ description: 'the N most important points, in date order (default: a size that fits the selection)' }),
+});
+
+const TopicTimelinePointSchema = z
+  .object({
+    date: z.string(),
+    start: z.string(),
+    end: z.string().optional(),
+    precision: Precision,
+    text: z.string().openapi({ description: 'the sentence (or headline) that tells the development' }),
+    language: z.string().openapi({ description: 'the language of text' }),
+    articles: z.array(z.string()).openapi({ description: 'the original articles reporting it (copies counted once)' }),
+    sources: z.array(z.string()).openapi({ description: 'the outlets reporting it' }),
+    otherLanguages: z.array(z.string()).openapi({ description: 'other languages it is reported in' }),
+    importance: z.number().min(0).max(1),
+  })
+  .openapi('TopicTimelinePoint');
+
+/** The same object as `storyline timeline --json`. */
+export const TopicTimelineSchema = z
+  .object({
+    points: z.array(TopicTimelinePointSchema).openapi({ description: 'the most important dated developments, in date order' }),
+    background: z.array(TopicTimelinePointSchema.extend({ reason: z.string() })),
+    summary: z.string(),
+    language: z.string(),
+    articleCount: z.number().int().openapi({ description: 'original articles selected (copies apart)' }),
+    selection: z.object({
+      story: z.string().optional(),
+      query: z.string().optional(),
+      entity: z.string().optional(),
+      entities: z.array(z.string()).optional().openapi({ description: 'the canonical names the entity was found under (empty: none)' }),
+      from: z.string().optional(),
+      to: z.string().optional(),
+      language: z.string().optional(),
+    }),
+    articles: z.array(StoryArticleSchema).openapi({ description: 'the articles the points and background cite, oldest first' }),
+  })
+  .openapi('TopicTimeline');
+
 export const HealthSchema = z.object({ status: z.literal('ok'), articles: z.number().int(), stories: z.number().int() }).openapi('Health');

@@ -1,6 +1,6 @@
 // The command line: parse arguments, call the pipeline or the store, print. Results to stdout,
 // progress and errors to stderr. Exit codes: 0 ok, 1 bad input, 2 usage error.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +9,10 @@ import { loadSentenceEmbedder } from '../enrich/index.js';
 /** The evaluation commands' code loads only when one runs. */
 const evaluation = () => import('../eval/index.js');
 import { openStore, resolveDbPath } from '../main.js';
-import { analyzePaths, ingestPaths } from '../pipeline/index.js';
+import { analyzePaths, buildSelectionTimeline, ingestPaths, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
-import { buildStoryView, renderStoryMarkdown, summarizeStory } from '../timeline/index.js';
-import { analysisJson, articleJson, printStory, printStoryList, printArticleList } from './output.js';
+import { buildStoryView, renderStoryMarkdown, renderTopicTimelineMarkdown, summarizeStory } from '../timeline/index.js';
+import { analysisJson, articleJson, printStory, printStoryList, printArticleList, printTopicTimeline } from './output.js';
 import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
 import { DEFAULT_HOST, DEFAULT_PORT, serveUntilStopped, type ServeFlags } from './serve.js';
@@ -136,6 +136,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command('timeline')
+    .description('the most important dated developments across a selection: a story, words, an entity, a period (at least one)')
+    .option('--story <id>', 'the articles of this story')
+    .option('--query <text>', 'articles whose title, text or entity names hold every word (case and accents ignored)')
+    .option('--entity <name>', 'articles naming this entity (its canonical name or an alias)')
+    .option('--from <date>', 'articles published or dating a development on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'articles published or dating a development on or before this date')
+    .option('--language <code>', 'tell the points in this language (e.g. en, vi)')
+    .option('--points <n>', 'the N most important points, in date order (default: a size that fits the selection)', parsePointCount)
+    .addOption(dbOption())
+    .addOption(new Option('--json', 'print JSON').conflicts('markdown'))
+    .option('--markdown', 'print Markdown')
+    .action((opts: TimelineSelection & { db?: string; json?: boolean; markdown?: boolean }) => {
+      if (opts.language !== undefined && !LANGUAGE.test(opts.language)) throw new UsageError(`--language: not a language code such as en or vi: ${opts.language}`);
+      withStore(opts.db, (store) => {
+        const timeline = selectionTimeline(store, opts);
+        if (opts.json) printJson(timeline);
+        else if (opts.markdown) process.stdout.write(renderTopicTimelineMarkdown(timeline, selectionTitle(timeline.selection)));
+        else printTopicTimeline(timeline, selectionTitle(timeline.selection));
+      });
+    });
+
+  program
     .command('why')
     .description('explain why an article is in its story: the decision, the best match, shared entities, terms, dates and scores')
     .argument('<article-id>', 'article id (from `storyline articles`)')
@@ -234,6 +257,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   return program;
+}
+
+const LANGUAGE = /^[a-z]{2,3}$/;
+const MAX_POINTS = 500;
+
+function parsePointCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_POINTS) throw new InvalidArgumentError(`a whole number from 1 to ${MAX_POINTS}`);
+  return n;
+}
+
+/** The selection's timeline; a selection that cannot be looked up is a usage error, an unknown story bad input. */
+function selectionTimeline(store: StoryStore, opts: TimelineSelection) {
+  const { story, query, entity, from, to, language, points } = opts;
+  const selection: TimelineSelection = { story, query, entity, from, to, language, points };
+  for (const key of Object.keys(selection) as Array<keyof TimelineSelection>) if (selection[key] === undefined) delete selection[key];
+  try {
+    return buildSelectionTimeline(store, selection);
+  } catch (err) {
+    if (!(err instanceof SelectionError)) throw err;
+    if (err.problem === 'story') throw new InputError(story ?? '', 'no such story (see `storyline stories`)');
+    throw new UsageError(err.problem === 'date' ? `--${err.message}` : 'nothing selected: give --story, --query, --entity, --from or --to');
+  }
 }
 
 function printJson(value: unknown): void {

@@ -1,6 +1,6 @@
 // Human-readable and JSON renderings for the CLI.
 import type { EnrichedArticle, StoredArticle, StorySummary, StoryView, TimelinePoint } from '../domain/index.js';
-import { formatPublished, publicationFields } from '../timeline/index.js';
+import { formatPublished, publicationFields, type TopicTimeline } from '../timeline/index.js';
 
 const out = (s = ''): void => {
   process.stdout.write(`${s}\n`);
@@ -39,6 +39,26 @@ export function printStory(view: StoryView): void {
 function pointLine(p: TimelinePoint): string {
   const date = p.end && p.end !== p.start ? `${p.date}…${p.end.slice(5)}` : p.date;
   return `  ${date.padEnd(17)} ${p.text}  [${p.articles.length} source${p.articles.length === 1 ? '' : 's'}]`;
+}
+
+/** A topic timeline as text: one line per point (date, text, outlets), background apart. */
+export function printTopicTimeline(timeline: TopicTimeline, title: string): void {
+  out(title);
+  out(`${timeline.articleCount} article${timeline.articleCount === 1 ? '' : 's'}, language ${timeline.language}`);
+  if (timeline.summary) out(`Summary: ${timeline.summary}`);
+  out();
+  if (timeline.points.length === 0) out('No dated developments in this selection.');
+  for (const p of timeline.points) out(topicPointLine(p));
+  if (timeline.background.length) {
+    out();
+    out('Background:');
+    for (const p of timeline.background) out(topicPointLine(p));
+  }
+}
+
+function topicPointLine(p: TopicTimeline['points'][number]): string {
+  const date = p.end && p.end !== p.start ? `${p.date}…${p.end.slice(5)}` : p.date;
+  return `  ${date.padEnd(17)} ${p.text}  (${p.sources.join(', ') || 'unknown outlet'})`;
 }
 
 export function printArticleList(articles: StoredArticle[]): void {

@@ -74,6 +74,25 @@ export interface DateUpdate {
   features: ArticleFeatures;
 }
 
+/** Articles for a selection (a topic timeline): every given condition holds. */
+export interface ArticleQuery {
+  /** A current story id (resolve merged ids first). */
+  storyId?: string;
+  /**
+   * Every word occurs in the title, the text or an entity's name or alias, as a word or the start of
+   * one (case and accents ignored).
+   */
+  words?: string[];
+  /** Mentions at least one of these canonical entity names. */
+  entities?: string[];
+  /**
+   * Published in the period, or dating a development in it (points of reference do not count).
+   * ISO days, inclusive; either end may be open.
+   */
+  from?: string;
+  to?: string;
+}
+
 export interface EntityListing {
   name: string;
   type: EntityType;
@@ -137,4 +156,14 @@ export interface StoryStore {
    * reported first (articles, then mentions, then name); every entity when the prefix is empty.
    */
   listEntities(prefix: string, limit: number): EntityListing[];
+
+  // --- Selections (topic timelines) ---
+
+  /** The stored articles (copies included) meeting every condition of the query, in ingest order. */
+  findArticles(query: ArticleQuery): StoredArticle[];
+  /**
+   * Canonical names of the entities called `name`: by their canonical name or by an alias seen in an
+   * article (case and accents ignored, the whole name). Most reported first; empty when none.
+   */
+  findEntityNames(name: string): string[];
 }

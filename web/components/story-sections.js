@@ -1,5 +1,5 @@
 // The story page's other sections: who said what, where sources differ, entities, articles.
-import { articlePath } from '../api.js';
+import { articlePath, timelinePath } from '../api.js';
 import { h, plural } from '../dom.js';
 
 const ARTICLE_PAGE = 50;
@@ -67,11 +67,19 @@ export function differencesSection(diff) {
   return section('differences-title', 'Where sources differ', h('p', { class: 'meta' }, `Outlets: ${diff.outlets.join(', ')}${unknown}`), conflicts, single);
 }
 
+/** Each entity opens its timeline across every story that names it. */
 export function entitiesSection(entities) {
   return section(
     'entities-title',
     'Entities',
-    h('ul', { class: 'entities' }, entities.slice(0, 60).map((e) => h('li', { class: `entity ${e.type}` }, h('span', { class: 'entity-name' }, e.name), ` ${e.type}, ${plural(e.mentions, 'mention')}`))),
+    h('p', { class: 'legend' }, 'Open an entity for its timeline across every story that names it.'),
+    h(
+      'ul',
+      { class: 'entities' },
+      entities.slice(0, 60).map((e) =>
+        h('li', { class: `entity ${e.type}` }, h('a', { class: 'entity-name', href: timelinePath({ entity: e.name }), 'data-link': true, title: `Timeline of ${e.name}` }, e.name), ` ${e.type}, ${plural(e.mentions, 'mention')}`),
+      ),
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 // The story list: search box, language and date filters, one card per story with a coverage sparkline.
-import { getJson, storyPath } from '../api.js';
+import { getJson, storyPath, timelinePath } from '../api.js';
 import { sparkline } from '../components/sparkline.js';
 import { h, navigate, plural, show } from '../dom.js';
 
@@ -18,6 +18,7 @@ export async function renderStoryList(params) {
     h('h1', {}, 'Stories'),
     searchForm(params),
     h('p', { class: 'status', role: 'status' }, page.stories.length ? (filtered ? 'Matching stories, newest activity first.' : 'Newest activity first.') : 'No story matches.'),
+    page.stories.length ? timelineLink(query) : null,
     list,
     moreButton(list, query, page.nextCursor),
   );
@@ -51,6 +52,13 @@ function searchForm(params) {
     field('to', 'To', h('input', { id: 'to', name: 'to', type: 'date', value: params.get('to') ?? '' })),
     h('button', { type: 'submit' }, 'Search'),
   );
+}
+
+/** A search, or a period, also reads as one timeline across every story it finds. */
+function timelineLink(query) {
+  if (!query.has('q') && !query.has('from') && !query.has('to')) return null;
+  const href = timelinePath({ q: query.get('q'), from: query.get('from'), to: query.get('to'), language: query.get('lang') });
+  return h('p', { class: 'timeline-link' }, h('a', { href, 'data-link': true }, 'Timeline of these results'), ': the most important dated developments across them.');
 }
 
 function storyCard(s) {

@@ -110,4 +110,30 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
     version: 6,
     sql: `CREATE INDEX articles_without_features ON articles(seq) WHERE features IS NULL;`,
   },
+  {
+    // Selections for topic timelines (issue 16). article_search: a full-text index (no copy of the
+    // text) of the title, the text and the entities' names and aliases, folded like foldText (case and
+    // accents; here đ by hand), keyed by seq. article_dates: the days of the developments each article
+    // dates (not points of reference), for "mentions a date in this period".
+    version: 7,
+    sql: `
+      CREATE VIRTUAL TABLE article_search USING fts5(title, body, names, content='', tokenize='unicode61 remove_diacritics 2');
+      INSERT INTO article_search (rowid, title, body, names)
+        SELECT seq, replace(replace(title, 'đ', 'd'), 'Đ', 'd'), replace(replace(text, 'đ', 'd'), 'Đ', 'd'),
+          replace(replace(COALESCE((SELECT group_concat(json_extract(e.value, '$.name') || ' ' || COALESCE((SELECT group_concat(n.value, ' ') FROM json_each(e.value, '$.aliases') n), ''), ' ')
+            FROM json_each(articles.analysis, '$.entities') e), ''), 'đ', 'd'), 'Đ', 'd')
+        FROM articles;
+      CREATE TABLE article_dates (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start TEXT NOT NULL,
+        end TEXT NOT NULL,
+        PRIMARY KEY (article_id, start, end)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_dates_start ON article_dates(start);
+      INSERT OR IGNORE INTO article_dates (article_id, start, end)
+        SELECT a.id, json_extract(d.value, '$.start'), COALESCE(json_extract(d.value, '$.end'), json_extract(d.value, '$.start'))
+        FROM articles a, json_each(a.analysis, '$.dates') d WHERE NOT json_extract(d.value, '$.reference');
+      CREATE INDEX articles_published ON articles(published);
+    `,
+  },
 ];

@@ -1,9 +1,11 @@
 // StoryStore on an embedded SQLite file (better-sqlite3), WAL journal, one transaction per article.
 import Database from 'better-sqlite3';
-import type { ArticleFeatures, DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
+import type { ArticleFeatures, DateMention, DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
-import type { AddArticleOptions, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, EntityListing, StoryStore } from '../story-store.js';
+import { foldText } from '../../lib/data-files.js';
+import type { AddArticleOptions, ArticleQuery, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, EntityListing, StoryStore } from '../story-store.js';
+import { ALIAS_ARTICLES, datedDays, nameQuery, searchRow, wordsQuery } from './article-search.js';
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -232,6 +234,8 @@ export class SqliteStoryStore implements StoryStore {
         const lshInsert = this.statement('INSERT OR IGNORE INTO article_lsh (band, bucket, article_id) VALUES (?, ?, ?)');
         options.index.lshBuckets.forEach((bucket, band) => lshInsert.run(band, bucket, article.id));
       }
+      this.statement('INSERT INTO article_search (rowid, title, body, names) VALUES (@seq, @title, @body, @names)').run({ seq, ...searchRow(article) });
+      this.setDatedDays(article.id, article.dates);
       const entityInsert = this.statement('INSERT INTO article_entities (article_id, entity, type, mentions) VALUES (?, ?, ?, ?)');
       for (const e of article.entities) entityInsert.run(article.id, e.name, e.type, e.mentions);
       if (!this.pendingTermDf) this.addTermFrequencies(Array.from(terms, (t) => [t, 1] as const));
@@ -307,6 +311,13 @@ export class SqliteStoryStore implements StoryStore {
         update.id,
       );
     this.statement('UPDATE article_keys SET day = ? WHERE article_id = ?').run(epochDay(update.published.start) ?? NO_DAY, update.id);
+    this.setDatedDays(update.id, update.dates);
+  }
+
+  private setDatedDays(id: string, dates: DateMention[]): void {
+    this.statement('DELETE FROM article_dates WHERE article_id = ?').run(id);
+    const insert = this.statement('INSERT OR IGNORE INTO article_dates (article_id, start, end) VALUES (?, ?, ?)');
+    for (const d of datedDays(dates)) insert.run(id, d.start, d.end);
   }
 
   getArticle(id: string): StoredArticle | null {
@@ -360,6 +371,57 @@ export class SqliteStoryStore implements StoryStore {
          GROUP BY entity ORDER BY articles DESC, mentions DESC, name LIMIT ?`,
       )
       .all(pattern, limit) as EntityListing[];
+  }
+
+  // --- Selections (topic timelines) ---
+
+  findArticles(query: ArticleQuery): StoredArticle[] {
+    const where: string[] = [];
+    const params: Record<string, string> = {};
+    if (query.storyId !== undefined) {
+      where.push('story_id = @storyId');
+      params.storyId = query.storyId;
+    }
+    if (query.words?.length) {
+      const match = wordsQuery(query.words);
+      if (match === null) return [];
+      where.push('seq IN (SELECT rowid FROM article_search WHERE article_search MATCH @match)');
+      params.match = match;
+    }
+    if (query.entities) {
+      where.push('id IN (SELECT article_id FROM article_entities WHERE entity IN (SELECT value FROM json_each(@entities)))');
+      params.entities = JSON.stringify(query.entities);
+    }
+    if (query.from !== undefined || query.to !== undefined) {
+      // A date overlaps the period when it starts by its end and ends from its start; a publication
+      // date at month or year precision covers its whole month or year.
+      where.push(`((published <= @to AND COALESCE(published_end, CASE published_precision WHEN 'year' THEN substr(published, 1, 4) || '-12-31'
+          WHEN 'month' THEN substr(published, 1, 7) || '-31' ELSE published END) >= @from)
+        OR id IN (SELECT article_id FROM article_dates WHERE start <= @to AND end >= @from))`);
+      params.from = query.from ?? '0000-01-01';
+      params.to = query.to ?? '9999-12-31';
+    }
+    const sql = `SELECT * FROM articles${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
+    return (this.statement(sql).all(params) as ArticleRow[]).map(toArticle);
+  }
+
+  findEntityNames(name: string): string[] {
+    const match = nameQuery(name.trim());
+    if (match === null) return [];
+    const wanted = foldText(name.trim());
+    const found = new Set<string>();
+    const analyses = this
+      .statement(`SELECT analysis FROM articles WHERE seq IN (SELECT rowid FROM article_search WHERE article_search MATCH ? LIMIT ${ALIAS_ARTICLES})`)
+      .pluck()
+      .all(match) as string[];
+    for (const analysis of analyses) {
+      for (const e of (JSON.parse(analysis) as Pick<Analysis, 'entities'>).entities) {
+        if ([e.name, ...e.aliases].some((n) => foldText(n) === wanted)) found.add(e.name);
+      }
+    }
+    if (found.size <= 1) return [...found];
+    const reported = this.statement('SELECT COUNT(*) FROM article_entities WHERE entity = ?').pluck();
+    return [...found].map((n) => [n, reported.get(n) as number] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
   }
 }
 
