@@ -43,7 +43,8 @@ const WITHIN_INPUTS: ModelInput[] = ['sqrt_body', 'title_and_body', 'sqrt_entiti
 const MAY_LOWER = new Set<ModelInput>(['gap']);
 /**
  * Across languages no input says when: the only rated pairs across languages (SemEval de-en) have no
- * dates, so a time input would learn "undated" as "same story". The candidate window bounds time.
+ * dates, so a time input would learn "undated" as "same story". Time is borrowed from the
+ * within-language fit instead (withTimeFrom).
  */
 const ACROSS_INPUTS: ModelInput[] = ['body', 'skeleton'];
 /**
@@ -189,7 +190,26 @@ type Weights = Pick<SameStoryModel, 'within' | 'across' | 'acrossScripts'>;
 function fitWeights(train: Example[]): Weights {
   const across = train.filter((e) => !e.within && ACROSS_SOURCES.has(e.source));
   const rated = train.filter((e) => e.source === 'semeval-pairs' || e.source === 'semeval-de-en');
-  return { within: fitPart(train.filter((e) => e.within), WITHIN_INPUTS), across: fitPart(across, ACROSS_INPUTS), acrossScripts: fitPart(rated, ACROSS_SCRIPT_INPUTS) };
+  const within = fitPart(train.filter((e) => e.within), WITHIN_INPUTS);
+  return { within, across: withTimeFrom(within, fitPart(across, ACROSS_INPUTS)), acrossScripts: fitPart(rated, ACROSS_SCRIPT_INPUTS) };
+}
+
+/** The gap of undated pairs (pair-evidence.ts): the rated pairs the cross-language models are fitted on are all undated. */
+const UNDATED_GAP = 0.5;
+
+/**
+ * Time apart says the same in any language, but no pair across languages here has dates to learn it
+ * from (the candidate window alone bounded time, and stories chained across years through
+ * cross-language cognate links). The cross-language words model takes the within-language gap
+ * weight, centred on the undated pairs it was fitted on: an undated pair scores as fitted, a
+ * same-week pair higher, a pair a year apart lower; its threshold is then chosen with it. The names
+ * model across scripts keeps none: names and figures already date a report, and with time it lost
+ * the seeds' Vietnamese invitation report (three weeks before its English neighbour).
+ */
+function withTimeFrom(within: SameStoryModel['within'], part: SameStoryModel['within']): SameStoryModel['within'] {
+  const gap = within.weights.gap;
+  if (gap === undefined) return part;
+  return { bias: round(part.bias - gap * UNDATED_GAP), weights: { ...part.weights, gap } };
 }
 
 /** A merge needs more than a join: halfway from the join threshold to certainty. Events: the same. */
@@ -280,6 +300,8 @@ function lowestKeepingTopicsApart(model: (x: number) => SameStoryModel, train: (
 
 // ---- cross-validation ----
 let heldOut: unknown = null;
+/** The thresholds each fold chose on its training folds. */
+const foldThresholds: Array<SameStoryModel['thresholds']> = [];
 if (!args.has('--skip-cv')) {
   const heldOutGiveme: FoldScore[] = [];
   const heldOutCrisis: FoldScore[] = [];
@@ -301,6 +323,7 @@ if (!args.has('--skip-cv')) {
       heldOutNamesOnly.push({ score: sameStoryProbability(model.acrossScripts, e.evidence), overall: e.overall });
     }
     perFold.push({ fold: k, thresholds: t, giveme: summarise([g]), crisis: summarise([c]) });
+    foldThresholds.push(t);
     log(`fold ${k}: join ${t.join}, cross ${t.crossLanguageJoin}; giveme ${JSON.stringify(summarise([g]))}; crisis ${JSON.stringify(summarise([c]))}`);
   }
 
@@ -320,6 +343,31 @@ if (!args.has('--skip-cv')) {
 
 }
 
+/**
+ * The shipped thresholds: each the median of what the folds chose. One choice on all the data swings
+ * with a handful of pairs (join 0.5 on all data where the folds chose 0.5 to 0.7, and with it merged
+ * fixture stories); the median is what most training sets agree on.
+ */
+function medianThresholds(chosen: Array<SameStoryModel['thresholds']>): SameStoryModel['thresholds'] {
+  const median = (pick: (t: SameStoryModel['thresholds']) => number) => {
+    const xs = chosen.map(pick).sort((a, b) => a - b);
+    return xs[Math.floor((xs.length - 1) / 2)]!;
+  };
+  return thresholds(median((t) => t.join), median((t) => t.crossLanguageJoin), median((t) => t.windowDays), median((t) => t.crossScriptJoin));
+}
+
+/**
+ * The cross-script thresholds are not re-chosen: no labelled pair here crosses scripts, and their
+ * stand-in (the crisis topics scored by names and figures alone) chose anything from 0.6 to 0.85
+ * across the folds of one sample, which is noise, not a fit. They stay as last fitted (before the
+ * extraction of the crisis texts changed) until a labelled cross-script sample exists; the value a
+ * refit would pick is in per_fold. (A stricter value also parts the seeds' Vietnamese report from
+ * its English story: that is a reason not to move on noise, not a reason for the value.)
+ */
+function withShippedCrossScript(chosen: SameStoryModel['thresholds'], shipped: SameStoryModel['thresholds']): SameStoryModel['thresholds'] {
+  return { ...chosen, crossScriptJoin: shipped.crossScriptJoin, crossScriptMerge: shipped.crossScriptMerge };
+}
+
 function predict(model: SameStoryModel, e: Example): number {
   return sameStoryProbability(e.within ? model.within : model.across, e.evidence);
 }
@@ -327,10 +375,11 @@ function predict(model: SameStoryModel, e: Example): number {
 if (args.has('--write')) {
   const all = () => true;
   const weights = fitWeights(examples);
-  const t = chooseThresholds(weights, all);
+  const chosen = foldThresholds.length ? medianThresholds(foldThresholds) : chooseThresholds(weights, all);
+  const t = withShippedCrossScript(chosen, JSON.parse(readFileSync(MODEL_FILE, 'utf8')).thresholds);
   const model: SameStoryModel = {
     $note:
-      'Same-story model: logistic weights over the pair evidence of src/cluster/pair-evidence.ts (one model for pairs in one language, one across languages) and the story thresholds, fitted by bench/fit-same-story.ts on the real development samples in ../shared/data/clustering (SemEval-2022 Task 8 rated pairs, monolingual and German-English, ratings as soft labels; Giveme5W1H news_cluster events, every pair labelled same event or not; ML-Crisis topics, pairs of different topics as different stories). Join thresholds: the one that best groups the labelled events on the training folds, and the lowest cross-language one that keeps the crisis topics apart there; a merge (and a shared development) needs halfway from the join threshold to certainty. Every figure in fitted.held_out comes from folds the fit did not see; rerun the script to refit.',
+      'Same-story model: logistic weights over the pair evidence of src/cluster/pair-evidence.ts (one model for pairs in one language, one across languages) and the story thresholds, fitted by bench/fit-same-story.ts on the real development samples in ../shared/data/clustering (SemEval-2022 Task 8 rated pairs, monolingual and German-English, ratings as soft labels; Giveme5W1H news_cluster events, every pair labelled same event or not; ML-Crisis topics, pairs of different topics as different stories). The cross-language words model takes the within-language weight of time apart, centred on the undated rated pairs it is fitted on (no pair across languages here is dated). Join thresholds: on the training folds of each fold, the one that best groups the labelled events and the lowest cross-language one that keeps the crisis topics apart; shipped, the median of the choices of the folds (the cross-script ones kept as last fitted: no labelled pair crosses scripts); a merge (and a shared development) needs halfway from the join threshold to certainty. Every figure in fitted.held_out comes from folds the fit did not see; rerun the script to refit.',
     version: 1,
     ...weights,
     thresholds: t,
