@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { InputError } from '../domain/index.js';
+import { InputError, StoreError } from '../domain/index.js';
 
 export class ApiError extends Error {
   constructor(
@@ -29,6 +29,11 @@ export function errorBody(code: string, message: string, requestId?: string) {
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
   if (err instanceof InputError) return c.json(errorBody('invalid_input', err.message), 400);
+  if (err instanceof StoreError && err.retryable) {
+    // Contention or a restarting server: the client may send the same request again.
+    c.header('Retry-After', '1');
+    return c.json(errorBody('store_busy', 'the database is busy: try again shortly'), 503);
+  }
   if (err instanceof HTTPException && err.status < 500) {
     return c.json(errorBody(`http_${err.status}`, err.message || 'bad request'), err.status as ContentfulStatusCode);
   }

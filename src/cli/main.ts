@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, UsageError } from '../domain/index.js';
+import { InputError, StoreError, UsageError } from '../domain/index.js';
 import { loadSentenceEmbedder } from '../enrich/index.js';
 /** The evaluation commands' code loads only when one runs. */
 const evaluation = () => import('../eval/index.js');
@@ -23,6 +23,8 @@ const SAMPLE_DIR = join(REPO_ROOT, 'examples', 'seeds');
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
+/** The database failed: what was committed stays; a re-run continues without duplicates. */
+export const EXIT_STORE = 3;
 
 function dbOption(): Option {
   return new Option('--db <path>', 'database file (default: $STORYLINE_DB or ./storyline.db)');
@@ -308,6 +310,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`storyline: ${err.message}\n`);
       return EXIT_USAGE;
+    }
+    if (err instanceof StoreError) {
+      const next = err.retryable ? 'try again shortly' : 'fix the database, then run the command again';
+      process.stderr.write(`storyline: ${err.message}\nstoryline: stopped; what was stored before stays stored (${next}; a re-run adds the rest without duplicates)\n`);
+      return EXIT_STORE;
     }
     process.stderr.write(`storyline: ${(err as Error).message}\n`);
     return EXIT_BAD_INPUT;

@@ -1,5 +1,6 @@
 // Errors grouped by consequence: an InputError skips one item and the run goes on;
-// a UsageError stops the command before any work (exit 2).
+// a UsageError stops the command before any work (exit 2); a StoreError stops the run, keeping what
+// was committed (a database that fails is not bad input: skipping on would lose every later item).
 
 /** One input could not be used; names the file/URL and the reason. */
 export class InputError extends Error {
@@ -18,5 +19,21 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * The store failed: locked too long, disk full, read-only, corrupt, server gone. The run stops; what
+ * was committed stays, and a re-run adds the rest without duplicates. `retryable`: the same call may
+ * succeed later (contention, a server restarting); otherwise someone must act first.
+ */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
   }
 }

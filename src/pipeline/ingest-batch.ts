@@ -2,7 +2,8 @@
 // analysed first, and only when all of them are usable articles is any of them stored.
 import type { InputError, RawDocument } from '../domain/index.js';
 import type { StoryStore } from '../store/index.js';
-import { analyzeDocument, asInputError, backfillFeatures, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
+import { storeErrorOf } from '../store/index.js';
+import { analyzeDocument, asInputError, backfillFeatures, commitOrStop, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
 
 export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; failed: InputError[] };
 
@@ -23,8 +24,10 @@ export function ingestBatch(docs: RawDocument[], store: StoryStore, options: Ing
   store.beginBatch();
   try {
     for (const { doc, enriched } of analyzed) storeAnalyzed(doc, enriched, store, summary, options);
+  } catch (err) {
+    throw storeErrorOf(err) ?? err;
   } finally {
-    store.commitBatch();
+    commitOrStop({ commit: () => store.commitBatch() });
   }
   return { ok: true, summary };
 }

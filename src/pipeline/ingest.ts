@@ -1,5 +1,6 @@
 // The runner: files -> documents -> extract -> enrich -> dedup -> cluster -> store, one article at a time.
-// A bad item is reported and skipped; each stored article is committed atomically with its story.
+// A bad item is reported and skipped; each stored article is committed atomically with its story;
+// a failing store stops the run (StoreError), keeping what was committed.
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { articleFeatures, articleKeys, decidePlacement, documentTerms, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
@@ -9,7 +10,7 @@ import { datesFromStory, embeddingText, enrichArticle, type SentenceEmbedder } f
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
-import type { CorpusStats, StoryStore } from '../store/index.js';
+import { storeErrorOf, type CorpusStats, type StoryStore } from '../store/index.js';
 import { BatchedWrites } from './batched-writes.js';
 
 export interface IngestSummary {
@@ -70,7 +71,7 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
     }
   } finally {
     // Whatever was added stays, also when something unexpected stops the run.
-    batch.commit();
+    commitOrStop(batch);
   }
   return summary;
 }
@@ -124,7 +125,7 @@ export function ingestDocument(doc: RawDocument, store: StoryStore, summary: Ing
   try {
     storeAnalyzed(doc, analyzeDocument(doc, options), store, summary, options);
   } catch (err) {
-    record(summary, asInputError(err, doc.origin), options);
+    skipOrStop(err, doc.origin, summary, options);
   }
 }
 
@@ -136,7 +137,23 @@ export async function ingestOne(doc: RawDocument, store: StoryStore, summary: In
     const [embedding] = await options.embedder.embed([embeddingText(enriched)]);
     storeAnalyzed(doc, enriched, store, summary, options, embedding);
   } catch (err) {
-    record(summary, asInputError(err, doc.origin), options);
+    skipOrStop(err, doc.origin, summary, options);
+  }
+}
+
+/** The database failing stops the run (it is not this document's fault, and every later one would fail too); anything else skips the document as bad input. */
+function skipOrStop(err: unknown, origin: string, summary: IngestSummary, options: IngestOptions): void {
+  const storeError = storeErrorOf(err);
+  if (storeError) throw storeError;
+  record(summary, asInputError(err, origin), options);
+}
+
+/** Commits the open batch; a database that refuses the commit is a StoreError. */
+export function commitOrStop(batch: { commit(): void }): void {
+  try {
+    batch.commit();
+  } catch (err) {
+    throw storeErrorOf(err) ?? err;
   }
 }
 
