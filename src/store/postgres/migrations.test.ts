@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import type pg from 'pg';
+import { tempDir } from '../../../test/helpers/cli.js';
+import { postgresSkipReason, testSchema } from '../../../test/helpers/postgres.js';
+import { foldText } from '../../lib/data-files.js';
+import { searchRow } from '../sqlite/article-search.js';
+import { SqliteStoryStore } from '../sqlite/sqlite-story-store.js';
+import { migratePostgres, POSTGRES_MIGRATIONS } from './index.js';
+
+const skip = await postgresSkipReason();
+const latest = POSTGRES_MIGRATIONS.at(-1)!.version;
+
+/** Where the PostgreSQL twin differs from its SQLite table on purpose: FTS5's columns are weights of one tsvector there. */
+const TWIN_COLUMNS: Record<string, string[]> = { article_search: ['document', 'seq'] };
+/** Indexes only PostgreSQL has (FTS5 indexes itself). */
+const POSTGRES_ONLY_INDEXES = ['article_search_document'];
+
+interface Schema {
+  columns: Map<string, string[]>;
+  /** Indexes created by name (SQLite), or not backing a primary key or unique constraint (PostgreSQL). */
+  indexes: string[];
+}
+
+/** The schema a new SQLite store creates: its tables (FTS5's shadow tables left out) and named indexes. */
+function sqliteSchema(): Schema {
+  const path = join(tempDir(), 'schema.db');
+  new SqliteStoryStore(path).close();
+  const db = new Database(path, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    const columns = new Map(tables.map((t) => [t, (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]).sort()]));
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all() as string[];
+    return { columns, indexes: indexes.sort() };
+  } finally {
+    db.close();
+  }
+}
+
+async function postgresSchema(pool: pg.Pool, schema: string): Promise<Schema & { constraintIndexes: string[] }> {
+  const rows = (await pool.query<{ table_name: string; column_name: string }>(
+    'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, column_name',
+    [schema],
+  )).rows;
+  const columns = new Map<string, string[]>();
+  for (const r of rows) columns.set(r.table_name, [...(columns.get(r.table_name) ?? []), r.column_name]);
+  const indexes = (await pool.query<{ name: string; constraint: boolean }>(
+    `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid) AS constraint
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'i' ORDER BY 1`,
+    [schema],
+  )).rows;
+  return { columns, indexes: indexes.filter((i) => !i.constraint).map((i) => i.name), constraintIndexes: indexes.filter((i) => i.constraint).map((i) => i.name) };
+}
+
+test('PostgreSQL migrations create a twin of every table, column and index of the SQLite store', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const pool = schema.open();
+  assert.equal(await migratePostgres(pool), latest);
+  const sqlite = sqliteSchema();
+  const postgres = await postgresSchema(pool, schema.name);
+
+  assert.deepEqual([...postgres.columns.keys()].sort(), [...sqlite.columns.keys()].sort(), 'the same tables');
+  for (const [table, columns] of sqlite.columns) {
+    assert.deepEqual(postgres.columns.get(table), TWIN_COLUMNS[table] ?? columns, `the columns of ${table}`);
+  }
+  // SQLite's named indexes are PostgreSQL indexes of the same name (articles_seq backs seq's UNIQUE constraint there).
+  const allPostgres = new Set([...postgres.indexes, ...postgres.constraintIndexes]);
+  assert.deepEqual(sqlite.indexes.filter((i) => !allPostgres.has(i)), [], 'SQLite indexes without a PostgreSQL twin');
+  assert.deepEqual(postgres.indexes.filter((i) => !sqlite.indexes.includes(i)), POSTGRES_ONLY_INDEXES, 'PostgreSQL indexes without a SQLite twin');
+});
+
+test('PostgreSQL: migrating an up-to-date schema again changes nothing', { skip }, async (t) => {
+  const pool = (await testSchema(t)).open();
+  assert.equal(await migratePostgres(pool), latest);
+  const before = (await pool.query('SELECT version, applied_at FROM schema_migrations ORDER BY version')).rows;
+  assert.equal(await migratePostgres(pool), latest);
+  assert.deepEqual((await pool.query('SELECT version, applied_at FROM schema_migrations ORDER BY version')).rows, before);
+});
+
+test('PostgreSQL: two processes migrating at once both succeed, and each version is applied once', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const [a, b] = [schema.open(), schema.open()];
+  assert.deepEqual(await Promise.all([migratePostgres(a), migratePostgres(b)]), [latest, latest]);
+  const versions = (await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+  assert.deepEqual(versions, POSTGRES_MIGRATIONS.map((m) => m.version));
+});
+
+test('PostgreSQL full-text search finds an article by a folded word or prefix, and a name in the names alone', { skip }, async (t) => {
+  const pool = (await testSchema(t)).open();
+  await migratePostgres(pool);
+  const article = {
+    title: 'Tổng thống đến Bình Nhưỡng',
+    text: 'The Kremlin confirmed the trip to Pyongyang.',
+    entities: [{ name: 'Vladimir Putin', type: 'person' as const, aliases: ['Путин'], mentions: 1 }],
+  };
+  const { seq } = (await pool.query<{ seq: number }>(
+    `INSERT INTO articles (id, content_hash, origin, title, text, language, language_confidence, ingested_at, analysis)
+     VALUES ('a1', 'h1', 'a1.txt', $1, $2, 'vi', 0.9, '2024-06-19T00:00:00Z', '{}') RETURNING seq`,
+    [article.title, article.text],
+  )).rows[0]!;
+  const row = searchRow(article);
+  await pool.query('INSERT INTO article_search (seq, document) VALUES ($1, article_search_document($2, $3, $4))', [seq, row.title, row.body, row.names]);
+
+  const find = async (query: string) =>
+    (await pool.query<{ id: string }>('SELECT a.id FROM article_search s JOIN articles a USING (seq) WHERE s.document @@ to_tsquery($1::regconfig, $2)', ['simple', query])).rows.map((r) => r.id);
+  assert.deepEqual(await find(foldText('Kremlin')), ['a1'], 'a word of the body, any case');
+  assert.deepEqual(await find(foldText('Nhưỡng')), ['a1'], 'accents folded');
+  assert.deepEqual(await find('den'), ['a1'], 'đ folded');
+  assert.deepEqual(await find('pyong:*'), ['a1'], 'a prefix');
+  assert.deepEqual(await find(`${foldText('Путин')}:B`), ['a1'], 'an alias among the names');
+  assert.deepEqual(await find('kremlin:B'), [], 'a word of the body is not a name');
+  assert.deepEqual(await find('putin:B <-> vladimir:B'), [], 'a name is a phrase in order');
+  assert.deepEqual(await find('vladimir:B <-> putin:B'), ['a1']);
+});
