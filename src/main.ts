@@ -1,12 +1,11 @@
 // The composition root: the one place that decides configuration and builds the store.
+import { setting } from './config.js';
 import { StoreError } from './domain/index.js';
 import { SqliteStoryStore, storeErrorOf, type StoryStore } from './store/index.js';
 
-export const DEFAULT_DB_PATH = './storyline.db';
-
-/** `--db`, else $STORYLINE_DB, else ./storyline.db. */
+/** `--db`, else $STORYLINE_DB, else ./storyline.db (src/config.ts). */
 export function resolveDbPath(flag: string | undefined): string {
-  return flag ?? process.env.STORYLINE_DB ?? DEFAULT_DB_PATH;
+  return setting('db', flag);
 }
 
 /** The store at `path`; a database that cannot be opened or migrated is a StoreError naming the path. */

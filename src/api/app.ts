@@ -1,5 +1,6 @@
 // The HTTP app: API under /api (JSON, OpenAPI at /api/openapi.json), the web UI elsewhere.
 // One error handler, security headers on every response, bearer auth on /api when a token is set.
+import { setting } from '../config.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { StoryStore } from '../store/index.js';
@@ -14,7 +15,6 @@ import { timelineRoutes } from './routes/timeline.js';
 import { securityHeaders } from './security-headers.js';
 import { webUiRoutes } from './web-ui.js';
 
-export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface AppOptions {
   store: StoryStore;
@@ -23,7 +23,7 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
-  const deps: ApiDeps = { store: options.store, ...(options.token ? { token: options.token } : {}), maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
+  const deps: ApiDeps = { store: options.store, ...(options.token ? { token: options.token } : {}), maxBodyBytes: options.maxBodyBytes ?? setting('maxBodyBytes') };
   const api = new OpenAPIHono<ApiEnv>();
   if (deps.token) api.use('*', requireBearer(deps.token));
   for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));

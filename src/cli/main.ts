@@ -15,7 +15,8 @@ import { buildStoryView, renderStoryMarkdown, renderTopicTimelineMarkdown, summa
 import { analysisJson, articleJson, printStory, printStoryList, printArticleList, printTopicTimeline } from './output.js';
 import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
-import { DEFAULT_HOST, DEFAULT_PORT, serveUntilStopped, type ServeFlags } from './serve.js';
+import { describeSettings, SETTINGS } from '../config.js';
+import { serveUntilStopped, type ServeFlags } from './serve.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE_DIR = join(REPO_ROOT, 'examples', 'seeds');
@@ -225,11 +226,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (dir: string) => printJson((await evaluation()).evalSegments(dir)));
 
   program
+    .command('config')
+    .description('print every setting: its value, where it came from (environment or default), its environment variable and unit')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      const settings = describeSettings();
+      if (opts.json) return printJson(settings);
+      for (const s of settings) process.stdout.write(`${s.name.padEnd(18)} ${String(s.value).padEnd(16)} ${s.source.padEnd(7)} $${s.env} (${s.unit}): ${s.description}\n`);
+    });
+
+  program
     .command('serve')
     .description('serve the HTTP API (/api, OpenAPI at /api/openapi.json) and the web UI')
     .addOption(dbOption())
-    .option('--port <n>', 'port to listen on (0 picks a free one)', DEFAULT_PORT)
-    .option('--host <address>', 'address to listen on; other than loopback only with a token', DEFAULT_HOST)
+    .option('--port <n>', `port to listen on, 0 picks a free one (default: $STORYLINE_PORT or ${SETTINGS.port.default})`)
+    .option('--host <address>', `address to listen on; other than loopback only with a token (default: $STORYLINE_HOST or ${SETTINGS.host.default})`)
     .option('--token <token>', 'require "Authorization: Bearer TOKEN" on every API call (default: $STORYLINE_TOKEN)')
     .action(async (opts: ServeFlags) => setExit(await serveUntilStopped(opts)));
 
@@ -238,8 +249,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('ingest the bundled sample (examples/seeds), print the story it forms, then serve it (see `serve`)')
     .addOption(dbOption())
     .option('--no-serve', 'print the story and exit, without starting the server')
-    .option('--port <n>', 'port to serve on (0 picks a free one)', DEFAULT_PORT)
-    .action(async (opts: { db?: string; serve: boolean; port: string }) => {
+    .option('--port <n>', `port to serve on, 0 picks a free one (default: $STORYLINE_PORT or ${SETTINGS.port.default})`)
+    .action(async (opts: { db?: string; serve: boolean; port?: string }) => {
       if (!existsSync(SAMPLE_DIR)) throw new UsageError(`sample directory ${SAMPLE_DIR} is missing`);
       const code = await runIngest([SAMPLE_DIR], { ...(opts.db ? { db: opts.db } : {}) });
       const sampleStories = withStore(opts.db, (store) => {
@@ -255,7 +266,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(code);
       if (!opts.serve) return;
       const page = sampleStories.length === 1 ? `/stories/${sampleStories[0]}` : '/';
-      setExit(Math.max(code, await serveUntilStopped({ port: opts.port, host: DEFAULT_HOST, ...(opts.db ? { db: opts.db } : {}) }, page)));
+      setExit(Math.max(code, await serveUntilStopped({ ...(opts.port !== undefined ? { port: opts.port } : {}), host: SETTINGS.host.default, ...(opts.db ? { db: opts.db } : {}) }, page)));
     });
 
   return program;

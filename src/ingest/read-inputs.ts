@@ -4,6 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { setting } from '../config.js';
 import { InputError, type RawDocument } from '../domain/index.js';
 import { readJsonlLine } from './jsonl.js';
 import { decodeText, looksBinary } from './decode.js';
@@ -13,15 +14,10 @@ const TEXT_EXTENSIONS = new Set(['.txt']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm']);
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 
-/** A text file (one article) bigger than this is refused rather than read into memory; JSONL files have no limit. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-/**
- * One JSONL line (one article) longer than this is refused: the longest news articles with their
- * HTML are a few megabytes, and a line is held in memory whole to be parsed.
- */
-export const MAX_JSONL_LINE_BYTES = 32 * 1024 * 1024;
-/** HTML beyond this is cut (with a warning) before parsing. */
-export const MAX_HTML_BYTES = 10 * 1024 * 1024;
+// Size limits (src/config.ts): a .txt article over maxTextFileBytes is refused rather than read into
+// memory; a JSONL line over maxJsonlLineBytes is refused (the longest articles with their HTML are a
+// few megabytes, and a line is held whole to be parsed), JSONL files themselves have no limit; HTML
+// beyond maxHtmlBytes is cut with a warning.
 
 /** What reading yields: a document, an error that skips one item, or a warning about a whole file. */
 export type IngestItem = { kind: 'doc'; doc: RawDocument } | { kind: 'error'; error: InputError } | { kind: 'warning'; origin: string; message: string };
@@ -84,8 +80,10 @@ export async function* readInputFile(file: string): AsyncGenerator<IngestItem> {
   yield await readArticleFile(file, HTML_EXTENSIONS.has(ext));
 }
 
-/** A .txt or .html file: one article. HTML beyond MAX_HTML_BYTES is not read at all. */
+/** A .txt or .html file: one article. HTML beyond maxHtmlBytes is not read at all. */
 async function readArticleFile(file: string, isHtml: boolean): Promise<IngestItem> {
+  const maxTextFileBytes = setting('maxTextFileBytes');
+  const maxHtmlBytes = setting('maxHtmlBytes');
   let bytes: Buffer;
   let fetchedAt: string;
   let size: number;
@@ -94,17 +92,17 @@ async function readArticleFile(file: string, isHtml: boolean): Promise<IngestIte
     // A saved page was written when it was fetched.
     fetchedAt = info.mtime.toISOString();
     size = info.size;
-    if (!isHtml && size > MAX_FILE_BYTES) {
-      return fail(file, `file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
+    if (!isHtml && size > maxTextFileBytes) {
+      return fail(file, `file is ${size} bytes, over the ${maxTextFileBytes}-byte limit`);
     }
-    bytes = isHtml && size > MAX_HTML_BYTES ? await readHead(file, MAX_HTML_BYTES) : await readFile(file);
+    bytes = isHtml && size > maxHtmlBytes ? await readHead(file, maxHtmlBytes) : await readFile(file);
   } catch (err) {
     return { kind: 'error', error: new InputError(file, describeFsError(err), { cause: err }) };
   }
   const warnings: string[] = [];
-  if (isHtml && size > MAX_HTML_BYTES) {
+  if (isHtml && size > maxHtmlBytes) {
     // Giant pages are mostly inline data; the article sits near the top.
-    warnings.push(`page is ${size} bytes: only the first ${MAX_HTML_BYTES} were read`);
+    warnings.push(`page is ${size} bytes: only the first ${maxHtmlBytes} were read`);
   }
   const decoded = decodeText(bytes, { html: isHtml });
   if (!decoded.ok) return fail(file, decoded.reason);
@@ -127,20 +125,21 @@ async function readHead(file: string, bytes: number): Promise<Buffer> {
 
 /**
  * A JSONL file, streamed: each line is an article or an error naming `file:line`; a line over
- * MAX_JSONL_LINE_BYTES is refused and the next one read. Once the file is read, the fields its
+ * maxJsonlLineBytes is refused and the next one read. Once the file is read, the fields its
  * lines carried that no article field took are reported in one warning.
  */
 async function* readJsonlFile(file: string): AsyncGenerator<IngestItem> {
+  const maxJsonlLineBytes = setting('maxJsonlLineBytes');
   const unused = new Set<string>();
   let lines = 0;
   try {
     const stream = createReadStream(file);
     let first = true;
-    for await (const line of splitLines(stream, MAX_JSONL_LINE_BYTES)) {
+    for await (const line of splitLines(stream, maxJsonlLineBytes)) {
       const origin = `${file}:${line.number}`;
       if ('tooLong' in line) {
         lines++;
-        yield fail(origin, `line is ${line.byteLength} bytes, over the ${MAX_JSONL_LINE_BYTES}-byte limit for one article`);
+        yield fail(origin, `line is ${line.byteLength} bytes, over the ${maxJsonlLineBytes}-byte limit for one article`);
         continue;
       }
       let bytes = line.bytes;

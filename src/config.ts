@@ -1,0 +1,68 @@
+// Settings declared once: each with its name, default, environment variable and unit. A command-line
+// flag beats the environment, which beats the default; `storyline config` prints where each value
+// came from. A malformed environment value is a usage error naming the variable, not a silent default.
+import { UsageError } from './domain/index.js';
+
+export type SettingUnit = 'path' | 'secret' | 'address' | 'port' | 'bytes';
+
+interface SettingSpec<T> {
+  env: string;
+  default: T;
+  unit: SettingUnit;
+  description: string;
+  parse(raw: string): T | null;
+}
+
+const MiB = 1024 * 1024;
+
+const text = (raw: string) => (raw === '' ? null : raw);
+const count = (max: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) <= max ? Number(raw) : null);
+const positive = (raw: string) => (/^[1-9]\d*$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null);
+
+export const SETTINGS = {
+  db: { env: 'STORYLINE_DB', default: './storyline.db', unit: 'path', description: 'database file (every command: --db)', parse: text } as SettingSpec<string>,
+  token: { env: 'STORYLINE_TOKEN', default: null, unit: 'secret', description: 'bearer token every API call must send (serve: --token); none: the API is open on loopback only', parse: text } as SettingSpec<string | null>,
+  host: { env: 'STORYLINE_HOST', default: '127.0.0.1', unit: 'address', description: 'address the server listens on (serve: --host); other than loopback only with a token', parse: text } as SettingSpec<string>,
+  port: { env: 'STORYLINE_PORT', default: 8080, unit: 'port', description: 'port the server listens on, 0 picks a free one (serve, demo: --port)', parse: count(65_535) } as SettingSpec<number>,
+  maxBodyBytes: { env: 'STORYLINE_MAX_BODY_BYTES', default: 5 * MiB, unit: 'bytes', description: 'largest request body the API accepts (POST /api/articles)', parse: positive } as SettingSpec<number>,
+  maxTextFileBytes: { env: 'STORYLINE_MAX_TEXT_FILE_BYTES', default: 64 * MiB, unit: 'bytes', description: 'a .txt file (one article) bigger than this is refused rather than read into memory', parse: positive } as SettingSpec<number>,
+  maxJsonlLineBytes: { env: 'STORYLINE_MAX_JSONL_LINE_BYTES', default: 32 * MiB, unit: 'bytes', description: 'one JSONL line (one article) longer than this is refused; JSONL files themselves have no limit', parse: positive } as SettingSpec<number>,
+  maxHtmlBytes: { env: 'STORYLINE_MAX_HTML_BYTES', default: 10 * MiB, unit: 'bytes', description: 'HTML beyond this is cut (with a warning) before parsing', parse: positive } as SettingSpec<number>,
+};
+
+export type SettingName = keyof typeof SETTINGS;
+type ValueOf<N extends SettingName> = (typeof SETTINGS)[N]['default'];
+
+export interface ResolvedSetting {
+  name: SettingName;
+  value: unknown;
+  source: 'flag' | 'env' | 'default';
+  env: string;
+  unit: SettingUnit;
+  description: string;
+}
+
+/** Where the value comes from, and the value; `flag` when the command line gave one. */
+export function resolveSetting<N extends SettingName>(name: N, flag?: ValueOf<N>): { value: ValueOf<N>; source: ResolvedSetting['source'] } {
+  if (flag !== undefined) return { value: flag, source: 'flag' };
+  const spec = SETTINGS[name] as SettingSpec<ValueOf<N>>;
+  const raw = process.env[spec.env];
+  if (raw === undefined || raw === '') return { value: spec.default, source: 'default' };
+  const parsed = spec.parse(raw);
+  if (parsed === null) throw new UsageError(`$${spec.env}: not a valid ${spec.unit} value: "${raw}"`);
+  return { value: parsed, source: 'env' };
+}
+
+/** The value of a setting: the flag, else its environment variable, else its default. */
+export function setting<N extends SettingName>(name: N, flag?: ValueOf<N>): ValueOf<N> {
+  return resolveSetting(name, flag).value;
+}
+
+/** Every setting as it resolves now (secrets shown only as set or not). */
+export function describeSettings(): ResolvedSetting[] {
+  return (Object.keys(SETTINGS) as SettingName[]).map((name) => {
+    const spec = SETTINGS[name];
+    const { value, source } = resolveSetting(name);
+    return { name, value: spec.unit === 'secret' ? (value === null ? '(not set)' : '(set)') : value, source, env: spec.env, unit: spec.unit, description: spec.description };
+  });
+}
