@@ -15,6 +15,12 @@ export function entityKey(name: string): string {
   return `e:${name}`;
 }
 
+/** How many articles an index key (`e:NAME` entity, `t:LANG:TERM` term) is in. */
+export function keyFrequency(stats: CorpusStats, key: string): number {
+  const name = key.slice(2);
+  return (key.startsWith('e:') ? stats.entityFrequency.get(name) : stats.termFrequency.get(name.slice(name.indexOf(':') + 1))) ?? 0;
+}
+
 /**
  * Keys stored with an article for later articles to find it by (`index`), and the (more) keys it
  * searches by (`query`): one ranking of its terms, the indexed ones the top of the searched ones.

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import type { EntityMention } from '../domain/index.js';
-import type { CandidateQuery, ClusterCandidate, CorpusStats } from '../store/index.js';
+import type { ClusterCandidate, CorpusStats } from '../store/index.js';
 import { DEFAULT_CLUSTER_CONFIG } from './assign.js';
 import { articleFeatures } from './features.js';
-import { candidateQuery, decidePlacement, type PlacementInput } from './placement.js';
+import { candidateQuery, candidatesFromIndex, decidePlacement, ROWS_PER_KEY, type CandidateQuery, type PlacementInput } from './placement.js';
 
 const entity = (name: string, mentions = 1): EntityMention => ({ name, type: 'person', aliases: [], mentions });
 const people = [entity('Vladimir Putin', 4), entity('Kim Jong Un', 2)];
@@ -95,4 +95,22 @@ test('candidates of two stories: the second merges in only from the merge thresh
   assert.deepEqual(merged.mergeStoryIds, ['s2']);
   // The threshold is the config's.
   assert.deepEqual(decidePlacement(article, stats, lookup([candidate('close', 's1'), candidate('most', 's2', features(6))]), { ...config, mergeThreshold: 0.9999 }).mergeStoryIds, []);
+});
+
+test('candidates from a key index: rarer shared keys rank first, over-common keys are not asked, at most the limit', () => {
+  const asked: string[][] = [];
+  const postings: Record<string, string[]> = { 'e:Kim Jong Un': ['rare-and-common', 'rare'], 'e:Russia': ['rare-and-common', 'common', 'x'], 'e:Asia': ['everywhere'] };
+  const index = {
+    corpusStats: (): CorpusStats => ({ articleCount: 1000, entityFrequency: new Map([['Kim Jong Un', 5], ['Russia', 150], ['Asia', 900]]), termFrequency: new Map() }),
+    findKeyPostings: (keys: string[], _window: unknown, perKey: number) => {
+      asked.push(keys);
+      assert.equal(perKey, ROWS_PER_KEY);
+      return new Map(keys.map((k) => [k, postings[k] ?? []]));
+    },
+    getCandidates: (ids: string[]) => ids.map((id) => candidate(id, `s-${id}`)),
+  };
+  const query: CandidateQuery = { ...candidateQuery(['e:Kim Jong Un', 'e:Russia', 'e:Asia', 'e:Unknown'], 19892, 1000), limit: 3 };
+  const found = candidatesFromIndex(index)(query).map((c) => c.id);
+  assert.deepEqual(asked, [['e:Kim Jong Un', 'e:Russia']], 'a key in 900 of 1,000 articles (over the fifth) and one in none are not asked');
+  assert.deepEqual(found, ['rare-and-common', 'rare', 'x'], 'both keys first, then the rare one, then the common one (ties by id)');
 });

@@ -3,7 +3,7 @@
 // a failing store stops the run (StoreError), keeping what was committed.
 import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
-import { articleFeatures, articleKeys, decidePlacement, documentTerms, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
+import { articleFeatures, articleKeys, candidatesFromIndex, decidePlacement, documentTerms, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minhashSignature } from '../dedup/index.js';
 import { InputError, type CopyDecision, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { datesFromStory, embeddingText, enrichArticle, type SentenceEmbedder } from '../enrich/index.js';
@@ -219,7 +219,7 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   let assignment: Assignment | null = null;
   if (!copy) {
     const placing = { features, queryKeys: keys.query, day: epochDay(article.published?.start) };
-    assignment = decidePlacement(placing, stats, (query) => store.findCandidates(query), options.cluster ?? DEFAULT_CLUSTER_CONFIG);
+    assignment = decidePlacement(placing, stats, candidatesFromIndex(store), options.cluster ?? DEFAULT_CLUSTER_CONFIG);
     copy = findTranslatedCopy(features, assignment.scored);
   }
   const stored = storedArticle(article, identity, textHash, copy, assignment, options);

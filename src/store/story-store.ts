@@ -12,15 +12,10 @@ export interface CorpusStats {
   termFrequency: Frequencies;
 }
 
-export interface CandidateQuery {
-  /** Index keys of the new article (`candidateKeys`): entities and distinctive terms. */
-  keys: string[];
-  /** Keys in more than this many articles are too common to retrieve by. */
-  maxKeyFrequency: number;
-  /** Publication window, in days since 1970-01-01; articles without a date are always in it. */
+/** A publication window, in days since 1970-01-01. */
+export interface DayWindow {
   fromDay: number;
   toDay: number;
-  limit: number;
 }
 
 /** A stored original as clustering sees it: its place and the features it is compared by. */
@@ -118,7 +113,14 @@ export interface StoryStore {
   /** Stored originals in this language whose signature shares an LSH bucket, with their signatures. */
   findNearDuplicates(lshBuckets: number[], language: string): Array<CopyCandidate & { minhash: Uint32Array }>;
   /** Stored originals sharing index keys with the query, most keys shared first. */
-  findCandidates(query: CandidateQuery): ClusterCandidate[];
+  /**
+   * For each key, the ids of the originals indexed under it: those published in the window, most
+   * recent first, at most `perKey`, then at most `perKey` undated ones (always in any window).
+   * Which keys to ask and how to rank what comes back is clustering's business (src/cluster).
+   */
+  findKeyPostings(keys: string[], window: DayWindow, perKey: number): Map<string, string[]>;
+  /** The stored originals with these ids as clustering compares them, in the order given (unknown ids left out). */
+  getCandidates(ids: string[]): ClusterCandidate[];
   /** Corpus statistics (article count, document frequencies) as of the last stored article. */
   corpusStats(): CorpusStats;
   /**

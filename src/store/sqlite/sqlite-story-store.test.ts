@@ -72,16 +72,19 @@ test('in a batch, a failing article rolls back alone; the batch commits the rest
 });
 
 const DAY_2024_06_18 = epochDay('2024-06-18')!;
-const window = (keys: string[], maxKeyFrequency = 10, days = 30) => ({ keys, maxKeyFrequency, fromDay: DAY_2024_06_18 - days, toDay: DAY_2024_06_18 + days, limit: 10 });
+const window = (days = 30) => ({ fromDay: DAY_2024_06_18 - days, toDay: DAY_2024_06_18 + days });
+const postings = (store: SqliteStoryStore, key: string, days?: number) => store.findKeyPostings([key], window(days), 10).get(key)!;
 
-test('candidates share an index key within the time window, skip over-common keys, and date updates apply atomically', () => {
+test('key postings lie within the time window, candidates come by id in the order asked, and date updates apply atomically', () => {
   const store = new SqliteStoryStore(join(tempDir(), 'c.db'));
   store.addArticle(article('a1'), added());
   store.addArticle(article('a2', { contentHash: 'h2', entities: [{ name: 'Berlin', type: 'place', aliases: [], mentions: 1 }], storyId: 's2' }), added({ index: index(['e:Berlin']) }));
   store.addArticle(article('old', { contentHash: 'h-old', published: { start: '2023-01-01', precision: 'day' }, storyId: 's3' }), added());
-  assert.deepEqual(store.findCandidates(window(['e:Vladimir Putin'])).map((a) => a.id), ['a1']);
-  assert.deepEqual(store.findCandidates(window(['e:Vladimir Putin'], 10, 600)).map((a) => a.id).sort(), ['a1', 'old']);
-  assert.deepEqual(store.findCandidates(window(['e:Vladimir Putin'], 0)), []);
+  assert.deepEqual(postings(store, 'e:Vladimir Putin'), ['a1']);
+  assert.deepEqual(postings(store, 'e:Vladimir Putin', 600), ['a1', 'old'], 'most recent first');
+  assert.deepEqual(store.findKeyPostings(['e:Vladimir Putin'], window(600), 1).get('e:Vladimir Putin'), ['a1'], 'at most perKey');
+  assert.deepEqual(postings(store, 'e:Nobody'), []);
+  assert.deepEqual(store.getCandidates(['old', 'missing', 'a1']).map((c) => c.id), ['old', 'a1']);
   store.addArticle(article('a3', { contentHash: 'h3', published: null, publishedSource: null }), {
     ...added(),
     newStory: false,

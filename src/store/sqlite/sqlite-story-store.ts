@@ -4,7 +4,7 @@ import type { ArticleFeatures, DateMention, DatePrecision, DateSignal, Placement
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import { foldText } from '../../lib/data-files.js';
-import type { AddArticleOptions, ArticleQuery, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, EntityListing, StoryStore } from '../story-store.js';
+import type { AddArticleOptions, ArticleQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, DayWindow, EntityListing, StoryStore } from '../story-store.js';
 import { ALIAS_ARTICLES, datedDays, nameQuery, searchRow, wordsQuery } from './article-search.js';
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
@@ -37,8 +37,6 @@ interface ArticleRow {
 
 /** Unknown publication day in the key index. */
 const NO_DAY = -1;
-/** One key contributes at most its 100 most recent articles in the window: the cost per article stays flat (300 made an original cost twice at 100k what it cost at 1k; the rarer keys that decide a ranking have fewer rows anyway). */
-const ROWS_PER_KEY = 100;
 
 type Analysis = Pick<
   StoredArticle,
@@ -118,22 +116,16 @@ export class SqliteStoryStore implements StoryStore {
     return out;
   }
 
-  findCandidates(query: CandidateQuery): ClusterCandidate[] {
-    const stats = this.loadStats();
-    const inWindow = this.statement(
-      `SELECT article_id FROM article_keys WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ${ROWS_PER_KEY}`,
-    ).pluck();
-    const undated = this.statement(`SELECT article_id FROM article_keys WHERE key = ? AND day = ${NO_DAY} LIMIT ${ROWS_PER_KEY}`).pluck();
-    // Articles are ranked by the rarity of the keys they share: a shared surname outweighs a shared country.
-    const weight = new Map<string, number>();
-    for (const key of new Set(query.keys)) {
-      const df = keyFrequency(stats, key);
-      if (df === 0 || df > query.maxKeyFrequency) continue;
-      const w = Math.log((stats.articleCount + 1) / (df + 1)) + 1;
-      for (const id of [...(inWindow.all(key, query.fromDay, query.toDay) as string[]), ...(undated.all(key) as string[])]) weight.set(id, (weight.get(id) ?? 0) + w);
-    }
-    const ranked = [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, query.limit);
-    return ranked.map(([id]) => this.candidate(id)).filter((c): c is ClusterCandidate => c !== null);
+  findKeyPostings(keys: string[], window: DayWindow, perKey: number): Map<string, string[]> {
+    const inWindow = this.statement('SELECT article_id FROM article_keys WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?').pluck();
+    const undated = this.statement(`SELECT article_id FROM article_keys WHERE key = ? AND day = ${NO_DAY} LIMIT ?`).pluck();
+    const postings = new Map<string, string[]>();
+    for (const key of keys) postings.set(key, [...(inWindow.all(key, window.fromDay, window.toDay, perKey) as string[]), ...(undated.all(key, perKey) as string[])]);
+    return postings;
+  }
+
+  getCandidates(ids: string[]): ClusterCandidate[] {
+    return ids.map((id) => this.candidate(id)).filter((c): c is ClusterCandidate => c !== null);
   }
 
   private candidate(id: string): ClusterCandidate | null {
@@ -484,10 +476,4 @@ interface CopyRow {
 
 function toCopyCandidate(r: CopyRow): CopyCandidate {
   return { id: r.id, storyId: r.story_id, eventId: r.event_id, duplicateOf: r.duplicate_of, sourceKey: r.source_key, origin: r.origin, language: r.language };
-}
-
-/** How many articles an index key (`e:` entity, `t:` term) is in. */
-function keyFrequency(stats: { entity: Map<string, number>; term: Map<string, number> }, key: string): number {
-  const name = key.slice(2);
-  return (key.startsWith('e:') ? stats.entity.get(name) : stats.term.get(name.slice(name.indexOf(':') + 1))) ?? 0;
 }
