@@ -1,2 +1,2 @@
-export type { StoryStore, ArticleQuery, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, AddArticleOptions, ArticleIndex, Frequencies, EntityListing } from './story-store.js';
+export type { StoryStore, ArticleQuery, CandidateQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, AddArticleOptions, ArticleIndex, Frequencies, EntityListing, StoryListQuery, StorySummaryRow } from './story-store.js';
 export { SqliteStoryStore } from './sqlite/sqlite-story-store.js';

@@ -62,6 +62,12 @@ export interface AddArticleOptions {
   mergeStoryIds?: string[];
   dateUpdates: DateUpdate[];
   index: ArticleIndex;
+  /**
+   * The title of `article.storyId` once the article is in it, as the timeline stage decides it
+   * (`storyTitle`); without it the story's summary keeps the title it has (none for a new story,
+   * until `setStoryTitle`).
+   */
+  storyTitle?: string;
 }
 
 export interface DateUpdate {
@@ -91,6 +97,35 @@ export interface ArticleQuery {
    */
   from?: string;
   to?: string;
+}
+
+/** What the story list shows of a story, as stored at its last write (copies counted apart). */
+export interface StorySummaryRow {
+  id: string;
+  /** Null until the timeline stage has decided it (stories stored before summaries were kept). */
+  title: string | null;
+  articleCount: number;
+  copyCount: number;
+  eventCount: number;
+  /** Languages of the originals, most used first. */
+  languages: string[];
+  /** First and last publication dates of the originals, at their precision ("2024", "2024-06", "2024-06-18"). */
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** A page of the story list: newest last date first (undated last), then by id. */
+export interface StoryListQuery {
+  /** Every word occurs in some article of the story (title, text, an entity's name or alias), as a word or the start of one. */
+  words?: string[];
+  /** One of the languages of its originals. */
+  language?: string;
+  /** Its first..last dates overlap the period (dates compare at their own precision); undated stories never do. */
+  from?: string;
+  to?: string;
+  /** The sort key of the last story of the previous page (`lastDate` '' when undated). */
+  after?: { lastDate: string; id: string };
+  limit: number;
 }
 
 export interface EntityListing {
@@ -156,6 +191,18 @@ export interface StoryStore {
    * reported first (articles, then mentions, then name); every entity when the prefix is empty.
    */
   listEntities(prefix: string, limit: number): EntityListing[];
+  /**
+   * One page of the story list, read from the stored summaries: its cost is the page's, whatever
+   * the number of stories (an index range walked from the cursor; words through the full-text index).
+   */
+  findStorySummaries(query: StoryListQuery): StorySummaryRow[];
+  /** Every story's summary, newest last date first, then the most recently written. */
+  listStorySummaries(): StorySummaryRow[];
+  /** The publication dates of each story's originals, at their precision, in no order. */
+  storyPublicationDates(storyIds: string[]): Map<string, string[]>;
+  /** Stories whose summary has no title yet (stored before summaries were kept). */
+  storiesWithoutTitle(limit: number): string[];
+  setStoryTitle(storyId: string, title: string): void;
 
   // --- Selections (topic timelines) ---
 
