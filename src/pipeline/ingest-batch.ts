@@ -2,6 +2,7 @@
 // analysed first, and only when all of them are usable articles is any of them stored.
 import type { InputError, RawDocument } from '../domain/index.js';
 import type { StoryStore } from '../store/index.js';
+import { backfillStoryTitles } from './story-titles.js';
 import { analyzeDocument, asInputError, backfillFeatures, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
 
 export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; failed: InputError[] };
@@ -19,6 +20,7 @@ export function ingestBatch(docs: RawDocument[], store: StoryStore, options: Ing
   if (failed.length) return { ok: false, failed };
   const summary = emptySummary();
   backfillFeatures(store);
+  backfillStoryTitles(store);
   // One commit for the whole request.
   store.beginBatch();
   try {

@@ -11,6 +11,7 @@ import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
 import type { CorpusStats, StoryStore } from '../store/index.js';
 import { BatchedWrites } from './batched-writes.js';
+import { backfillStoryTitles, titleAfterWrite } from './story-titles.js';
 
 export interface IngestSummary {
   added: number;
@@ -46,6 +47,7 @@ export interface IngestOptions {
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
   backfillFeatures(store);
+  backfillStoryTitles(store);
   const summary = emptySummary();
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
@@ -210,11 +212,13 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const joined = copy !== null || assignment!.storyId !== null;
   const storyIds = joined ? [stored.storyId!, ...mergeStoryIds] : [];
   const undated = storyIds.flatMap((s) => store.undatedArticles(s));
+  const dateUpdates = datesFromStory(stored, undated, () => storyIds.flatMap((s) => store.publishedDates(s)));
   store.addArticle(stored, {
     newStory: !joined,
     mergeStoryIds,
-    dateUpdates: datesFromStory(stored, undated, () => storyIds.flatMap((s) => store.publishedDates(s))),
+    dateUpdates,
     index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features, documentTerms: terms },
+    storyTitle: titleAfterWrite(store, stored, storyIds, dateUpdates),
   });
   return stored;
 }
