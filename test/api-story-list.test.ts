@@ -43,7 +43,7 @@ test('pages follow cursors through every story once, in list order, each story a
   const listed = pages.flat();
   const expected = store.listStoryIds().map((id) => fromViews(store, id)).sort((a, b) => (b.lastDate ?? '').localeCompare(a.lastDate ?? '') || a.id.localeCompare(b.id));
   assert.deepEqual(listed, expected, 'no story twice, none missing; undated last');
-  assert.equal(listed.at(-1).id, 's10');
+  assert.equal(listed.at(-1)?.id, 's10');
   const german = (await getJson(app, '/api/stories?lang=de&limit=100')).stories.map((s: { id: string }) => s.id);
   assert.deepEqual(german, expected.filter((s) => s.languages.includes('de')).map((s) => s.id));
   assert.deepEqual((await getJson(app, '/api/stories?q=follow+up+7')).stories.map((s: { id: string }) => s.id), ['s07']);
