@@ -79,9 +79,12 @@ export class StorySummaries {
     if (query.words?.length) {
       const matches = query.words.map((w) => wordsQuery([w])).filter((m): m is string => m !== null);
       if (matches.length === 0) return null;
-      // Every word in some article of the story (its title, text or an entity's name or alias).
+      // Every word in some article of the story (its title, text or an entity's name or alias). The
+      // planner would take the unique seq index and read each hit's row (its text too) for story_id.
       matches.forEach((match, i) => {
-        where.push(`${key}.story_id IN (SELECT a.story_id FROM articles a WHERE a.seq IN (SELECT rowid FROM article_search WHERE article_search MATCH @w${i}))`);
+        where.push(
+          `${key}.story_id IN (SELECT a.story_id FROM articles a INDEXED BY articles_seq_story WHERE a.seq IN (SELECT rowid FROM article_search WHERE article_search MATCH @w${i}))`,
+        );
         params[`w${i}`] = match;
       });
     }
