@@ -1,7 +1,7 @@
 // Story titles for the stored summaries: the timeline stage decides a story's title (its most
 // central original's headline) and the store keeps it. Deciding at the write keeps the story list a
 // read of stored rows; it costs one read of the story's articles, as dating its undated members does.
-import type { StoredArticle } from '../domain/index.js';
+import type { StoredArticle, StorySummary } from '../domain/index.js';
 import type { DateUpdate, StoryStore, StorySummaryRow } from '../store/index.js';
 import { storyTitle } from '../timeline/index.js';
 
@@ -30,7 +30,7 @@ export function backfillStoryTitles(store: StoryStore): void {
  * before summaries were kept has no title until the next ingest decides it: the timeline stage
  * decides it here meanwhile, for the listed stories alone.
  */
-export function listedSummary(store: StoryStore, s: StorySummaryRow) {
+export function listedSummary(store: StoryStore, s: StorySummaryRow): StorySummary {
   const { id, title, articleCount, copyCount, eventCount, languages, firstDate, lastDate } = s;
   return { id, title: title ?? storyTitle(store.storyArticles(id)), articleCount, copyCount, eventCount, languages, firstDate, lastDate };
 }

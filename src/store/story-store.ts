@@ -1,5 +1,5 @@
 // The storage contract. Implementations: sqlite/ (embedded, default).
-import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, UnresolvedDate } from '../domain/index.js';
+import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, StorySummary, UnresolvedDate } from '../domain/index.js';
 
 /** Frequencies are read through `get`: an implementation may keep them anywhere. */
 export interface Frequencies {
@@ -99,20 +99,11 @@ export interface ArticleQuery {
   to?: string;
 }
 
-/** What the story list shows of a story, as stored at its last write (copies counted apart). */
-export interface StorySummaryRow {
-  id: string;
-  /** Null until the timeline stage has decided it (stories stored before summaries were kept). */
-  title: string | null;
-  articleCount: number;
-  copyCount: number;
-  eventCount: number;
-  /** Languages of the originals, most used first. */
-  languages: string[];
-  /** First and last publication dates of the originals, at their precision ("2024", "2024-06", "2024-06-18"). */
-  firstDate: string | null;
-  lastDate: string | null;
-}
+/**
+ * What the story list shows of a story (domain StorySummary), as stored at its last write. The title
+ * is null until the timeline stage has decided it (stories stored before summaries were kept).
+ */
+export type StorySummaryRow = Omit<StorySummary, 'title'> & { title: string | null };
 
 /** A page of the story list: newest last date first (undated last), then by id. */
 export interface StoryListQuery {
