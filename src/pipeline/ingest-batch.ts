@@ -2,7 +2,7 @@
 // analysed first, and only when all of them are usable articles is any of them stored.
 import type { InputError, RawDocument } from '../domain/index.js';
 import type { StoryStore } from '../store/index.js';
-import { backfillStoryTitles } from './story-titles.js';
+import { backfillStoryTitles, decideStoryTitles } from './story-titles.js';
 import { analyzeDocument, asInputError, backfillFeatures, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
 
 export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; failed: InputError[] };
@@ -25,6 +25,7 @@ export function ingestBatch(docs: RawDocument[], store: StoryStore, options: Ing
   store.beginBatch();
   try {
     for (const { doc, enriched } of analyzed) storeAnalyzed(doc, enriched, store, summary, options);
+    decideStoryTitles(store);
   } finally {
     store.commitBatch();
   }

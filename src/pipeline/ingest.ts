@@ -11,7 +11,7 @@ import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
 import type { CorpusStats, StoryStore } from '../store/index.js';
 import { BatchedWrites } from './batched-writes.js';
-import { backfillStoryTitles, titleAfterWrite } from './story-titles.js';
+import { backfillStoryTitles } from './story-titles.js';
 
 export interface IngestSummary {
   added: number;
@@ -212,13 +212,11 @@ function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryS
   const joined = copy !== null || assignment!.storyId !== null;
   const storyIds = joined ? [stored.storyId!, ...mergeStoryIds] : [];
   const undated = storyIds.flatMap((s) => store.undatedArticles(s));
-  const dateUpdates = datesFromStory(stored, undated, () => storyIds.flatMap((s) => store.publishedDates(s)));
   store.addArticle(stored, {
     newStory: !joined,
     mergeStoryIds,
-    dateUpdates,
+    dateUpdates: datesFromStory(stored, undated, () => storyIds.flatMap((s) => store.publishedDates(s))),
     index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features, documentTerms: terms },
-    storyTitle: titleAfterWrite(store, stored, storyIds, dateUpdates),
   });
   return stored;
 }

@@ -64,8 +64,7 @@ export interface AddArticleOptions {
   index: ArticleIndex;
   /**
    * The title of `article.storyId` once the article is in it, as the timeline stage decides it
-   * (`storyTitle`); without it the story's summary keeps the title it has (none for a new story,
-   * until `setStoryTitle`).
+   * (`storyTitle`); without it the story's title is undecided until `setStoryTitle`.
    */
   storyTitle?: string;
 }

@@ -29,14 +29,15 @@ export class StorySummaries {
   constructor(private readonly statement: (sql: string) => Database.Statement) {}
 
   /**
-   * Recomputes the story's summary from its rows; `title` is the timeline stage's decision (kept as
-   * stored when not given). A story without a row (merged away) has none.
+   * Recomputes the story's summary from its rows; `title` is the timeline stage's decision for the
+   * story as written (undecided when not given: the write may have changed it). A story merged away
+   * has no summary.
    */
   refresh(storyId: string, title: string | undefined): void {
     this.statement(
       `INSERT INTO story_summaries (story_id, title, article_count, copy_count, event_count, first_date, last_date, activity)
        SELECT s.id, @title, ${SUMMARY_AGGREGATES} FROM stories s LEFT JOIN articles a ON a.story_id = s.id WHERE s.id = @id GROUP BY s.id
-       ON CONFLICT (story_id) DO UPDATE SET title = COALESCE(excluded.title, title), article_count = excluded.article_count,
+       ON CONFLICT (story_id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
          copy_count = excluded.copy_count, event_count = excluded.event_count, first_date = excluded.first_date,
          last_date = excluded.last_date, activity = excluded.activity`,
     ).run({ id: storyId, title: title ?? null });
