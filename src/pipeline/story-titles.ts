@@ -22,9 +22,9 @@ export function backfillStoryTitles(store: StoryStore): void {
 }
 
 /**
- * A stored summary as the story list shows it (timeline summarizeStory's fields). A story stored
- * before summaries were kept has no title until the next ingest decides it: the timeline stage
- * decides it here meanwhile, for the listed stories alone.
+ * A stored summary as the story list shows it (timeline summarizeStory's fields). A story written
+ * since its batch began, or outside one, or stored before summaries were kept, has no title until
+ * the ingest decides it: the timeline stage decides it here meanwhile, for the listed stories alone.
  */
 export function listedSummary(store: StoryStore, s: StorySummaryRow): StorySummary {
   const { id, title, articleCount, copyCount, eventCount, languages, firstDate, lastDate } = s;

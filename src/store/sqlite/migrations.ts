@@ -142,9 +142,10 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
     // The story list reads a page, not the corpus (issue 17). story_summaries: what the list shows of
     // each current story, refreshed from its rows in every write that touches it; activity is the
     // last publication date ('' when undated), the list's sort key. title is what the timeline stage
-    // decided (NULL until it has: rows backfilled here get theirs at the next ingest, and the list
-    // asks the stage meanwhile). story_languages: the languages of a story's originals, with the sort
-    // key, so that a language filter is a range of one index. articles_story_summary covers the
+    // decided (NULL until it has, after every write: the ingest decides titles before each batch
+    // commits, rows backfilled here get theirs at the next ingest, and the list asks the stage meanwhile). story_languages: the languages of a story's originals, with the sort
+    // key, so that a language filter is a range of one index; story_summaries_untitled finds the
+    // stories whose title the stage has to decide. articles_story_summary covers the
     // refresh (no read of the article text); articles_seq_story maps full-text hits to stories.
     version: 8,
     sql: `
@@ -159,6 +160,7 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
         activity TEXT NOT NULL
       );
       CREATE INDEX story_summaries_activity ON story_summaries(activity DESC, story_id);
+      CREATE INDEX story_summaries_untitled ON story_summaries(story_id) WHERE title IS NULL;
       CREATE TABLE story_languages (
         story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
         language TEXT NOT NULL,
