@@ -12,12 +12,12 @@ export const ErrorSchema = z
 export const IdParam = z.object({ id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 's1a2b3c4d5e' }) });
 
 export const StoryListQuery = z.object({
-  q: z.string().max(200).optional().openapi({ description: 'words that must all occur in the title, summary, headlines or entity names (case and accents ignored)' }),
+  q: z.string().max(200).optional().openapi({ description: "words that must all occur in the story's articles (titles, texts, entity names and aliases), as words or their starts (case and accents ignored)" }),
   lang: z.string().regex(/^[a-z]{2,3}$/, 'lang must be a language code such as en or vi').optional(),
   from: isoDate('from').optional().openapi({ description: 'stories with coverage on or after this date' }),
   to: isoDate('to').optional().openapi({ description: 'stories with coverage on or before this date' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the previous page' }),
+  cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the previous page (the last story\'s sort key: newest last date first, then id)' }),
 });
 
 export const EntityQuery = z.object({

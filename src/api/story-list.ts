@@ -1,9 +1,10 @@
 // The story list behind GET /api/stories: filter by words, language and dates, newest activity
 // first (as `storyline stories`), cut into pages by an opaque cursor (the last story's sort key).
-import type { StoredArticle, StoryView } from '../domain/index.js';
-import { foldText } from '../lib/data-files.js';
+// A page is one query of the stored summaries (store.findStorySummaries) plus the page's dates for
+// its coverage sparklines: its cost does not grow with the number of stories.
+import { listedSummary } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
-import { buildStoryView, storyCoverage, summarizeStory } from '../timeline/index.js';
+import { coverageOfDays } from '../timeline/index.js';
 import { badRequest } from './errors.js';
 
 export interface StoryListRequest {
@@ -21,50 +22,26 @@ interface SortKey {
 }
 
 export function listStories(store: StoryStore, request: StoryListRequest) {
-  const words = request.q ? foldText(request.q).split(/\s+/).filter(Boolean) : [];
+  const words = request.q ? request.q.split(/\s+/).filter(Boolean) : [];
   const after = request.cursor ? decodeCursor(request.cursor) : null;
-  const matching = store
-    .listStoryIds()
-    .map((id) => {
-      const articles = store.storyArticles(id);
-      return { view: buildStoryView(id, articles), articles };
-    })
-    .filter(({ view, articles }) => matchesWords(view, articles, words))
-    .map(({ view }) => ({ ...summarizeStory(view), coverage: storyCoverage(view) }))
-    .filter((s) => !request.lang || s.languages.includes(request.lang))
-    .filter((s) => overlapsPeriod(s.firstDate, s.lastDate, request.from, request.to))
-    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
-    .filter((s) => !after || compareKeys(keyOf(s), after) > 0);
-  const stories = matching.slice(0, request.limit);
+  // One row more than the page tells whether a next page exists.
+  const rows = store.findStorySummaries({
+    ...(words.length ? { words } : {}),
+    ...(request.lang ? { language: request.lang } : {}),
+    ...(request.from ? { from: request.from } : {}),
+    ...(request.to ? { to: request.to } : {}),
+    ...(after ? { after } : {}),
+    limit: request.limit + 1,
+  });
+  const page = rows.slice(0, request.limit);
+  const dates = store.storyPublicationDates(page.map((s) => s.id));
+  const stories = page.map((s) => ({ ...listedSummary(store, s), coverage: coverageOfDays(dates.get(s.id) ?? []) }));
   const last = stories.at(-1);
-  return { stories, nextCursor: matching.length > request.limit && last ? encodeCursor(keyOf(last)) : null };
-}
-
-/** Every word occurs in the title, the summary, a headline or an entity's name or alias. */
-function matchesWords(view: StoryView, articles: StoredArticle[], words: string[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = foldText(
-    [view.title, view.summary, ...articles.map((a) => a.title), ...view.entities.flatMap((e) => [e.name, ...e.aliases])].join('\n'),
-  );
-  return words.every((w) => haystack.includes(w));
-}
-
-/** Dates compare as strings at their own precision: "2024-06" is in a period ending "2024-06-01". */
-function overlapsPeriod(first: string | null, last: string | null, from?: string, to?: string): boolean {
-  if (!from && !to) return true;
-  if (!first || !last) return false;
-  if (from && last < from && !from.startsWith(last)) return false;
-  if (to && first > to && !first.startsWith(to)) return false;
-  return true;
+  return { stories, nextCursor: rows.length > request.limit && last ? encodeCursor(keyOf(last)) : null };
 }
 
 function keyOf(s: { lastDate: string | null; id: string }): SortKey {
   return { lastDate: s.lastDate ?? '', id: s.id };
-}
-
-/** Newest activity first, then by id. */
-function compareKeys(a: SortKey, b: SortKey): number {
-  return b.lastDate.localeCompare(a.lastDate) || a.id.localeCompare(b.id);
 }
 
 function encodeCursor(key: SortKey): string {

@@ -9,9 +9,9 @@ import { loadSentenceEmbedder } from '../enrich/index.js';
 /** The evaluation commands' code loads only when one runs. */
 const evaluation = () => import('../eval/index.js');
 import { openStore, resolveDbPath } from '../main.js';
-import { analyzePaths, buildSelectionTimeline, ingestPaths, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
+import { analyzePaths, buildSelectionTimeline, ingestPaths, listedSummary, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
-import { buildStoryView, renderStoryMarkdown, renderTopicTimelineMarkdown, summarizeStory } from '../timeline/index.js';
+import { buildStoryView, renderStoryMarkdown, renderTopicTimelineMarkdown } from '../timeline/index.js';
 import { analysisJson, articleJson, printStory, printStoryList, printArticleList, printTopicTimeline } from './output.js';
 import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
@@ -98,8 +98,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .action((opts: { db?: string; json?: boolean }) =>
       withStore(opts.db, (store) => {
-        const summaries = storyViews(store).map(summarizeStory);
-        summaries.sort((a, b) => (b.lastDate ?? '').localeCompare(a.lastDate ?? ''));
+        const summaries = store.listStorySummaries().map((s) => listedSummary(store, s));
         if (opts.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
         else printStoryList(summaries);
       }),

@@ -3,6 +3,7 @@
 // article after article (a third of an ingest's time); a kill now loses at most one batch, which
 // re-running the ingest adds back.
 import type { StoryStore } from '../store/index.js';
+import { decideStoryTitles } from './story-titles.js';
 
 export interface BatchLimits {
   articles: number;
@@ -37,6 +38,8 @@ export class BatchedWrites {
     if (!this.open) return;
     this.open = false;
     this.count = 0;
+    // The stories the batch changed are titled in its transaction: they commit with their articles.
+    decideStoryTitles(this.store);
     this.store.commitBatch();
   }
 }

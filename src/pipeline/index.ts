@@ -2,3 +2,4 @@ export { analyzeDocument, analyzePaths, emptySummary, storeAnalyzed, ingestPaths
 export { ingestBatch, type BatchResult } from './ingest-batch.js';
 export { BatchedWrites, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batched-writes.js';
 export { buildSelectionTimeline, periodEnd, periodStart, SelectionError, selectionTitle, type SelectionTimeline, type TimelineSelection } from './topic-timeline.js';
+export { backfillStoryTitles, decideStoryTitles, listedSummary } from './story-titles.js';

@@ -3,6 +3,7 @@
 import type { InputError, RawDocument } from '../domain/index.js';
 import type { StoryStore } from '../store/index.js';
 import { storeErrorOf } from '../store/index.js';
+import { backfillStoryTitles, decideStoryTitles } from './story-titles.js';
 import { analyzeDocument, asInputError, backfillFeatures, commitOrStop, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
 
 export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; failed: InputError[] };
@@ -20,10 +21,12 @@ export function ingestBatch(docs: RawDocument[], store: StoryStore, options: Ing
   if (failed.length) return { ok: false, failed };
   const summary = emptySummary();
   backfillFeatures(store);
+  backfillStoryTitles(store);
   // One commit for the whole request.
   store.beginBatch();
   try {
     for (const { doc, enriched } of analyzed) storeAnalyzed(doc, enriched, store, summary, options);
+    decideStoryTitles(store);
   } catch (err) {
     throw storeErrorOf(err) ?? err;
   } finally {

@@ -12,6 +12,7 @@ import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
 import { storeErrorOf, type CorpusStats, type StoryStore } from '../store/index.js';
 import { BatchedWrites } from './batched-writes.js';
+import { backfillStoryTitles } from './story-titles.js';
 
 export interface IngestSummary {
   added: number;
@@ -47,6 +48,7 @@ export interface IngestOptions {
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
   backfillFeatures(store);
+  backfillStoryTitles(store);
   const summary = emptySummary();
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);

@@ -1,5 +1,5 @@
 // The storage contract. Implementations: sqlite/ (embedded, default).
-import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, UnresolvedDate } from '../domain/index.js';
+import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, StorySummary, UnresolvedDate } from '../domain/index.js';
 
 /** Frequencies are read through `get`: an implementation may keep them anywhere. */
 export interface Frequencies {
@@ -57,6 +57,11 @@ export interface AddArticleOptions {
   mergeStoryIds?: string[];
   dateUpdates: DateUpdate[];
   index: ArticleIndex;
+  /**
+   * The title of `article.storyId` once the article is in it, as the timeline stage decides it
+   * (`storyTitle`); without it the story's title is undecided until `setStoryTitle`.
+   */
+  storyTitle?: string;
 }
 
 export interface DateUpdate {
@@ -86,6 +91,26 @@ export interface ArticleQuery {
    */
   from?: string;
   to?: string;
+}
+
+/**
+ * What the story list shows of a story (domain StorySummary), as stored at its last write. The title
+ * is null until the timeline stage has decided it (stories stored before summaries were kept).
+ */
+export type StorySummaryRow = Omit<StorySummary, 'title'> & { title: string | null };
+
+/** A page of the story list: newest last date first (undated last), then by id. */
+export interface StoryListQuery {
+  /** Every word occurs in some article of the story (title, text, an entity's name or alias), as a word or the start of one. */
+  words?: string[];
+  /** One of the languages of its originals. */
+  language?: string;
+  /** Its first..last dates overlap the period (dates compare at their own precision); undated stories never do. */
+  from?: string;
+  to?: string;
+  /** The sort key of the last story of the previous page (`lastDate` '' when undated). */
+  after?: { lastDate: string; id: string };
+  limit: number;
 }
 
 export interface EntityListing {
@@ -158,6 +183,18 @@ export interface StoryStore {
    * reported first (articles, then mentions, then name); every entity when the prefix is empty.
    */
   listEntities(prefix: string, limit: number): EntityListing[];
+  /**
+   * One page of the story list, read from the stored summaries: its cost is the page's, whatever
+   * the number of stories (an index range walked from the cursor; words through the full-text index).
+   */
+  findStorySummaries(query: StoryListQuery): StorySummaryRow[];
+  /** Every story's summary, newest last date first, then the most recently written. */
+  listStorySummaries(): StorySummaryRow[];
+  /** The publication dates of each story's originals, at their precision, in no order. */
+  storyPublicationDates(storyIds: string[]): Map<string, string[]>;
+  /** Stories whose summary has no title yet (stored before summaries were kept). */
+  storiesWithoutTitle(limit: number): string[];
+  setStoryTitle(storyId: string, title: string): void;
 
   // --- Selections (topic timelines) ---
 

@@ -8,7 +8,12 @@ export const COVERAGE_BUCKETS = 24;
 /** Counts of original articles (copies are not coverage) in equal slices from the first to the last
  * publication day (undated articles left out; a month or year date counts at its first day). */
 export function storyCoverage(view: StoryView, buckets = COVERAGE_BUCKETS): number[] {
-  const days = view.articles.filter(isOriginal).map((a) => a.published).filter((d): d is string => d !== null).sort();
+  return coverageOfDays(view.articles.filter(isOriginal).map((a) => a.published).filter((d): d is string => d !== null), buckets);
+}
+
+/** The same counts from the originals' publication dates as listed (at their precision, any order). */
+export function coverageOfDays(published: string[], buckets = COVERAGE_BUCKETS): number[] {
+  const days = [...published].sort();
   const counts = new Array<number>(buckets).fill(0);
   if (days.length === 0) return counts;
   const first = fromIso(days[0]!);

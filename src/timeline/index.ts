@@ -2,9 +2,9 @@ import type { StorySummary, StoryView } from '../domain/index.js';
 
 import { isOriginal } from './story-view.js';
 
-export { articleListing, buildStoryView, formatPublished, isOriginal, publicationFields } from './story-view.js';
+export { articleListing, buildStoryView, formatPublished, isOriginal, publicationFields, storyTitle } from './story-view.js';
 export { renderStoryMarkdown, renderTopicTimelineMarkdown } from './markdown.js';
-export { storyCoverage, COVERAGE_BUCKETS } from './coverage.js';
+export { coverageOfDays, storyCoverage, COVERAGE_BUCKETS } from './coverage.js';
 export { storyQuotes, type StoryQuote } from './story-quotes.js';
 export { findSourceDifferences, type SourceDifferences, type DateConflict, type DateReport, type SingleSourcePoint } from './source-differences.js';
 

@@ -23,7 +23,7 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
   const ordered = listed.filter(isOriginal);
   const languages = languagesByCount(ordered);
   const mainLanguage = languages[0] ?? 'und';
-  const central = mostCentralArticle(ordered, mainLanguage);
+  const central = centralOriginal(ordered, languages);
   const points = timelinePoints(ordered, mainLanguage);
   const firstPublished = ordered.find((a) => a.published)?.published?.start ?? null;
   const threshold = firstPublished ? toIso(addDays(fromIso(firstPublished), -BACKGROUND_DAYS)) : null;
@@ -39,6 +39,21 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
     background: points.filter((p) => p.kind === 'background'),
     entities: storyEntities(ordered),
   };
+}
+
+/**
+ * The story's title: the headline of its most central original in its main language. The ingest
+ * asks for it at every write and the store keeps it with the story's summary (the story list reads
+ * it from there); the story view computes it the same way.
+ */
+export function storyTitle(articles: StoredArticle[]): string {
+  const ordered = [...articles].sort(byPublished).filter(isOriginal);
+  return centralOriginal(ordered, languagesByCount(ordered))?.title ?? '';
+}
+
+/** `ordered`: originals oldest first (ties: the central one is the first met); `languages`: most used first. */
+function centralOriginal(ordered: StoredArticle[], languages: string[]): StoredArticle | null {
+  return mostCentralArticle(ordered, languages[0] ?? 'und');
 }
 
 /** How an article is listed in a story, and the common part of every article rendering. */

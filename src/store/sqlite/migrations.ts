@@ -1,4 +1,6 @@
 // Schema migrations, applied in order, each in its own transaction. Never edit a shipped one: add the next.
+import { SUMMARY_AGGREGATES } from './story-summaries.js';
+
 export const MIGRATIONS: Array<{ version: number; sql: string }> = [
   {
     version: 1,
@@ -134,6 +136,46 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
         SELECT a.id, json_extract(d.value, '$.start'), COALESCE(json_extract(d.value, '$.end'), json_extract(d.value, '$.start'))
         FROM articles a, json_each(a.analysis, '$.dates') d WHERE NOT json_extract(d.value, '$.reference');
       CREATE INDEX articles_published ON articles(published);
+    `,
+  },
+  {
+    // The story list reads a page, not the corpus (issue 17). story_summaries: what the list shows of
+    // each current story, refreshed from its rows in every write that touches it; activity is the
+    // last publication date ('' when undated), the list's sort key. title is what the timeline stage
+    // decided (NULL until it has, after every write: the ingest decides titles before each batch
+    // commits, rows backfilled here get theirs at the next ingest, and the list asks the stage meanwhile). story_languages: the languages of a story's originals, with the sort
+    // key, so that a language filter is a range of one index; story_summaries_untitled finds the
+    // stories whose title the stage has to decide. articles_story_summary covers the
+    // refresh (no read of the article text); articles_seq_story maps full-text hits to stories.
+    version: 8,
+    sql: `
+      CREATE TABLE story_summaries (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        title TEXT,
+        article_count INTEGER NOT NULL,
+        copy_count INTEGER NOT NULL,
+        event_count INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        activity TEXT NOT NULL
+      );
+      CREATE INDEX story_summaries_activity ON story_summaries(activity DESC, story_id);
+      CREATE INDEX story_summaries_untitled ON story_summaries(story_id) WHERE title IS NULL;
+      CREATE TABLE story_languages (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        activity TEXT NOT NULL,
+        PRIMARY KEY (story_id, language)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_languages_activity ON story_languages(language, activity DESC, story_id);
+      CREATE INDEX articles_story_summary ON articles(story_id, duplicate_of, language, published, published_precision, event_id, id);
+      CREATE INDEX articles_seq_story ON articles(seq, story_id);
+      INSERT INTO story_summaries (story_id, title, article_count, copy_count, event_count, first_date, last_date, activity)
+        SELECT s.id, NULL, ${SUMMARY_AGGREGATES} FROM stories s LEFT JOIN articles a ON a.story_id = s.id GROUP BY s.id;
+      INSERT INTO story_languages (story_id, language, articles, activity)
+        SELECT a.story_id, a.language, COUNT(*), s.activity FROM articles a JOIN story_summaries s ON s.story_id = a.story_id
+        WHERE a.duplicate_of IS NULL GROUP BY a.story_id, a.language;
     `,
   },
 ];

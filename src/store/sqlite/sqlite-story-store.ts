@@ -4,10 +4,11 @@ import type { ArticleFeatures, DateMention, DatePrecision, DateSignal, Placement
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import { foldText } from '../../lib/data-files.js';
-import type { AddArticleOptions, ArticleQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, DayWindow, EntityListing, StoryStore } from '../story-store.js';
+import type { AddArticleOptions, ArticleQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, DayWindow, EntityListing, StoryListQuery, StoryStore, StorySummaryRow } from '../story-store.js';
 import { ALIAS_ARTICLES, datedDays, nameQuery, searchRow, wordsQuery } from './article-search.js';
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
+import { StorySummaries } from './story-summaries.js';
 
 interface ArticleRow {
   id: string;
@@ -56,6 +57,7 @@ export class SqliteStoryStore implements StoryStore {
    * commits (in its transaction): per article, a few hundred upserts were a fifth of an ingest.
    */
   private pendingTermDf: Map<string, number> | null = null;
+  private readonly summaries = new StorySummaries((sql) => this.statement(sql));
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -232,6 +234,12 @@ export class SqliteStoryStore implements StoryStore {
       for (const e of article.entities) entityInsert.run(article.id, e.name, e.type, e.mentions);
       if (!this.pendingTermDf) this.addTermFrequencies(Array.from(terms, (t) => [t, 1] as const));
       for (const update of options.dateUpdates) this.applyDateUpdate(update, article.id === update.id ? article : null);
+      // The summaries of the stories the write changed, in its transaction: its own (merged stories
+      // are gone with their rows) and any a date update reached.
+      if (article.storyId) this.summaries.refresh(article.storyId, options.storyTitle);
+      const storyOf = this.statement('SELECT story_id FROM articles WHERE id = ?').pluck();
+      const updated = new Set(options.dateUpdates.map((u) => storyOf.get(u.id) as string | null));
+      for (const storyId of updated) if (storyId && storyId !== article.storyId) this.summaries.refresh(storyId, undefined);
     })();
     // Committed: the statistics and the candidate cache follow.
     if (this.pendingTermDf) for (const t of terms) this.pendingTermDf.set(t, (this.pendingTermDf.get(t) ?? 0) + 1);
@@ -363,6 +371,26 @@ export class SqliteStoryStore implements StoryStore {
          GROUP BY entity ORDER BY articles DESC, mentions DESC, name LIMIT ?`,
       )
       .all(pattern, limit) as EntityListing[];
+  }
+
+  findStorySummaries(query: StoryListQuery): StorySummaryRow[] {
+    return this.summaries.page(query) ?? [];
+  }
+
+  listStorySummaries(): StorySummaryRow[] {
+    return this.summaries.all();
+  }
+
+  storyPublicationDates(storyIds: string[]): Map<string, string[]> {
+    return this.summaries.publicationDates(storyIds);
+  }
+
+  storiesWithoutTitle(limit: number): string[] {
+    return this.summaries.withoutTitle(limit);
+  }
+
+  setStoryTitle(storyId: string, title: string): void {
+    this.summaries.setTitle(storyId, title);
   }
 
   // --- Selections (topic timelines) ---

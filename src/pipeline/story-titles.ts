@@ -1,0 +1,32 @@
+// Story titles for the stored summaries: the timeline stage decides a story's title (its most
+// central original's headline) and the store keeps it. Every write leaves its story's title undecided;
+// the stage decides the titles of the stories a batch changed once, before the batch commits (in its
+// transaction): deciding at every article re-read the whole story each time and tripled an ingest.
+import type { StorySummary } from '../domain/index.js';
+import type { StoryStore, StorySummaryRow } from '../store/index.js';
+import { storyTitle } from '../timeline/index.js';
+
+/** Titles every story whose title is undecided; call inside an open batch. */
+export function decideStoryTitles(store: StoryStore): void {
+  const BATCH = 200;
+  for (let ids = store.storiesWithoutTitle(BATCH); ids.length; ids = store.storiesWithoutTitle(BATCH)) {
+    for (const id of ids) store.setStoryTitle(id, storyTitle(store.storyArticles(id)));
+  }
+}
+
+/** Stories written outside a batch, or stored before summaries were kept, get their titles (run before every ingest). */
+export function backfillStoryTitles(store: StoryStore): void {
+  store.beginBatch();
+  decideStoryTitles(store);
+  store.commitBatch();
+}
+
+/**
+ * A stored summary as the story list shows it (timeline summarizeStory's fields). A story written
+ * since its batch began, or outside one, or stored before summaries were kept, has no title until
+ * the ingest decides it: the timeline stage decides it here meanwhile, for the listed stories alone.
+ */
+export function listedSummary(store: StoryStore, s: StorySummaryRow): StorySummary {
+  const { id, title, articleCount, copyCount, eventCount, languages, firstDate, lastDate } = s;
+  return { id, title: title ?? storyTitle(store.storyArticles(id)), articleCount, copyCount, eventCount, languages, firstDate, lastDate };
+}
