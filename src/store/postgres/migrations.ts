@@ -120,4 +120,33 @@ export const POSTGRES_MIGRATIONS: Array<{ version: number; sql: string }> = [
       CREATE INDEX article_search_document ON article_search USING GIN (document);
     `,
   },
+  {
+    // SQLite's migration 8: story summaries kept at write time, so a page of the story list is one
+    // indexed read. No back-fill: no PostgreSQL store has written stories before this version.
+    version: 2,
+    sql: `
+      CREATE TABLE story_summaries (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        title TEXT,
+        article_count INTEGER NOT NULL,
+        copy_count INTEGER NOT NULL,
+        event_count INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        activity TEXT NOT NULL
+      );
+      CREATE INDEX story_summaries_activity ON story_summaries(activity DESC, story_id);
+      CREATE INDEX story_summaries_untitled ON story_summaries(story_id) WHERE title IS NULL;
+      CREATE TABLE story_languages (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        activity TEXT NOT NULL,
+        PRIMARY KEY (story_id, language)
+      );
+      CREATE INDEX story_languages_activity ON story_languages(language, activity DESC, story_id);
+      CREATE INDEX articles_story_summary ON articles(story_id, duplicate_of, language, published, published_precision, event_id, id);
+      CREATE INDEX articles_seq_story ON articles(seq, story_id);
+    `,
+  },
 ];
