@@ -3,10 +3,10 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli, SEEDS_DIR, tempDir } from './helpers/cli.js';
+import { runMain, SEEDS_DIR, tempDir } from './helpers/cli.js';
 
-test('analyze prints one article as a JSON object with language, entities, dates and repaired text', () => {
-  const r = runCli(['analyze', join(SEEDS_DIR, '001_f19b34be74c39a80.txt')]);
+test('analyze prints one article as a JSON object with language, entities, dates and repaired text', async () => {
+  const r = await runMain(['analyze', join(SEEDS_DIR, '001_f19b34be74c39a80.txt')]);
   assert.equal(r.code, 0, r.stderr);
   const a = JSON.parse(r.stdout);
   assert.equal(a.language, 'en');
@@ -22,16 +22,16 @@ test('analyze prints one article as a JSON object with language, entities, dates
   }
 });
 
-test('analyze of several files prints an array and stores nothing', () => {
+test('analyze of several files prints an array and stores nothing', async () => {
   const cwd = tempDir();
-  const r = runCli(['analyze', SEEDS_DIR], { STORYLINE_DB: join(cwd, 'never.db') });
+  const r = await runMain(['analyze', SEEDS_DIR], { STORYLINE_DB: join(cwd, 'never.db') });
   assert.equal(r.code, 0, r.stderr);
   const all = JSON.parse(r.stdout);
   assert.equal(all.length, 5);
   assert.deepEqual(all.map((a: { language: string }) => a.language).sort(), ['en', 'en', 'en', 'en', 'vi']);
 });
 
-test('bad input: empty, binary, enormous and unreadable text each get a clear outcome naming the file', () => {
+test('bad input: empty, binary, enormous and unreadable text each get a clear outcome naming the file', async () => {
   const dir = tempDir();
   const cases: Array<{ name: string; content: string | Buffer; reason: RegExp }> = [
     { name: 'empty.txt', content: '', reason: /file is empty/ },
@@ -41,14 +41,14 @@ test('bad input: empty, binary, enormous and unreadable text each get a clear ou
   for (const c of cases) {
     const file = join(dir, c.name);
     writeFileSync(file, c.content);
-    const r = runCli(['analyze', file]);
+    const r = await runMain(['analyze', file]);
     assert.equal(r.code, 1, `${c.name} exits 1`);
     assert.ok(r.stderr.includes(file), `${c.name}: message names the file: ${r.stderr}`);
     assert.match(r.stderr, c.reason);
   }
   const unknown = join(dir, 'unknown.txt');
   writeFileSync(unknown, `Qzxv wprt bnmk\n\n${'xqzv bnmkl prrt zzkq wvvx qqpl mnbv ttrq. '.repeat(12)}`);
-  const r = runCli(['analyze', unknown]);
+  const r = await runMain(['analyze', unknown]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(JSON.parse(r.stdout).language, 'und');
 });

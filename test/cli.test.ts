@@ -1,24 +1,25 @@
-// The real binary on a temporary database: commands, output shapes, exit codes.
+// The CLI on a temporary database: commands, output shapes, exit codes; in-process through main(argv), with
+// true end-to-end runs of the binary for ingest, re-ingest and the demo.
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { runCli, SEEDS_DIR, SHARED_DATA, tempDb } from './helpers/cli.js';
+import { runCli, runMain, SEEDS_DIR, SHARED_DATA, tempDb } from './helpers/cli.js';
 
-test('--help works on every command', () => {
+test('--help works on every command', async () => {
   for (const args of [['--help'], ['ingest', '--help'], ['stories', '--help'], ['story', '--help'], ['articles', '--help'], ['demo', '--help'], ['serve', '--help']]) {
-    const r = runCli(args);
+    const r = await runMain(args);
     assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stdout, /Usage: storyline/);
   }
 });
 
-test('usage errors exit 2', () => {
-  assert.equal(runCli(['ingest']).code, 2);
-  assert.equal(runCli(['frobnicate']).code, 2);
-  assert.equal(runCli(['stories', '--bogus']).code, 2);
-  assert.equal(runCli(['story', 'x', '--json', '--markdown']).code, 2);
+test('usage errors exit 2', async () => {
+  assert.equal((await runMain(['ingest'])).code, 2);
+  assert.equal((await runMain(['frobnicate'])).code, 2);
+  assert.equal((await runMain(['stories', '--bogus'])).code, 2);
+  assert.equal((await runMain(['story', 'x', '--json', '--markdown'])).code, 2);
 });
 
-test('ingest, re-ingest, list stories, show a story, list articles', () => {
+test('ingest, re-ingest, list stories, show a story, list articles', async () => {
   const db = tempDb();
   const first = runCli(['ingest', SEEDS_DIR, '--db', db]);
   assert.equal(first.code, 0, first.stderr);
@@ -26,7 +27,7 @@ test('ingest, re-ingest, list stories, show a story, list articles', () => {
   const again = runCli(['ingest', SEEDS_DIR, '--db', db]);
   assert.equal(again.stdout.trim(), 'added 0, skipped 5 already stored, failed 0');
 
-  const stories = JSON.parse(runCli(['stories', '--json', '--db', db]).stdout);
+  const stories = JSON.parse((await runMain(['stories', '--json', '--db', db])).stdout);
   assert.equal(stories.length, 1);
   assert.equal(stories[0].articleCount, 5);
   assert.deepEqual([...stories[0].languages].sort(), ['en', 'vi']);
@@ -34,7 +35,7 @@ test('ingest, re-ingest, list stories, show a story, list articles', () => {
   assert.equal(stories[0].lastDate, '2024-06-18');
 
   const id = stories[0].id as string;
-  const story = JSON.parse(runCli(['story', id, '--json', '--db', db]).stdout);
+  const story = JSON.parse((await runMain(['story', id, '--json', '--db', db])).stdout);
   assert.deepEqual(Object.keys(story).sort(), ['articles', 'background', 'entities', 'id', 'languages', 'summary', 'timeline', 'title']);
   for (const a of story.articles) {
     assert.deepEqual(
@@ -47,30 +48,30 @@ test('ingest, re-ingest, list stories, show a story, list articles', () => {
   }
   for (const e of story.entities) assert.ok(['person', 'organization', 'place'].includes(e.type));
 
-  const markdown = runCli(['story', id, '--markdown', '--db', db]);
+  const markdown = await runMain(['story', id, '--markdown', '--db', db]);
   assert.match(markdown.stdout, /^# .+\n/);
   assert.match(markdown.stdout, /## Timeline/);
-  const plain = runCli(['story', id, '--db', db]);
+  const plain = await runMain(['story', id, '--db', db]);
   assert.match(plain.stdout, /Timeline:/);
 
-  const articles = JSON.parse(runCli(['articles', '--json', '--db', db]).stdout);
+  const articles = JSON.parse((await runMain(['articles', '--json', '--db', db])).stdout);
   assert.equal(articles.length, 5);
   for (const a of articles) {
     assert.equal(a.story, id);
     assert.ok(a.path.startsWith(SEEDS_DIR));
   }
-  assert.equal(JSON.parse(runCli(['articles', '--json', '--story', 'nope', '--db', db]).stdout).length, 0);
-  assert.match(runCli(['stories', '--db', db]).stdout, new RegExp(`^${id}  5 articles`));
+  assert.equal(JSON.parse((await runMain(['articles', '--json', '--story', 'nope', '--db', db])).stdout).length, 0);
+  assert.match((await runMain(['stories', '--db', db])).stdout, new RegExp(`^${id}  5 articles`));
 
-  const missing = runCli(['story', 'nope', '--db', db]);
+  const missing = await runMain(['story', 'nope', '--db', db]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /nope: no such story/);
 });
 
-test('$STORYLINE_DB chooses the database when --db is absent', () => {
+test('$STORYLINE_DB chooses the database when --db is absent', async () => {
   const db = tempDb();
-  assert.equal(runCli(['ingest', SEEDS_DIR], { STORYLINE_DB: db }).code, 0);
-  assert.equal(JSON.parse(runCli(['articles', '--json', '--db', db]).stdout).length, 5);
+  assert.equal((await runMain(['ingest', SEEDS_DIR], { STORYLINE_DB: db })).code, 0);
+  assert.equal(JSON.parse((await runMain(['articles', '--json', '--db', db])).stdout).length, 5);
 });
 
 test('demo --no-serve ingests the bundled sample and prints its story', () => {
@@ -82,14 +83,14 @@ test('demo --no-serve ingests the bundled sample and prints its story', () => {
   assert.match(r.stdout, /Timeline:/);
 });
 
-test('eval commands print the benchmark figures as JSON', () => {
-  const extraction = runCli(['eval', 'extraction', `${SHARED_DATA}/extraction/scrapinghub-dev`]);
+test('eval commands print the benchmark figures as JSON', async () => {
+  const extraction = await runMain(['eval', 'extraction', `${SHARED_DATA}/extraction/scrapinghub-dev`]);
   assert.equal(extraction.code, 0, extraction.stderr);
   assert.deepEqual(Object.keys(JSON.parse(extraction.stdout)).sort(), ['accuracy', 'empty', 'f1', 'pages', 'pages_per_second', 'precision', 'recall']);
-  const dates = runCli(['eval', 'dates', `${SHARED_DATA}/dates-dev`]);
+  const dates = await runMain(['eval', 'dates', `${SHARED_DATA}/dates-dev`]);
   assert.equal(dates.code, 0, dates.stderr);
   assert.deepEqual(Object.keys(JSON.parse(dates.stdout)).sort(), ['accuracy', 'crossValidated', 'f1', 'pages', 'precision', 'recall']);
-  const wrong = runCli(['eval', 'dates', SEEDS_DIR]);
+  const wrong = await runMain(['eval', 'dates', SEEDS_DIR]);
   assert.equal(wrong.code, 1);
   assert.match(wrong.stderr, /not a dates benchmark folder/);
 });

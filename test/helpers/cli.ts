@@ -31,3 +31,29 @@ export function tempDir(prefix = 'storyline-test-'): string {
 export function tempDb(): string {
   return join(tempDir(), 'test.db');
 }
+
+/**
+ * Runs `main(argv)` in this process, stdout and stderr captured and `env` set for the call: what the
+ * binary does, without starting a process (a few hundred milliseconds each). Keep `runCli` for the few
+ * true end-to-end runs and for what needs a process (signals, exit codes of the binary itself).
+ */
+export async function runMain(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.js');
+  const captured = { stdout: '', stderr: '' };
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  process.stdout.write = ((chunk: string | Uint8Array) => ((captured.stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((captured.stderr += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, ...captured };
+  } finally {
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
