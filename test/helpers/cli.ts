@@ -43,8 +43,16 @@ export async function runMain(args: string[], env: Record<string, string> = {}):
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((captured.stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((captured.stderr += String(chunk)), true)) as typeof process.stderr.write;
+  // The CLI writes strings only. The test runner of a file run in its own process reports to the
+  // parent through this stdout as serialized Buffers, possibly while a command runs: pass those on.
+  const capture = (stream: 'stdout' | 'stderr') =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      if (typeof chunk !== 'string') return (writes[stream] as (...a: unknown[]) => boolean).call(process[stream], chunk, ...rest);
+      captured[stream] += chunk;
+      return true;
+    }) as typeof process.stdout.write;
+  process.stdout.write = capture('stdout');
+  process.stderr.write = capture('stderr');
   try {
     const code = await main(args);
     return { code, ...captured };
