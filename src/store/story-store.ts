@@ -132,49 +132,49 @@ export interface EntityListing {
  * - Reads return articles in ingest order unless stated otherwise.
  */
 export interface StoryStore {
-  hasContentHash(hash: string): boolean;
+  hasContentHash(hash: string): Promise<boolean>;
   /** Stored articles with exactly this text. */
-  findByTextHash(textHash: string): CopyCandidate[];
+  findByTextHash(textHash: string): Promise<CopyCandidate[]>;
   /** Stored originals in this language whose signature shares an LSH bucket, with their signatures. */
-  findNearDuplicates(lshBuckets: number[], language: string): Array<CopyCandidate & { minhash: Uint32Array }>;
+  findNearDuplicates(lshBuckets: number[], language: string): Promise<Array<CopyCandidate & { minhash: Uint32Array }>>;
   /** Stored originals sharing index keys with the query, most keys shared first. */
   /**
    * For each key, the ids of the originals indexed under it: those published in the window, most
    * recent first, at most `perKey`, then at most `perKey` undated ones (always in any window).
    * Which keys to ask and how to rank what comes back is clustering's business (src/cluster).
    */
-  findKeyPostings(keys: string[], window: DayWindow, perKey: number): Map<string, string[]>;
+  findKeyPostings(keys: string[], window: DayWindow, perKey: number): Promise<Map<string, string[]>>;
   /** The stored originals with these ids as clustering compares them, in the order given (unknown ids left out). */
-  getCandidates(ids: string[]): ClusterCandidate[];
+  getCandidates(ids: string[]): Promise<ClusterCandidate[]>;
   /** Corpus statistics (article count, document frequencies) as of the last stored article. */
-  corpusStats(): CorpusStats;
+  corpusStats(): Promise<CorpusStats>;
   /**
    * Stores the article in `article.storyId` (created when `newStory`), first merging `mergeStoryIds`
    * into that story: their articles move over and their ids redirect to it.
    */
-  addArticle(article: StoredArticle, options: AddArticleOptions): void;
+  addArticle(article: StoredArticle, options: AddArticleOptions): Promise<void>;
   /**
    * Groups the articles added until `commitBatch` into one durable commit. Each article stays
    * all-or-nothing within it; a crash loses at most the uncommitted batch, never what was committed,
    * and re-running the ingest adds what was lost. Reads see the batch's articles at once.
    */
-  beginBatch(): void;
+  beginBatch(): Promise<void>;
   /** Makes the batch durable; a no-op without one. */
-  commitBatch(): void;
+  commitBatch(): Promise<void>;
   /** Stored articles without comparison features (stored before features were kept), oldest first. */
-  articlesWithoutFeatures(limit: number): StoredArticle[];
-  setFeatures(id: string, features: ArticleFeatures): void;
+  articlesWithoutFeatures(limit: number): Promise<StoredArticle[]>;
+  setFeatures(id: string, features: ArticleFeatures): Promise<void>;
   /** The current id of a story, following merges; null when unknown. */
-  resolveStoryId(id: string): string | null;
-  getArticle(id: string): StoredArticle | null;
-  listArticles(storyId?: string): StoredArticle[];
-  listStoryIds(): string[];
-  storyArticles(storyId: string): StoredArticle[];
+  resolveStoryId(id: string): Promise<string | null>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  listArticles(storyId?: string): Promise<StoredArticle[]>;
+  listStoryIds(): Promise<string[]>;
+  storyArticles(storyId: string): Promise<StoredArticle[]>;
   /** Members of the story without a publication date that name dates without a year (the ones a story can date). */
-  undatedArticles(storyId: string): StoredArticle[];
+  undatedArticles(storyId: string): Promise<StoredArticle[]>;
   /** Publication dates (ISO) of the story's members dated by themselves, not by their story. */
-  publishedDates(storyId: string): string[];
-  close(): void;
+  publishedDates(storyId: string): Promise<string[]>;
+  close(): Promise<void>;
 
   // --- Read queries for the HTTP API ---
 
@@ -182,27 +182,27 @@ export interface StoryStore {
    * Canonical entity names starting with `prefix` (case-insensitive for ASCII letters), most
    * reported first (articles, then mentions, then name); every entity when the prefix is empty.
    */
-  listEntities(prefix: string, limit: number): EntityListing[];
+  listEntities(prefix: string, limit: number): Promise<EntityListing[]>;
   /**
    * One page of the story list, read from the stored summaries: its cost is the page's, whatever
    * the number of stories (an index range walked from the cursor; words through the full-text index).
    */
-  findStorySummaries(query: StoryListQuery): StorySummaryRow[];
+  findStorySummaries(query: StoryListQuery): Promise<StorySummaryRow[]>;
   /** Every story's summary, newest last date first, then the most recently written. */
-  listStorySummaries(): StorySummaryRow[];
+  listStorySummaries(): Promise<StorySummaryRow[]>;
   /** The publication dates of each story's originals, at their precision, in no order. */
-  storyPublicationDates(storyIds: string[]): Map<string, string[]>;
+  storyPublicationDates(storyIds: string[]): Promise<Map<string, string[]>>;
   /** Stories whose summary has no title yet (stored before summaries were kept). */
-  storiesWithoutTitle(limit: number): string[];
-  setStoryTitle(storyId: string, title: string): void;
+  storiesWithoutTitle(limit: number): Promise<string[]>;
+  setStoryTitle(storyId: string, title: string): Promise<void>;
 
   // --- Selections (topic timelines) ---
 
   /** The stored articles (copies included) meeting every condition of the query, in ingest order. */
-  findArticles(query: ArticleQuery): StoredArticle[];
+  findArticles(query: ArticleQuery): Promise<StoredArticle[]>;
   /**
    * Canonical names of the entities called `name`: by their canonical name or by an alias seen in an
    * article (case and accents ignored, the whole name). Most reported first; empty when none.
    */
-  findEntityNames(name: string): string[];
+  findEntityNames(name: string): Promise<string[]>;
 }

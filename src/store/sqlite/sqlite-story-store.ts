@@ -89,18 +89,18 @@ export class SqliteStoryStore implements StoryStore {
     }
   }
 
-  hasContentHash(hash: string): boolean {
+  async hasContentHash(hash: string): Promise<boolean> {
     return this.statement('SELECT 1 FROM articles WHERE content_hash = ?').get(hash) !== undefined;
   }
 
-  findByTextHash(textHash: string): CopyCandidate[] {
+  async findByTextHash(textHash: string): Promise<CopyCandidate[]> {
     const rows = this
       .statement('SELECT id, story_id, event_id, duplicate_of, source_key, origin, language FROM articles WHERE text_hash = ? ORDER BY seq')
       .all(textHash) as CopyRow[];
     return rows.map(toCopyCandidate);
   }
 
-  findNearDuplicates(lshBuckets: number[], language: string): Array<CopyCandidate & { minhash: Uint32Array }> {
+  async findNearDuplicates(lshBuckets: number[], language: string): Promise<Array<CopyCandidate & { minhash: Uint32Array }>> {
     const lookup = this.statement('SELECT article_id FROM article_lsh WHERE band = ? AND bucket = ?').pluck();
     const ids = new Set<string>();
     lshBuckets.forEach((bucket, band) => {
@@ -118,7 +118,7 @@ export class SqliteStoryStore implements StoryStore {
     return out;
   }
 
-  findKeyPostings(keys: string[], window: DayWindow, perKey: number): Map<string, string[]> {
+  async findKeyPostings(keys: string[], window: DayWindow, perKey: number): Promise<Map<string, string[]>> {
     const inWindow = this.statement('SELECT article_id FROM article_keys WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?').pluck();
     const undated = this.statement(`SELECT article_id FROM article_keys WHERE key = ? AND day = ${NO_DAY} LIMIT ?`).pluck();
     const postings = new Map<string, string[]>();
@@ -126,7 +126,7 @@ export class SqliteStoryStore implements StoryStore {
     return postings;
   }
 
-  getCandidates(ids: string[]): ClusterCandidate[] {
+  async getCandidates(ids: string[]): Promise<ClusterCandidate[]> {
     return ids.map((id) => this.candidate(id)).filter((c): c is ClusterCandidate => c !== null);
   }
 
@@ -143,16 +143,16 @@ export class SqliteStoryStore implements StoryStore {
     return candidate;
   }
 
-  articlesWithoutFeatures(limit: number): StoredArticle[] {
+  async articlesWithoutFeatures(limit: number): Promise<StoredArticle[]> {
     return (this.statement('SELECT * FROM articles WHERE features IS NULL ORDER BY seq LIMIT ?').all(limit) as ArticleRow[]).map(toArticle);
   }
 
-  setFeatures(id: string, features: ArticleFeatures): void {
+  async setFeatures(id: string, features: ArticleFeatures): Promise<void> {
     this.statement('UPDATE articles SET features = ? WHERE id = ?').run(JSON.stringify(features), id);
     this.candidates.delete(id);
   }
 
-  corpusStats(): CorpusStats {
+  async corpusStats(): Promise<CorpusStats> {
     const stats = this.loadStats();
     return { articleCount: stats.articleCount, entityFrequency: stats.entity, termFrequency: stats.term };
   }
@@ -170,7 +170,7 @@ export class SqliteStoryStore implements StoryStore {
     return this.stats;
   }
 
-  addArticle(article: StoredArticle, options: AddArticleOptions): void {
+  async addArticle(article: StoredArticle, options: AddArticleOptions): Promise<void> {
     const now = article.ingestedAt;
     const terms = new Set(options.index.documentTerms);
     const day = epochDay(article.published?.start);
@@ -252,7 +252,7 @@ export class SqliteStoryStore implements StoryStore {
     for (const update of options.dateUpdates) this.candidates.delete(update.id);
   }
 
-  beginBatch(): void {
+  async beginBatch(): Promise<void> {
     // Each article's own transaction becomes a savepoint inside this one: committing once per batch
     // writes each touched page to the WAL once, instead of once per article.
     if (this.db.inTransaction) return;
@@ -260,7 +260,7 @@ export class SqliteStoryStore implements StoryStore {
     this.pendingTermDf = new Map();
   }
 
-  commitBatch(): void {
+  async commitBatch(): Promise<void> {
     if (!this.pendingTermDf) return;
     const pending = this.pendingTermDf;
     this.pendingTermDf = null;
@@ -289,13 +289,13 @@ export class SqliteStoryStore implements StoryStore {
     this.statement('DELETE FROM stories WHERE id = ?').run(from);
   }
 
-  resolveStoryId(id: string): string | null {
+  async resolveStoryId(id: string): Promise<string | null> {
     if (this.statement('SELECT 1 FROM stories WHERE id = ?').get(id)) return id;
     return (this.statement('SELECT to_id FROM story_redirects WHERE from_id = ?').pluck().get(id) as string | undefined) ?? null;
   }
 
   private applyDateUpdate(update: DateUpdate, justInserted: StoredArticle | null): void {
-    const current = justInserted ?? this.getArticle(update.id);
+    const current = justInserted ?? this.readArticle(update.id);
     if (!current) return;
     const analysis = { ...analysisOf(current), dates: update.dates, unresolvedDates: update.unresolvedDates };
     this
@@ -320,27 +320,31 @@ export class SqliteStoryStore implements StoryStore {
     for (const d of datedDays(dates)) insert.run(id, d.start, d.end);
   }
 
-  getArticle(id: string): StoredArticle | null {
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    return this.readArticle(id);
+  }
+
+  private readArticle(id: string): StoredArticle | null {
     const row = this.statement('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
     return row ? toArticle(row) : null;
   }
 
-  listArticles(storyId?: string): StoredArticle[] {
+  async listArticles(storyId?: string): Promise<StoredArticle[]> {
     const rows = storyId
       ? (this.statement('SELECT * FROM articles WHERE story_id = ? ORDER BY seq').all(storyId) as ArticleRow[])
       : (this.statement('SELECT * FROM articles ORDER BY seq').all() as ArticleRow[]);
     return rows.map(toArticle);
   }
 
-  listStoryIds(): string[] {
+  async listStoryIds(): Promise<string[]> {
     return this.statement('SELECT id FROM stories ORDER BY updated_at DESC, id').pluck().all() as string[];
   }
 
-  storyArticles(storyId: string): StoredArticle[] {
+  async storyArticles(storyId: string): Promise<StoredArticle[]> {
     return this.listArticles(storyId);
   }
 
-  undatedArticles(storyId: string): StoredArticle[] {
+  async undatedArticles(storyId: string): Promise<StoredArticle[]> {
     // Undated members with nothing to date are left in the file: a story of undated reports (a feed
     // without dates) would otherwise be read back whole at every article that joins it.
     return (
@@ -348,21 +352,21 @@ export class SqliteStoryStore implements StoryStore {
     ).map(toArticle);
   }
 
-  publishedDates(storyId: string): string[] {
+  async publishedDates(storyId: string): Promise<string[]> {
     return this
       .statement("SELECT published FROM articles WHERE story_id = ? AND published IS NOT NULL AND published_source IS NOT 'story' ORDER BY seq")
       .pluck()
       .all(storyId) as string[];
   }
 
-  close(): void {
-    this.commitBatch();
+  async close(): Promise<void> {
+    await this.commitBatch();
     this.db.close();
   }
 
   // --- Read queries for the HTTP API ---
 
-  listEntities(prefix: string, limit: number): EntityListing[] {
+  async listEntities(prefix: string, limit: number): Promise<EntityListing[]> {
     const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this
       .statement(
@@ -373,29 +377,29 @@ export class SqliteStoryStore implements StoryStore {
       .all(pattern, limit) as EntityListing[];
   }
 
-  findStorySummaries(query: StoryListQuery): StorySummaryRow[] {
+  async findStorySummaries(query: StoryListQuery): Promise<StorySummaryRow[]> {
     return this.summaries.page(query) ?? [];
   }
 
-  listStorySummaries(): StorySummaryRow[] {
+  async listStorySummaries(): Promise<StorySummaryRow[]> {
     return this.summaries.all();
   }
 
-  storyPublicationDates(storyIds: string[]): Map<string, string[]> {
+  async storyPublicationDates(storyIds: string[]): Promise<Map<string, string[]>> {
     return this.summaries.publicationDates(storyIds);
   }
 
-  storiesWithoutTitle(limit: number): string[] {
+  async storiesWithoutTitle(limit: number): Promise<string[]> {
     return this.summaries.withoutTitle(limit);
   }
 
-  setStoryTitle(storyId: string, title: string): void {
+  async setStoryTitle(storyId: string, title: string): Promise<void> {
     this.summaries.setTitle(storyId, title);
   }
 
   // --- Selections (topic timelines) ---
 
-  findArticles(query: ArticleQuery): StoredArticle[] {
+  async findArticles(query: ArticleQuery): Promise<StoredArticle[]> {
     const where: string[] = [];
     const params: Record<string, string> = {};
     if (query.storyId !== undefined) {
@@ -425,7 +429,7 @@ export class SqliteStoryStore implements StoryStore {
     return (this.statement(sql).all(params) as ArticleRow[]).map(toArticle);
   }
 
-  findEntityNames(name: string): string[] {
+  async findEntityNames(name: string): Promise<string[]> {
     const match = nameQuery(name.trim());
     if (match === null) return [];
     const wanted = foldText(name.trim());
