@@ -77,10 +77,10 @@ for (let i = 0; i < n; i++) {
   }
   const body = sentences.join(' ').replace(/((?:\S+\s+){60}\S+)\s+/g, '$1\n\n');
   const day = new Date(start + Math.floor(i / PER_DAY) * 86_400_000).toISOString().slice(0, 10);
-  batch.next();
+  await batch.next();
   const copiesBefore = summary.copies;
   const t0 = process.hrtime.bigint();
-  ingestDocument(
+  await ingestDocument(
     {
       origin: `synthetic-${i}`,
       format: 'text',
@@ -89,7 +89,7 @@ for (let i = 0; i < n; i++) {
     },
     store,
     summary,
-  );
+    );
   // Copies skip clustering: the time an original takes is kept apart, for the last tenth of the run.
   if (i >= n - segment && summary.copies === copiesBefore) {
     originalMs += Number(process.hrtime.bigint() - t0) / 1e6;
@@ -101,9 +101,9 @@ for (let i = 0; i < n; i++) {
     segmentStart = now;
   }
 }
-batch.commit();
+await batch.commit();
 const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(
   JSON.stringify({

@@ -255,29 +255,29 @@ function summarise(scores: FoldScore[]) {
   };
 }
 
-function cluster(c: LabelledCorpus, model: SameStoryModel): Rows {
-  return clusterAnalysed(c.analysed, { cluster: clusterConfig(model) }).rows;
+async function cluster(c: LabelledCorpus, model: SameStoryModel): Promise<Rows> {
+  return (await clusterAnalysed(c.analysed, { cluster: clusterConfig(model) })).rows;
 }
 
 /** Thresholds chosen on the folds `train` accepts: the join that best groups the labelled events, then the lowest cross-language join that keeps the topics apart. */
-function chooseThresholds(weights: Weights, train: (f: number) => boolean) {
+async function chooseThresholds(weights: Weights, train: (f: number) => boolean) {
   // The join threshold must keep the crisis topics apart within each language too; among those that
   // do, the one that best groups the labelled events (with none, the one that keeps topics apart best).
   let best = { join: JOIN_GRID[JOIN_GRID.length - 1]!, windowDays: WINDOW_GRID[0]!, value: -1, feasible: false, precision: 0 };
   const strictCross = JOIN_GRID[JOIN_GRID.length - 1]!;
   for (const windowDays of WINDOW_GRID) {
     for (const join of JOIN_GRID) {
-      const s = summarise([scoreOn(cluster(giveme, modelOf(weights, thresholds(join, strictCross, windowDays))), giveme.foldOfItem, train)]);
-      const c = summarise([scoreOn(cluster(crisis, modelOf(weights, thresholds(join, strictCross, windowDays))), crisis.foldOfItem, train)]);
+      const s = summarise([scoreOn(await cluster(giveme, modelOf(weights, thresholds(join, strictCross, windowDays))), giveme.foldOfItem, train)]);
+      const c = summarise([scoreOn(await cluster(crisis, modelOf(weights, thresholds(join, strictCross, windowDays))), crisis.foldOfItem, train)]);
       const feasible = c.bcubed_precision >= BCUBED_PRECISION_FLOOR;
       const value = (s.pairwise_f1 + s.bcubed_f1) / 2;
       if ((feasible && (!best.feasible || value > best.value)) || (!feasible && !best.feasible && c.bcubed_precision > best.precision)) best = { join, windowDays, value, feasible, precision: c.bcubed_precision };
     }
   }
-  const crossJoin = lowestKeepingTopicsApart((x) => modelOf(weights, thresholds(best.join, x, best.windowDays)), train);
+  const crossJoin = await lowestKeepingTopicsApart((x) => modelOf(weights, thresholds(best.join, x, best.windowDays)), train);
   // Across scripts only names and figures compare: the crisis topics scored as if their languages
   // shared no words (the names model in place of the words model) choose that threshold.
-  const crossScript = lowestKeepingTopicsApart((x) => modelOf({ ...weights, across: weights.acrossScripts }, thresholds(best.join, x, best.windowDays)), train);
+  const crossScript = await lowestKeepingTopicsApart((x) => modelOf({ ...weights, across: weights.acrossScripts }, thresholds(best.join, x, best.windowDays)), train);
   return thresholds(best.join, crossJoin, best.windowDays, crossScript);
 }
 
@@ -287,10 +287,10 @@ function chooseThresholds(weights: Weights, train: (f: number) => boolean) {
  * precision stays low at any threshold that joins anything, since posts translated under two topics
  * are one story told twice; a threshold that joins nothing is no answer. Else the strictest.
  */
-function lowestKeepingTopicsApart(model: (x: number) => SameStoryModel, train: (f: number) => boolean): number {
+async function lowestKeepingTopicsApart(model: (x: number) => SameStoryModel, train: (f: number) => boolean): Promise<number> {
   let keepsBcubed: number | null = null;
   for (const x of CROSS_JOIN_GRID) {
-    const s = summarise([scoreOn(cluster(crisis, model(x)), crisis.foldOfItem, train)]);
+    const s = summarise([scoreOn(await cluster(crisis, model(x)), crisis.foldOfItem, train)]);
     if (s.bcubed_precision < BCUBED_PRECISION_FLOOR) continue;
     if (s.cross_language_precision >= CROSS_PRECISION_FLOOR && s.joined_cross_pairs > 0) return x;
     keepsBcubed ??= x;
@@ -311,10 +311,10 @@ if (!args.has('--skip-cv')) {
   for (let k = 0; k < FOLDS; k++) {
     const train = (f: number) => f !== k;
     const weights = fitWeights(examples.filter((e) => e.folds.every(train)));
-    const t = chooseThresholds(weights, train);
+    const t = await chooseThresholds(weights, train);
     const model = modelOf(weights, t);
-    const g = scoreOn(cluster(giveme, model), giveme.foldOfItem, (f) => f === k);
-    const c = scoreOn(cluster(crisis, model), crisis.foldOfItem, (f) => f === k);
+    const g = scoreOn(await cluster(giveme, model), giveme.foldOfItem, (f) => f === k);
+    const c = scoreOn(await cluster(crisis, model), crisis.foldOfItem, (f) => f === k);
     heldOutGiveme.push(g);
     heldOutCrisis.push(c);
     for (const e of examples) {
@@ -375,7 +375,7 @@ function predict(model: SameStoryModel, e: Example): number {
 if (args.has('--write')) {
   const all = () => true;
   const weights = fitWeights(examples);
-  const chosen = foldThresholds.length ? medianThresholds(foldThresholds) : chooseThresholds(weights, all);
+  const chosen = foldThresholds.length ? medianThresholds(foldThresholds) : await chooseThresholds(weights, all);
   const t = withShippedCrossScript(chosen, JSON.parse(readFileSync(MODEL_FILE, 'utf8')).thresholds);
   const model: SameStoryModel = {
     $note:

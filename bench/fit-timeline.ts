@@ -25,7 +25,7 @@ interface Case {
 const cases: Case[] = [];
 const seconds: Record<string, number> = {};
 for (const topicDir of topicDirs(dir)) {
-  const t = ingestTopic(topicDir);
+  const t = await ingestTopic(topicDir);
   seconds[t.topic] = Math.round(t.seconds * 100) / 100;
   const evidence = collectTopicEvidence(t.articles);
   for (const { gold } of t.golds) cases.push({ topic: t.topic, evidence, gold });

@@ -19,7 +19,7 @@ await ingestPaths([join(ROOT, 'examples', 'seeds')], store);
 const started = process.hrtime.bigint();
 const summary = await ingestPaths([path], store);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(
   JSON.stringify({

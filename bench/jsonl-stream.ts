@@ -116,7 +116,7 @@ try {
   clearInterval(timer);
   sample();
   const seconds = elapsed();
-  store.close();
+  await store.close();
   const rss = samples.map((x) => x.rss_mb);
   const peak = Math.max(...rss);
   // Flat: the peak of the last half of the run is within 15% of the peak of its first half (after warm-up).

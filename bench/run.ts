@@ -100,7 +100,7 @@ const { per_pair: _deEnPairs, ...similarityDeEn } = evalSimilarity(join(DATA, 'c
 const crossValidated = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fit-same-story.ts')], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] })).held_out;
 // Topic timelines on the Timeline17 dev sample: the shipped date weights on every topic (fitted on them:
 // in-sample), the busiest-days baseline beside, and the leave-one-topic-out figures (bench/fit-timeline.ts).
-const timelines = evalTimelines(join(DATA, 'timelines', 't17-dev'));
+const timelines = await evalTimelines(join(DATA, 'timelines', 't17-dev'));
 const timelinesCrossValidated = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fit-timeline.ts')], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'ignore'] })).held_out;
 const scaleMax = Number(process.env.BENCH_SCALE_MAX ?? 100_000);
 const scaling = [1_000, 10_000, 100_000]

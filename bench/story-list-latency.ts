@@ -54,7 +54,7 @@ const random = (bound: number) => {
   return seed % bound;
 };
 
-function buildStore(path: string): { seconds: number; added: number; copies: number } {
+async function buildStore(path: string): Promise<{ seconds: number; added: number; copies: number }> {
   const all = sources();
   const byLang = new Map<string, Source[]>();
   for (const s of all) byLang.set(s.lang, [...(byLang.get(s.lang) ?? []), s]);
@@ -71,16 +71,16 @@ function buildStore(path: string): { seconds: number; added: number; copies: num
     const other = peers[random(peers.length)]!.sentences;
     kept.splice(random(kept.length + 1), 0, other[random(other.length)]!);
     const day = new Date(start + Math.floor(i / PER_DAY) * 86_400_000).toISOString().slice(0, 10);
-    batch.next();
-    ingestDocument(
+    await batch.next();
+    await ingestDocument(
       { origin: `synthetic-${i}`, format: 'text', body: `${kept.join(' ')} (${i})`, hints: { id: `syn-${i}`, title: `${topic.title} (${i % 97})`, published: day, language: topic.lang } },
       store,
       summary,
     );
     if ((i + 1) % 2000 === 0) process.stderr.write(`${i + 1} articles\n`);
   }
-  batch.commit();
-  store.close();
+  await batch.commit();
+  await store.close();
   return { seconds: Number(process.hrtime.bigint() - began) / 1e9, added: summary.added, copies: summary.copies };
 }
 
@@ -98,7 +98,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 const dir = mkdtempSync(join(tmpdir(), 'storyline-story-list-'));
 const db = join(dir, 'list.db');
 process.stderr.write(`building a store of ${N} articles\n`);
-const built = buildStore(db);
+const built = await buildStore(db);
 process.stderr.write(`built in ${built.seconds.toFixed(1)} s\n`);
 const store = new SqliteStoryStore(db);
 const app = createApp({ store });
@@ -134,7 +134,7 @@ const results = {
   articles: N,
   added: built.added,
   copies: built.copies,
-  stories: store.listStoryIds().length,
+  stories: (await store.listStoryIds()).length,
   build_seconds: round(built.seconds),
   search_word: word,
   language,
@@ -151,7 +151,7 @@ const results = {
     return { clients: CLIENTS, ...stats(ms) };
   })(),
 };
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);

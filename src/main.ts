@@ -9,7 +9,7 @@ export function resolveDbPath(flag: string | undefined): string {
 }
 
 /** The store at `path`; a database that cannot be opened or migrated is a StoreError naming the path. */
-export function openStore(path: string): StoryStore {
+export async function openStore(path: string): Promise<StoryStore> {
   try {
     return new SqliteStoryStore(path);
   } catch (err) {

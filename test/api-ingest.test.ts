@@ -17,16 +17,16 @@ async function post(body: string, contentType = 'application/json') {
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const stored = () => server.store.listArticles().length;
+const stored = async () => (await server.store.listArticles()).length;
 
 test('one article as JSON is stored in a story; posting it again adds nothing', async () => {
-  const before = stored();
+  const before = await stored();
   const first = await post(JSON.stringify(NEWS(1)));
   assert.equal(first.status, 201);
   assert.equal(first.body.added, 1);
   assert.equal(first.body.articles.length, 1);
   assert.equal(first.body.stories.length, 1);
-  assert.equal(stored(), before + 1);
+  assert.equal(await stored(), before + 1);
   const article = (await (await fetch(`${server.url}/api/articles/${first.body.articles[0]}`)).json()) as any;
   assert.equal(article.title, 'Ferry terminal update 1');
   assert.equal(article.source, 'Northport Post');
@@ -35,7 +35,7 @@ test('one article as JSON is stored in a story; posting it again adds nothing', 
   const again = await post(JSON.stringify(NEWS(1)));
   assert.equal(again.status, 200);
   assert.deepEqual([again.body.added, again.body.duplicates], [0, 1]);
-  assert.equal(stored(), before + 1);
+  assert.equal(await stored(), before + 1);
   // The same text under another id is a syndicated copy: stored, counted as one, in the same story.
   const repost = await post(JSON.stringify({ ...NEWS(1), id: 'repost-1' }));
   assert.equal(repost.status, 201);
@@ -44,11 +44,11 @@ test('one article as JSON is stored in a story; posting it again adds nothing', 
 });
 
 test('an NDJSON batch is stored whole', async () => {
-  const before = stored();
+  const before = await stored();
   const res = await post([NEWS(2), NEWS(3)].map((a) => JSON.stringify(a)).join('\n') + '\n\n', 'application/x-ndjson');
   assert.equal(res.status, 201);
   assert.equal(res.body.added, 2);
-  assert.equal(stored(), before + 2);
+  assert.equal(await stored(), before + 2);
 });
 
 test('bad input is a 4xx naming the problem, and nothing is stored', async () => {
@@ -66,21 +66,21 @@ test('bad input is a 4xx naming the problem, and nothing is stored', async () =>
     // Valid JSON, but the second article is no article: the first is not stored either.
     { body: `${JSON.stringify(NEWS(13))}\n${JSON.stringify({ text: 'Too short.' })}`, type: 'application/x-ndjson', status: 422, code: 'invalid_article', message: /line 2: no article text found/ },
   ];
-  const before = stored();
+  const before = await stored();
   for (const c of cases) {
     const res = await post(c.body, c.type);
     assert.equal(res.status, c.status, c.body.slice(0, 60));
     assert.equal(res.body.error.code, c.code, c.body.slice(0, 60));
     assert.match(res.body.error.message, c.message);
-    assert.equal(stored(), before, `nothing stored for ${c.body.slice(0, 60)}`);
+    assert.equal(await stored(), before, `nothing stored for ${c.body.slice(0, 60)}`);
   }
 });
 
 test('a body over 5 MB is refused with 413 and nothing is stored', async () => {
-  const before = stored();
+  const before = await stored();
   const big = JSON.stringify({ title: 'Huge', text: `${TEXT} `.repeat(Math.ceil((5.5 * 1024 * 1024) / TEXT.length)) });
   const res = await post(big);
   assert.equal(res.status, 413);
   assert.equal(res.body.error.code, 'payload_too_large');
-  assert.equal(stored(), before);
+  assert.equal(await stored(), before);
 });

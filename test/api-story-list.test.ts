@@ -17,8 +17,8 @@ async function getJson(app: ReturnType<typeof createApp>, path: string) {
 }
 
 /** What the list showed before summaries were stored: each story's view, summarized. */
-function fromViews(store: SqliteStoryStore, id: string) {
-  const view = buildStoryView(id, store.storyArticles(id));
+async function fromViews(store: SqliteStoryStore, id: string) {
+  const view = buildStoryView(id, (await store.storyArticles(id)));
   return { ...summarizeStory(view), coverage: storyCoverage(view) };
 }
 
@@ -28,8 +28,8 @@ test('pages follow cursors through every story once, in list order, each story a
     const storyId = `s${String(i).padStart(2, '0')}`;
     // Two articles a story, some on the same last day (the id breaks the tie), one undated story.
     const published = i === 10 ? null : { start: `2024-05-${String(10 + (i % 4)).padStart(2, '0')}`, precision: 'day' as const };
-    store.addArticle(storedArticle(`a${i}`, { contentHash: `h${i}`, storyId, eventId: `e${i}`, title: `Report ${i}`, published: published && { ...published, start: '2024-05-01' } }), { newStory: true, dateUpdates: [], index: testIndex() });
-    store.addArticle(storedArticle(`b${i}`, { contentHash: `k${i}`, storyId, eventId: `f${i}`, title: `Follow-up ${i}`, language: i % 2 ? 'de' : 'en', published }), { newStory: false, dateUpdates: [], index: testIndex() });
+    await store.addArticle(storedArticle(`a${i}`, { contentHash: `h${i}`, storyId, eventId: `e${i}`, title: `Report ${i}`, published: published && { ...published, start: '2024-05-01' } }), { newStory: true, dateUpdates: [], index: testIndex() });
+    await store.addArticle(storedArticle(`b${i}`, { contentHash: `k${i}`, storyId, eventId: `f${i}`, title: `Follow-up ${i}`, language: i % 2 ? 'de' : 'en', published }), { newStory: false, dateUpdates: [], index: testIndex() });
   }
   const app = createApp({ store });
   const pages: any[][] = [];
@@ -41,25 +41,25 @@ test('pages follow cursors through every story once, in list order, each story a
   } while (cursor);
   assert.deepEqual(pages.map((p) => p.length), [4, 4, 3]);
   const listed = pages.flat();
-  const expected = store.listStoryIds().map((id) => fromViews(store, id)).sort((a, b) => (b.lastDate ?? '').localeCompare(a.lastDate ?? '') || a.id.localeCompare(b.id));
+  const expected = (await Promise.all((await store.listStoryIds()).map((id) => fromViews(store, id)))).sort((a, b) => (b.lastDate ?? '').localeCompare(a.lastDate ?? '') || a.id.localeCompare(b.id));
   assert.deepEqual(listed, expected, 'no story twice, none missing; undated last');
   assert.equal(listed.at(-1)?.id, 's10');
   const german = (await getJson(app, '/api/stories?lang=de&limit=100')).stories.map((s: { id: string }) => s.id);
   assert.deepEqual(german, expected.filter((s) => s.languages.includes('de')).map((s) => s.id));
   assert.deepEqual((await getJson(app, '/api/stories?q=follow+up+7')).stories.map((s: { id: string }) => s.id), ['s07']);
-  store.close();
+  await store.close();
 });
 
 test('the ingest stores the title the story view shows; a story without one gets it from the stage at the read', async () => {
   const store = new SqliteStoryStore(tempDb());
   await ingestPaths([SEEDS_DIR], store);
   const app = createApp({ store });
-  const [stored] = store.listStorySummaries();
-  assert.equal(stored!.title, buildStoryView(stored!.id, store.storyArticles(stored!.id)).title, 'decided at the write');
+  const [stored] = await store.listStorySummaries();
+  assert.equal(stored!.title, buildStoryView(stored!.id, (await store.storyArticles(stored!.id))).title, 'decided at the write');
   const { stories } = await getJson(app, '/api/stories');
-  assert.deepEqual(stories, [fromViews(store, stored!.id)]);
-  store.addArticle(storedArticle('x1', { storyId: 'untitled', eventId: 'x', title: 'Lone report', published: { start: '2030-01-01', precision: 'day' } }), { newStory: true, dateUpdates: [], index: testIndex() });
-  assert.deepEqual(store.storiesWithoutTitle(5), ['untitled']);
+  assert.deepEqual(stories, [await fromViews(store, stored!.id)]);
+  await store.addArticle(storedArticle('x1', { storyId: 'untitled', eventId: 'x', title: 'Lone report', published: { start: '2030-01-01', precision: 'day' } }), { newStory: true, dateUpdates: [], index: testIndex() });
+  assert.deepEqual((await store.storiesWithoutTitle(5)), ['untitled']);
   assert.equal((await getJson(app, '/api/stories?limit=1')).stories[0].title, 'Lone report');
-  store.close();
+  await store.close();
 });

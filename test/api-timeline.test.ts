@@ -17,7 +17,7 @@ before(async () => {
   db = tempDb();
   store = new SqliteStoryStore(db);
   await ingestPaths([SEEDS_DIR], store);
-  storyId = store.listStoryIds()[0]!;
+  storyId = (await store.listStoryIds())[0]!;
   app = createApp({ store });
 });
 after(() => store.close());

@@ -14,7 +14,7 @@ let storyId: string;
 
 before(async () => {
   server = await startTestServer({ seeds: true });
-  storyId = server.store.listStoryIds()[0]!;
+  storyId = (await server.store.listStoryIds())[0]!;
 });
 after(() => server.stop());
 
@@ -133,9 +133,9 @@ test('exports: Markdown and a valid Atom feed with one entry per point', async (
 
 test('a merged story answers under its old id', async () => {
   const { store } = server;
-  store.addArticle(storedArticle('m1', { contentHash: 'm1', storyId: 'sOld' }), { newStory: true, dateUpdates: [], index: testIndex() });
-  store.addArticle(storedArticle('m2', { contentHash: 'm2', storyId: 'sNew' }), { newStory: true, dateUpdates: [], index: testIndex() });
-  store.addArticle(storedArticle('m3', { contentHash: 'm3', storyId: 'sNew' }), { newStory: false, mergeStoryIds: ['sOld'], dateUpdates: [], index: testIndex() });
+  await store.addArticle(storedArticle('m1', { contentHash: 'm1', storyId: 'sOld' }), { newStory: true, dateUpdates: [], index: testIndex() });
+  await store.addArticle(storedArticle('m2', { contentHash: 'm2', storyId: 'sNew' }), { newStory: true, dateUpdates: [], index: testIndex() });
+  await store.addArticle(storedArticle('m3', { contentHash: 'm3', storyId: 'sNew' }), { newStory: false, mergeStoryIds: ['sOld'], dateUpdates: [], index: testIndex() });
   const body = await getJson('/api/stories/sOld');
   assert.equal(body.id, 'sNew');
   assert.deepEqual(body.articles.map((a: { id: string }) => a.id).sort(), ['m1', 'm2', 'm3']);
@@ -162,7 +162,7 @@ test('OpenAPI 3 document: every path it names answers, and the article input is 
   const doc = await getJson('/api/openapi.json');
   assert.match(doc.openapi, /^3\./);
   assert.deepEqual(doc.servers, [{ url: '/api' }]);
-  const articleId = server.store.storyArticles(storyId)[0]!.id;
+  const articleId = (await server.store.storyArticles(storyId))[0]!.id;
   for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
     if (!('get' in ops)) continue;
     // A timeline needs something selected.
@@ -201,7 +201,7 @@ test('auth: with a token every API call needs it; pages load without it', async 
     assert.equal(ok.status, 200);
     const posted = await fetch(`${secured.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'An article that should never be stored without the token at all.' }) });
     assert.equal(posted.status, 401);
-    assert.equal(secured.store.listArticles().length, 0);
+    assert.equal((await secured.store.listArticles()).length, 0);
     assert.equal((await fetch(`${secured.url}/`)).status, 200);
     const doc = (await (await fetch(`${secured.url}/api/openapi.json`, { headers: { authorization: 'Bearer s3cret-token' } })).json()) as any;
     assert.deepEqual(doc.security, [{ bearer: [] }]);

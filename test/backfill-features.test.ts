@@ -17,7 +17,7 @@ test('articles stored without features get them at the next ingest and are found
   const db = tempDb();
   let store = new SqliteStoryStore(db);
   assert.equal((await ingestPaths([first], store)).added, 4);
-  store.close();
+  await store.close();
   // As an older release left it.
   const raw = new Database(db);
   raw.exec('UPDATE articles SET features = NULL');
@@ -27,7 +27,7 @@ test('articles stored without features get them at the next ingest and are found
   cpSync(join(SEEDS_DIR, seeds[4]!), join(last, seeds[4]!));
   store = new SqliteStoryStore(db);
   assert.equal((await ingestPaths([last], store)).added, 1);
-  assert.equal(store.articlesWithoutFeatures(10).length, 0);
-  assert.deepEqual(store.listStoryIds().length, 1, 'the fifth seed joined the story of the first four');
-  store.close();
+  assert.equal((await store.articlesWithoutFeatures(10)).length, 0);
+  assert.deepEqual((await store.listStoryIds()).length, 1, 'the fifth seed joined the story of the first four');
+  await store.close();
 });

@@ -13,21 +13,21 @@ test('seeds plus unrelated articles: one story with exactly the five seeds', asy
   const store = new SqliteStoryStore(tempDb());
   // Distractors first and last, so the seeds' story must hold against both orders.
   await ingestPaths([DATES_PAGES, distractors.path, SEEDS_DIR], store);
-  const articles = store.listArticles();
+  const articles = await store.listArticles();
   assert.ok(articles.length >= 400);
   const seeds = articles.filter((a) => a.path?.startsWith(SEEDS_DIR));
   assert.equal(seeds.length, 5);
   const storyIds = new Set(seeds.map((a) => a.storyId));
   assert.equal(storyIds.size, 1, 'the seeds share one story');
   const [storyId] = [...storyIds];
-  const members = store.storyArticles(storyId!);
+  const members = await store.storyArticles(storyId!);
   assert.deepEqual(
     members.map((a) => a.path).sort(),
     seeds.map((a) => a.path).sort(),
     `the story holds only the seeds, not: ${members.filter((a) => !a.path?.startsWith(SEEDS_DIR)).map((a) => a.title).join(' | ')}`,
   );
   // Unrelated news is not one big story either.
-  const sizes = store.listStoryIds().map((id) => store.storyArticles(id).length);
+  const sizes = await Promise.all((await store.listStoryIds()).map(async (id) => (await store.storyArticles(id)).length));
   assert.ok(Math.max(...sizes) <= 10, `largest story has ${Math.max(...sizes)} articles`);
-  store.close();
+  await store.close();
 });

@@ -90,8 +90,8 @@ test('pair similarity (SemEval-2022 Task 8 dev sample) stays above its floor', (
 // Editors' timelines of real news topics (Timeline17 dev sample, ../shared/data/timelines/t17-dev): the
 // shipped date weights were fitted on these topics, so this whole-sample figure guards against
 // regressions; the leave-one-topic-out (held-out) figure comes from bench/fit-timeline.ts in `npm run bench`.
-test('topic timelines (Timeline17 dev sample) stay above their floors and beat the busiest days', () => {
-  const { mean } = evalTimelines(join(SHARED_DATA, 'timelines', 't17-dev'));
+test('topic timelines (Timeline17 dev sample) stay above their floors and beat the busiest days', async () => {
+  const { mean } = await evalTimelines(join(SHARED_DATA, 'timelines', 't17-dev'));
   assertFloors('timelines-t17-dev', { date_f1: mean.storyline.date_f1, rouge1_f: mean.storyline.rouge1_f }, floors.timelines_t17_dev);
   assert.ok(mean.storyline.date_f1 > mean.baseline_busiest_days.date_f1, 'Date-F1 above the busiest publication days');
 });

@@ -23,8 +23,8 @@ const PEOPLE: Record<string, { language: string; people: string[] }> = {
 async function seedAnalyses() {
   const store = new SqliteStoryStore(tempDb());
   await ingestPaths([SEEDS_DIR], store);
-  const articles = store.listArticles();
-  store.close();
+  const articles = await store.listArticles();
+  await store.close();
   return new Map(articles.map((a) => [basename(a.path!), a]));
 }
 

@@ -13,10 +13,10 @@ const expected = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', '
 async function seedStory() {
   const store = new SqliteStoryStore(tempDb());
   const summary = await ingestPaths([SEEDS_DIR], store);
-  const ids = store.listStoryIds();
-  const view = ids.length === 1 ? buildStoryView(ids[0]!, store.storyArticles(ids[0]!)) : null;
-  const articles = store.listArticles();
-  store.close();
+  const ids = await store.listStoryIds();
+  const view = ids.length === 1 ? buildStoryView(ids[0]!, (await store.storyArticles(ids[0]!))) : null;
+  const articles = await store.listArticles();
+  await store.close();
   return { summary, ids, view, articles };
 }
 
@@ -77,16 +77,16 @@ test('in reverse order the English reports still form one story with the same da
   for (const f of files) await ingestPaths([join(SEEDS_DIR, f)], store);
   // Across scripts only names and figures compare: the Vietnamese report, met second, has one English
   // report to compare with and starts a story of its own (a known order effect, docs/clustering.md).
-  const english = store.listArticles().filter((a) => a.language === 'en');
+  const english = (await store.listArticles()).filter((a) => a.language === 'en');
   assert.equal(new Set(english.map((a) => a.storyId)).size, 1);
-  assert.ok(store.listStoryIds().length <= 2);
+  assert.ok((await store.listStoryIds()).length <= 2);
   const storyId = english[0]!.storyId!;
-  const view = buildStoryView(storyId, store.storyArticles(storyId));
+  const view = buildStoryView(storyId, (await store.storyArticles(storyId)));
   const inferred = view.articles.filter((a) => a.publishedInferred).map((a) => [basename(a.path!), a.published]);
   assert.deepEqual(inferred.sort(), [
     ['001_f19b34be74c39a80.txt', '2024-06'],
     ['004_c7c6721c234cc375.txt', '2024-05'],
   ]);
-  store.close();
+  await store.close();
 });
 

@@ -28,15 +28,15 @@ test('a store that refuses writes stops the ingest; what was stored stays and a 
     assert.match(err.message, /SQLITE_READONLY/);
     return true;
   });
-  store.close();
+  await store.close();
 
   const reopened = new SqliteStoryStore(db);
-  assert.equal(reopened.listArticles().length, 1, 'the article committed before the failure is still there');
+  assert.equal((await reopened.listArticles()).length, 1, 'the article committed before the failure is still there');
   const rerun = await ingestPaths([seeds], reopened);
   assert.equal(rerun.failed.length, 0);
-  assert.equal(reopened.listArticles().length, 5, 'the re-run adds the other four seeds, and the first not again');
-  assert.equal(reopened.listStoryIds().length, 1);
-  reopened.close();
+  assert.equal((await reopened.listArticles()).length, 5, 'the re-run adds the other four seeds, and the first not again');
+  assert.equal((await reopened.listStoryIds()).length, 1);
+  await reopened.close();
 });
 
 test('a database that cannot be opened is exit 3 with its path and what to do, not "bad input"', async () => {

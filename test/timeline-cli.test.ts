@@ -13,8 +13,8 @@ before(async () => {
   db = tempDb();
   const store = new SqliteStoryStore(db);
   await ingestPaths([SEEDS_DIR], store);
-  storyId = store.listStoryIds()[0]!;
-  store.close();
+  storyId = (await store.listStoryIds())[0]!;
+  await store.close();
 });
 
 /** Runs main(argv) with stdout and stderr captured. */

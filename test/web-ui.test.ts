@@ -26,12 +26,12 @@ let browser: BrowserContext | null = null;
 
 before(async () => {
   server = await startTestServer({ seeds: true });
-  demoStory = server.store.listStoryIds()[0]!;
+  demoStory = (await server.store.listStoryIds())[0]!;
   const doc = jsonArticleToDocument({ title: HOSTILE_TITLE, text: HOSTILE_TEXT, source: 'Northport Post', published: '2024-03-04' }, 'hostile.jsonl:1') as RawDocument;
-  const result = ingestBatch([doc], server.store);
+  const result = await ingestBatch([doc], server.store);
   assert.ok(result.ok && result.summary.added === 1, 'the hostile article is stored');
   hostileArticle = result.summary.addedIds[0]!;
-  const stored = server.store.getArticle(hostileArticle)!;
+  const stored = (await server.store.getArticle(hostileArticle))!;
   assert.match(stored.text, /<img src="x" onerror=/, 'the markup reaches the store as text');
   assert.notEqual(stored.storyId, demoStory);
 });
@@ -114,7 +114,7 @@ test('markup inside an ingested article is shown as text and never runs', async 
   const page = await open(t, `/articles/${hostileArticle}`);
   if (!page) return;
   await page.waitForSelector('.article-text p');
-  const story = server.store.getArticle(hostileArticle)!.storyId!;
+  const story = (await server.store.getArticle(hostileArticle))!.storyId!;
   for (const path of [`/articles/${hostileArticle}`, `/stories/${story}`, '/']) {
     await page.goto(`${server.url}${path}`);
     await page.waitForSelector('main h1');
@@ -194,7 +194,7 @@ test('article markup in a timeline is shown as text and never runs', async (t) =
 });
 
 test('a 500-article story page renders in well under a second of browser time', async (t) => {
-  addLargeStory(server.store, 'sLarge', 500);
+  await addLargeStory(server.store, 'sLarge', 500);
   const page = await open(t, '/');
   if (!page) return;
   await page.waitForSelector('.story-card');

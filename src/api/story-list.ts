@@ -21,11 +21,11 @@ interface SortKey {
   id: string;
 }
 
-export function listStories(store: StoryStore, request: StoryListRequest) {
+export async function listStories(store: StoryStore, request: StoryListRequest) {
   const words = request.q ? request.q.split(/\s+/).filter(Boolean) : [];
   const after = request.cursor ? decodeCursor(request.cursor) : null;
   // One row more than the page tells whether a next page exists.
-  const rows = store.findStorySummaries({
+  const rows = await store.findStorySummaries({
     ...(words.length ? { words } : {}),
     ...(request.lang ? { language: request.lang } : {}),
     ...(request.from ? { from: request.from } : {}),
@@ -34,8 +34,8 @@ export function listStories(store: StoryStore, request: StoryListRequest) {
     limit: request.limit + 1,
   });
   const page = rows.slice(0, request.limit);
-  const dates = store.storyPublicationDates(page.map((s) => s.id));
-  const stories = page.map((s) => ({ ...listedSummary(store, s), coverage: coverageOfDays(dates.get(s.id) ?? []) }));
+  const dates = await store.storyPublicationDates(page.map((s) => s.id));
+  const stories = await Promise.all(page.map(async (s) => ({ ...(await listedSummary(store, s)), coverage: coverageOfDays(dates.get(s.id) ?? []) })));
   const last = stories.at(-1);
   return { stories, nextCursor: rows.length > request.limit && last ? encodeCursor(keyOf(last)) : null };
 }

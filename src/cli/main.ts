@@ -35,19 +35,19 @@ function embeddingsOption(): Option {
   return new Option('--embeddings <dir>', 'a local ONNX sentence-embedding model (transformers.js layout) for cross-language evidence; needs the optional package @huggingface/transformers');
 }
 
-function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) => T): T {
-  const store = openStore(resolveDbPath(dbPath));
+async function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) => T | Promise<T>): Promise<T> {
+  const store = await openStore(resolveDbPath(dbPath));
   try {
-    return fn(store);
+    return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 async function runIngest(paths: string[], options: { db?: string; quiet?: boolean; embeddings?: string }): Promise<number> {
   // The model is loaded (or refused) before the store is touched.
   const embedder = options.embeddings ? await loadSentenceEmbedder(options.embeddings) : undefined;
-  const store = openStore(resolveDbPath(options.db));
+  const store = await openStore(resolveDbPath(options.db));
   try {
     const progress = progressReporter(!options.quiet);
     const summary = await ingestPaths(paths, store, { progress, ...(embedder ? { embedder } : {}) });
@@ -56,7 +56,7 @@ async function runIngest(paths: string[], options: { db?: string; quiet?: boolea
     process.stdout.write(`added ${summary.added}${copies}, skipped ${summary.duplicates} already stored, failed ${summary.failed.length}\n`);
     return summary.failed.length ? EXIT_BAD_INPUT : EXIT_OK;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -69,8 +69,10 @@ async function runAnalyze(paths: string[]): Promise<number> {
   return result.failed.length ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
-function storyViews(store: StoryStore) {
-  return store.listStoryIds().map((id) => buildStoryView(id, store.storyArticles(id)));
+async function storyViews(store: StoryStore) {
+  const views = [];
+  for (const id of await store.listStoryIds()) views.push(buildStoryView(id, await store.storyArticles(id)));
+  return views;
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -97,8 +99,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action((opts: { db?: string; json?: boolean }) =>
-      withStore(opts.db, (store) => {
-        const summaries = store.listStorySummaries().map((s) => listedSummary(store, s));
+      withStore(opts.db, async (store) => {
+        const summaries = await Promise.all((await store.listStorySummaries()).map((s) => listedSummary(store, s)));
         if (opts.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
         else printStoryList(summaries);
       }),
@@ -112,11 +114,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--json', 'print JSON').conflicts('markdown'))
     .option('--markdown', 'print Markdown')
     .action((id: string, opts: { db?: string; json?: boolean; markdown?: boolean }) =>
-      withStore(opts.db, (store) => {
+      withStore(opts.db, async (store) => {
         // A story merged into another keeps answering under its old id.
-        const current = store.resolveStoryId(id);
+        const current = await store.resolveStoryId(id);
         if (!current) throw new InputError(id, 'no such story (see `storyline stories`)');
-        const view = buildStoryView(current, store.storyArticles(current));
+        const view = buildStoryView(current, await store.storyArticles(current));
         if (opts.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
         else if (opts.markdown) process.stdout.write(renderStoryMarkdown(view));
         else printStory(view);
@@ -130,8 +132,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .option('--story <id>', 'only the articles of this story')
     .action((opts: { db?: string; json?: boolean; story?: string }) =>
-      withStore(opts.db, (store) => {
-        const articles = opts.story === undefined ? store.listArticles() : store.listArticles(store.resolveStoryId(opts.story) ?? opts.story);
+      withStore(opts.db, async (store) => {
+        const articles = opts.story === undefined ? await store.listArticles() : await store.listArticles((await store.resolveStoryId(opts.story)) ?? opts.story);
         if (opts.json) process.stdout.write(`${JSON.stringify(articles.map(articleJson), null, 2)}\n`);
         else printArticleList(articles);
       }),
@@ -150,10 +152,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .addOption(new Option('--json', 'print JSON').conflicts('markdown'))
     .option('--markdown', 'print Markdown')
-    .action((opts: TimelineSelection & { db?: string; json?: boolean; markdown?: boolean }) => {
+    .action(async (opts: TimelineSelection & { db?: string; json?: boolean; markdown?: boolean }) => {
       if (opts.language !== undefined && !LANGUAGE.test(opts.language)) throw new UsageError(`--language: not a language code such as en or vi: ${opts.language}`);
-      withStore(opts.db, (store) => {
-        const timeline = selectionTimeline(store, opts);
+      await withStore(opts.db, async (store) => {
+        const timeline = await selectionTimeline(store, opts);
         if (opts.json) printJson(timeline);
         else if (opts.markdown) process.stdout.write(renderTopicTimelineMarkdown(timeline, selectionTitle(timeline.selection)));
         else printTopicTimeline(timeline, selectionTitle(timeline.selection));
@@ -167,11 +169,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON')
     .action((id: string, opts: { db?: string; json?: boolean }) =>
-      withStore(opts.db, (store) => {
-        const article = store.getArticle(id);
+      withStore(opts.db, async (store) => {
+        const article = await store.getArticle(id);
         if (!article) throw new InputError(id, 'no such article (see `storyline articles`)');
         // The story it was placed in may since have merged into another.
-        const storyId = store.resolveStoryId(article.storyId ?? '') ?? article.storyId;
+        const storyId = (await store.resolveStoryId(article.storyId ?? '')) ?? article.storyId;
         if (opts.json) printJson({ id: article.id, title: article.title, storyId, eventId: article.eventId, duplicateOf: article.duplicateOf, placement: article.placement });
         else process.stdout.write(renderPlacement(article, storyId));
       }),
@@ -217,7 +219,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('timelines')
     .description('topic timelines, Timeline17 layout: <topic>/articles.jsonl + <topic>/timelines/*.timeline.json: Date-F1 and ROUGE-1 F per timeline, beside the busiest publication days')
     .argument('<dir>', 'folder of topic folders')
-    .action(async (dir: string) => printJson((await evaluation()).evalTimelines(dir)));
+    .action(async (dir: string) => printJson(await (await evaluation()).evalTimelines(dir)));
   evaluate
     .command('segments')
     .description("trafilatura's main-text layout: pages/ + evaldata.json (with/without segments)")
@@ -252,9 +254,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (opts: { db?: string; serve: boolean; port?: string }) => {
       if (!existsSync(SAMPLE_DIR)) throw new UsageError(`sample directory ${SAMPLE_DIR} is missing`);
       const code = await runIngest([SAMPLE_DIR], { ...(opts.db ? { db: opts.db } : {}) });
-      const sampleStories = withStore(opts.db, (store) => {
-        const sampleIds = new Set(store.listArticles().filter((a) => a.path?.startsWith(SAMPLE_DIR)).map((a) => a.storyId));
-        const views = storyViews(store).filter((v) => sampleIds.has(v.id));
+      const sampleStories = await withStore(opts.db, async (store) => {
+        const sampleIds = new Set((await store.listArticles()).filter((a) => a.path?.startsWith(SAMPLE_DIR)).map((a) => a.storyId));
+        const views = (await storyViews(store)).filter((v) => sampleIds.has(v.id));
         for (const view of views) {
           process.stdout.write('\n');
           printStory(view);
@@ -281,12 +283,12 @@ function parsePointCount(value: string): number {
 }
 
 /** The selection's timeline; a selection that cannot be looked up is a usage error, an unknown story bad input. */
-function selectionTimeline(store: StoryStore, opts: TimelineSelection) {
+async function selectionTimeline(store: StoryStore, opts: TimelineSelection) {
   const { story, query, entity, from, to, language, points } = opts;
   const selection: TimelineSelection = { story, query, entity, from, to, language, points };
   for (const key of Object.keys(selection) as Array<keyof TimelineSelection>) if (selection[key] === undefined) delete selection[key];
   try {
-    return buildSelectionTimeline(store, selection);
+    return await buildSelectionTimeline(store, selection);
   } catch (err) {
     if (!(err instanceof SelectionError)) throw err;
     if (err.problem === 'story') throw new InputError(story ?? '', 'no such story (see `storyline stories`)');

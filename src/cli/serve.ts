@@ -22,7 +22,7 @@ export async function serveUntilStopped(flags: ServeFlags, path = '/'): Promise<
   if (!token && !isLoopbackHost(host)) {
     throw new UsageError(`--host ${host} is reachable from other machines: give --token TOKEN (or set $STORYLINE_TOKEN), or serve on 127.0.0.1`);
   }
-  const store = openStore(resolveDbPath(flags.db));
+  const store = await openStore(resolveDbPath(flags.db));
   try {
     const server = await startServer({ store, host, port, ...(token ? { token } : {}) });
     process.stdout.write(`Serving Storyline at ${server.url}${path}${token ? ' (API calls need Authorization: Bearer TOKEN)' : ''}; Ctrl-C stops\n`);
@@ -30,7 +30,7 @@ export async function serveUntilStopped(flags: ServeFlags, path = '/'): Promise<
     await server.close();
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

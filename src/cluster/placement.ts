@@ -38,7 +38,7 @@ export interface PlacementInput {
 }
 
 /** Candidates for a query: from a store's key index (`candidatesFromIndex`), or hand-made in a test. */
-export type CandidateLookup = (query: CandidateQuery) => ClusterCandidate[];
+export type CandidateLookup = (query: CandidateQuery) => ClusterCandidate[] | Promise<ClusterCandidate[]>;
 
 /** What retrieval needs of a store: its key postings, its candidates by id and its corpus figures. */
 export type KeyIndex = Pick<StoryStore, 'findKeyPostings' | 'getCandidates' | 'corpusStats'>;
@@ -48,8 +48,8 @@ export type KeyIndex = Pick<StoryStore, 'findKeyPostings' | 'getCandidates' | 'c
  * a shared country: IDF over the stored corpus); keys too common to tell anything are not asked.
  */
 export function candidatesFromIndex(index: KeyIndex): CandidateLookup {
-  return (query) => {
-    const stats = index.corpusStats();
+  return async (query) => {
+    const stats = await index.corpusStats();
     const weightOfKey = new Map<string, number>();
     for (const key of new Set(query.keys)) {
       const df = keyFrequency(stats, key);
@@ -57,7 +57,7 @@ export function candidatesFromIndex(index: KeyIndex): CandidateLookup {
       weightOfKey.set(key, Math.log((stats.articleCount + 1) / (df + 1)) + 1);
     }
     const weight = new Map<string, number>();
-    for (const [key, ids] of index.findKeyPostings([...weightOfKey.keys()], query, ROWS_PER_KEY)) {
+    for (const [key, ids] of await index.findKeyPostings([...weightOfKey.keys()], query, ROWS_PER_KEY)) {
       for (const id of ids) weight.set(id, (weight.get(id) ?? 0) + weightOfKey.get(key)!);
     }
     const ranked = [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, query.limit);
@@ -77,7 +77,7 @@ export function candidateQuery(queryKeys: string[], day: number | null, articleC
 }
 
 /** The story (and event) the article joins, the stories it merges, or a new story: with the scores behind it. */
-export function decidePlacement(article: PlacementInput, stats: CorpusStats, lookup: CandidateLookup, config: ClusterConfig = DEFAULT_CLUSTER_CONFIG): Assignment {
-  const candidates = lookup(candidateQuery(article.queryKeys, article.day, stats.articleCount, config.windowDays));
+export async function decidePlacement(article: PlacementInput, stats: CorpusStats, lookup: CandidateLookup, config: ClusterConfig = DEFAULT_CLUSTER_CONFIG): Promise<Assignment> {
+  const candidates = await lookup(candidateQuery(article.queryKeys, article.day, stats.articleCount, config.windowDays));
   return assignStory(article.features, candidates, stats, config);
 }

@@ -25,11 +25,11 @@ export interface ScoredCandidate {
  * the first original), else the closest light edit by MinHash. Rows in no story yet are skipped.
  * The light edits are a look-up (`findNearDuplicates`), read only when no stored text is the same.
  */
-export function findSameLanguageCopy(sameText: TextMatch[], minhash: Uint32Array, nearDuplicates: () => NearMatch[]): CopyDecision | null {
+export async function findSameLanguageCopy(sameText: TextMatch[], minhash: Uint32Array, nearDuplicates: () => NearMatch[] | Promise<NearMatch[]>): Promise<CopyDecision | null> {
   const exact = sameText.find((c) => c.storyId);
   if (exact) return { id: exact.duplicateOf ?? exact.id, storyId: exact.storyId!, eventId: exact.eventId, method: 'exact', similarity: 1 };
   let best: CopyDecision | null = null;
-  for (const c of nearDuplicates()) {
+  for (const c of await nearDuplicates()) {
     const similarity = estimatedJaccard(minhash, c.minhash);
     if (c.storyId && similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { id: c.id, storyId: c.storyId, eventId: c.eventId, method: 'near', similarity };
   }

@@ -98,7 +98,7 @@ export async function analyseItems(file: string, items: ClusteringItem[], option
 }
 
 /** Clusters analysed items (in date order) into a fresh temporary store. */
-export function clusterAnalysed(analysed: AnalysedItem[], options: Pick<IngestOptions, 'cluster'> = {}): { rows: ClusteredRow[]; failed: number; articleOf: Map<string, string> } {
+export async function clusterAnalysed(analysed: AnalysedItem[], options: Pick<IngestOptions, 'cluster'> = {}): Promise<{ rows: ClusteredRow[]; failed: number; articleOf: Map<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'storyline-eval-clustering-'));
   const store = new SqliteStoryStore(join(dir, 'eval.db'));
   const summary = emptySummary();
@@ -112,19 +112,20 @@ export function clusterAnalysed(analysed: AnalysedItem[], options: Pick<IngestOp
         continue;
       }
       const before = summary.addedIds.length;
-      batch.next();
-      storeAnalyzed(a.doc, a.enriched, store, summary, options, a.embedding);
+      await batch.next();
+      await storeAnalyzed(a.doc, a.enriched, store, summary, options, a.embedding);
       if (summary.addedIds.length > before) articleOf.set(a.item.id, summary.addedIds[before]!);
     }
-    batch.commit();
-    const rows = analysed.map(({ item }) => {
-      const stored = articleOf.has(item.id) ? store.getArticle(articleOf.get(item.id)!) : null;
-      const storyId = stored?.storyId ? (store.resolveStoryId(stored.storyId) ?? stored.storyId) : `unstored:${item.id}`;
-      return { item, gold: item.cluster, found: storyId, foundEvent: stored?.eventId ?? `unstored:${item.id}`, duplicateOf: stored?.duplicateOf ?? null };
-    });
+    await batch.commit();
+    const rows: ClusteredRow[] = [];
+    for (const { item } of analysed) {
+      const stored = articleOf.has(item.id) ? await store.getArticle(articleOf.get(item.id)!) : null;
+      const storyId = stored?.storyId ? ((await store.resolveStoryId(stored.storyId)) ?? stored.storyId) : `unstored:${item.id}`;
+      rows.push({ item, gold: item.cluster, found: storyId, foundEvent: stored?.eventId ?? `unstored:${item.id}`, duplicateOf: stored?.duplicateOf ?? null });
+    }
     return { rows, failed, articleOf };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -148,7 +149,7 @@ export async function evalClustering(file: string, options: Pick<IngestOptions, 
   const items = readClusteringItems(file);
   const started = process.hrtime.bigint();
   const analysed = await analyseItems(file, items, options);
-  const { rows, failed, articleOf } = clusterAnalysed(analysed, options);
+  const { rows, failed, articleOf } = await clusterAnalysed(analysed, options);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const perLanguage: Record<string, ClusterScores> = {};
   for (const lang of [...new Set(items.map((i) => i.lang))].sort()) perLanguage[lang] = scoreClusters(rows.filter((r) => r.item.lang === lang));

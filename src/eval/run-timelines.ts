@@ -70,7 +70,7 @@ export function topicDirs(dir: string): string[] {
   return topics.map((t) => join(dir, t));
 }
 
-export function ingestTopic(topicDir: string): IngestedTopic {
+export async function ingestTopic(topicDir: string): Promise<IngestedTopic> {
   const started = process.hrtime.bigint();
   const file = join(topicDir, 'articles.jsonl');
   const items = readJsonl(file, ArticleSchema, 'an article').sort((a, b) => a.date.localeCompare(b.date));
@@ -94,13 +94,13 @@ export function ingestTopic(topicDir: string): IngestedTopic {
       } catch {
         continue; // not an article
       }
-      batch.next();
-      storeAnalyzed(doc, enriched, store, summary);
+      await batch.next();
+      await storeAnalyzed(doc, enriched, store, summary);
     }
-    batch.commit();
-    articles = store.listArticles();
+    await batch.commit();
+    articles = await store.listArticles();
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
   const timelinesDir = join(topicDir, 'timelines');
@@ -160,11 +160,11 @@ export function busiestDays(evidence: TopicEvidence, n: number): Array<{ day: st
     .map(([day, list]) => ({ day, text: `${list[0]!.title} ${/^.+?[.!?](?=\s|$)/su.exec(list[0]!.text)?.[0] ?? ''}`.trim() }));
 }
 
-export function evalTimelines(dir: string): TimelinesEval {
+export async function evalTimelines(dir: string): Promise<TimelinesEval> {
   const rows: TopicTimelineEval[] = [];
   const topics = topicDirs(dir);
   for (const topicDir of topics) {
-    const topic = ingestTopic(topicDir);
+    const topic = await ingestTopic(topicDir);
     for (const { name, gold } of topic.golds) {
       const started = process.hrtime.bigint();
       const evidence = collectTopicEvidence(topic.articles);

@@ -23,10 +23,10 @@ export class BatchedWrites {
   ) {}
 
   /** Call before each document: starts a batch, or commits a full one and starts the next. */
-  next(): void {
-    if (this.open && (this.count >= this.limits.articles || Date.now() - this.startedAt >= this.limits.milliseconds)) this.commit();
+  async next(): Promise<void> {
+    if (this.open && (this.count >= this.limits.articles || Date.now() - this.startedAt >= this.limits.milliseconds)) await this.commit();
     if (!this.open) {
-      this.store.beginBatch();
+      await this.store.beginBatch();
       this.open = true;
       this.startedAt = Date.now();
     }
@@ -34,12 +34,12 @@ export class BatchedWrites {
   }
 
   /** Commits what the batch holds (at the end of an ingest). */
-  commit(): void {
+  async commit(): Promise<void> {
     if (!this.open) return;
     this.open = false;
     this.count = 0;
     // The stories the batch changed are titled in its transaction: they commit with their articles.
-    decideStoryTitles(this.store);
-    this.store.commitBatch();
+    await decideStoryTitles(this.store);
+    await this.store.commitBatch();
   }
 }

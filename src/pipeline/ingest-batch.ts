@@ -8,7 +8,7 @@ import { analyzeDocument, asInputError, backfillFeatures, commitOrStop, emptySum
 
 export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; failed: InputError[] };
 
-export function ingestBatch(docs: RawDocument[], store: StoryStore, options: IngestOptions = {}): BatchResult {
+export async function ingestBatch(docs: RawDocument[], store: StoryStore, options: IngestOptions = {}): Promise<BatchResult> {
   const analyzed = [];
   const failed: InputError[] = [];
   for (const doc of docs) {
@@ -20,17 +20,17 @@ export function ingestBatch(docs: RawDocument[], store: StoryStore, options: Ing
   }
   if (failed.length) return { ok: false, failed };
   const summary = emptySummary();
-  backfillFeatures(store);
-  backfillStoryTitles(store);
+  await backfillFeatures(store);
+  await backfillStoryTitles(store);
   // One commit for the whole request.
-  store.beginBatch();
+  await store.beginBatch();
   try {
-    for (const { doc, enriched } of analyzed) storeAnalyzed(doc, enriched, store, summary, options);
-    decideStoryTitles(store);
+    for (const { doc, enriched } of analyzed) await storeAnalyzed(doc, enriched, store, summary, options);
+    await decideStoryTitles(store);
   } catch (err) {
     throw storeErrorOf(err) ?? err;
   } finally {
-    commitOrStop({ commit: () => store.commitBatch() });
+    await commitOrStop({ commit: () => store.commitBatch() });
   }
   return { ok: true, summary };
 }

@@ -47,8 +47,8 @@ export interface IngestOptions {
 }
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
-  backfillFeatures(store);
-  backfillStoryTitles(store);
+  await backfillFeatures(store);
+  await backfillStoryTitles(store);
   const summary = emptySummary();
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
@@ -64,7 +64,7 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
           if (read.kind === 'error') record(summary, read.error, options);
           else if (read.kind === 'warning') warn(summary, read.origin, read.message, options);
           else {
-            batch.next();
+            await batch.next();
             await ingestOne(read.doc, store, summary, options);
           }
         }
@@ -73,7 +73,7 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
     }
   } finally {
     // Whatever was added stays, also when something unexpected stops the run.
-    commitOrStop(batch);
+    await commitOrStop(batch);
   }
   return summary;
 }
@@ -113,19 +113,19 @@ export async function analyzePaths(paths: string[], options: Pick<IngestOptions,
 }
 
 /** Articles stored before comparison features were kept get them, so that they can be candidates again. */
-export function backfillFeatures(store: StoryStore): void {
+export async function backfillFeatures(store: StoryStore): Promise<void> {
   const BATCH = 500;
-  for (let rows = store.articlesWithoutFeatures(BATCH); rows.length; rows = store.articlesWithoutFeatures(BATCH)) {
-    store.beginBatch();
-    for (const a of rows) store.setFeatures(a.id, articleFeatures(a));
-    store.commitBatch();
+  for (let rows = await store.articlesWithoutFeatures(BATCH); rows.length; rows = await store.articlesWithoutFeatures(BATCH)) {
+    await store.beginBatch();
+    for (const a of rows) await store.setFeatures(a.id, articleFeatures(a));
+    await store.commitBatch();
   }
 }
 
 /** Adds one document; used by the file runner and by callers that already hold documents. */
-export function ingestDocument(doc: RawDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): void {
+export async function ingestDocument(doc: RawDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): Promise<void> {
   try {
-    storeAnalyzed(doc, analyzeDocument(doc, options), store, summary, options);
+    await storeAnalyzed(doc, analyzeDocument(doc, options), store, summary, options);
   } catch (err) {
     skipOrStop(err, doc.origin, summary, options);
   }
@@ -137,7 +137,7 @@ export async function ingestOne(doc: RawDocument, store: StoryStore, summary: In
   try {
     const enriched = analyzeDocument(doc, options);
     const [embedding] = await options.embedder.embed([embeddingText(enriched)]);
-    storeAnalyzed(doc, enriched, store, summary, options, embedding);
+    await storeAnalyzed(doc, enriched, store, summary, options, embedding);
   } catch (err) {
     skipOrStop(err, doc.origin, summary, options);
   }
@@ -151,9 +151,9 @@ function skipOrStop(err: unknown, origin: string, summary: IngestSummary, option
 }
 
 /** Commits the open batch; a database that refuses the commit is a StoreError. */
-export function commitOrStop(batch: { commit(): void }): void {
+export async function commitOrStop(batch: { commit(): Promise<void> }): Promise<void> {
   try {
-    batch.commit();
+    await batch.commit();
   } catch (err) {
     throw storeErrorOf(err) ?? err;
   }
@@ -171,8 +171,8 @@ export function analyzeDocument(doc: RawDocument, options: Pick<IngestOptions, '
 }
 
 /** Stores an analysed document in its story (or as a copy of an original), or counts it as already stored. */
-export function storeAnalyzed(doc: RawDocument, enriched: EnrichedArticle, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}, embedding?: number[]): void {
-  const stored = placeInStory(enriched, sourceKeyOf(doc), store, options, embedding);
+export async function storeAnalyzed(doc: RawDocument, enriched: EnrichedArticle, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}, embedding?: number[]): Promise<void> {
+  const stored = await placeInStory(enriched, sourceKeyOf(doc), store, options, embedding);
   if (!stored) {
     summary.duplicates++;
     return;
@@ -205,34 +205,35 @@ function record(summary: IngestSummary, error: InputError, options: IngestOption
  * Stores the article in its story (or as a copy of an original); null when it is already stored.
  * The stages decide (dedup: a copy; cluster: a placement); this reads their look-ups and stores the result.
  */
-function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryStore, options: IngestOptions, embedding?: number[]): StoredArticle | null {
+async function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryStore, options: IngestOptions, embedding?: number[]): Promise<StoredArticle | null> {
   const textHash = contentHash(article.text);
   const identity = createHash('sha256').update(`${textHash}\u0000${sourceKey}`).digest('hex');
-  const sameText = store.findByTextHash(textHash);
+  const sameText = await store.findByTextHash(textHash);
   // The same text from the same place is the same article (rows stored before source keys: the same origin).
-  if (store.hasContentHash(identity) || sameText.some((c) => !c.sourceKey && c.origin === article.origin)) return null;
+  if ((await store.hasContentHash(identity)) || sameText.some((c) => !c.sourceKey && c.origin === article.origin)) return null;
   const minhash = minhashSignature(article.terms);
   const buckets = lshBuckets(minhash);
   const features = articleFeatures(article, embedding);
   const terms = documentTerms(features);
-  const stats = withArticle(store.corpusStats(), article, terms);
+  const stats = withArticle(await store.corpusStats(), article, terms);
   const keys = articleKeys(features, stats);
-  let copy = findSameLanguageCopy(sameText, minhash, () => store.findNearDuplicates(buckets, article.language));
+  let copy = await findSameLanguageCopy(sameText, minhash, () => store.findNearDuplicates(buckets, article.language));
   let assignment: Assignment | null = null;
   if (!copy) {
     const placing = { features, queryKeys: keys.query, day: epochDay(article.published?.start) };
-    assignment = decidePlacement(placing, stats, candidatesFromIndex(store), options.cluster ?? DEFAULT_CLUSTER_CONFIG);
+    assignment = await decidePlacement(placing, stats, candidatesFromIndex(store), options.cluster ?? DEFAULT_CLUSTER_CONFIG);
     copy = findTranslatedCopy(features, assignment.scored);
   }
   const stored = storedArticle(article, identity, textHash, copy, assignment, options);
   const mergeStoryIds = copy ? [] : assignment!.mergeStoryIds;
   const joined = copy !== null || assignment!.storyId !== null;
   const storyIds = joined ? [stored.storyId!, ...mergeStoryIds] : [];
-  const undated = storyIds.flatMap((s) => store.undatedArticles(s));
-  store.addArticle(stored, {
+  const undated = (await Promise.all(storyIds.map((s) => store.undatedArticles(s)))).flat();
+  const storyDates = async () => (await Promise.all(storyIds.map((s) => store.publishedDates(s)))).flat();
+  await store.addArticle(stored, {
     newStory: !joined,
     mergeStoryIds,
-    dateUpdates: datesFromStory(stored, undated, () => storyIds.flatMap((s) => store.publishedDates(s))),
+    dateUpdates: await datesFromStory(stored, undated, storyDates),
     index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features, documentTerms: terms },
   });
   return stored;

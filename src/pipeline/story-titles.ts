@@ -7,18 +7,18 @@ import type { StoryStore, StorySummaryRow } from '../store/index.js';
 import { storyTitle } from '../timeline/index.js';
 
 /** Titles every story whose title is undecided; call inside an open batch. */
-export function decideStoryTitles(store: StoryStore): void {
+export async function decideStoryTitles(store: StoryStore): Promise<void> {
   const BATCH = 200;
-  for (let ids = store.storiesWithoutTitle(BATCH); ids.length; ids = store.storiesWithoutTitle(BATCH)) {
-    for (const id of ids) store.setStoryTitle(id, storyTitle(store.storyArticles(id)));
+  for (let ids = await store.storiesWithoutTitle(BATCH); ids.length; ids = await store.storiesWithoutTitle(BATCH)) {
+    for (const id of ids) await store.setStoryTitle(id, storyTitle(await store.storyArticles(id)));
   }
 }
 
 /** Stories written outside a batch, or stored before summaries were kept, get their titles (run before every ingest). */
-export function backfillStoryTitles(store: StoryStore): void {
-  store.beginBatch();
-  decideStoryTitles(store);
-  store.commitBatch();
+export async function backfillStoryTitles(store: StoryStore): Promise<void> {
+  await store.beginBatch();
+  await decideStoryTitles(store);
+  await store.commitBatch();
 }
 
 /**
@@ -26,7 +26,7 @@ export function backfillStoryTitles(store: StoryStore): void {
  * since its batch began, or outside one, or stored before summaries were kept, has no title until
  * the ingest decides it: the timeline stage decides it here meanwhile, for the listed stories alone.
  */
-export function listedSummary(store: StoryStore, s: StorySummaryRow): StorySummary {
+export async function listedSummary(store: StoryStore, s: StorySummaryRow): Promise<StorySummary> {
   const { id, title, articleCount, copyCount, eventCount, languages, firstDate, lastDate } = s;
-  return { id, title: title ?? storyTitle(store.storyArticles(id)), articleCount, copyCount, eventCount, languages, firstDate, lastDate };
+  return { id, title: title ?? storyTitle(await store.storyArticles(id)), articleCount, copyCount, eventCount, languages, firstDate, lastDate };
 }

@@ -40,9 +40,9 @@ export class SelectionError extends Error {
   }
 }
 
-export function buildSelectionTimeline(store: StoryStore, selection: TimelineSelection): SelectionTimeline {
-  const { query, entities } = articleQuery(store, selection);
-  const articles = entities?.length === 0 ? [] : store.findArticles(query);
+export async function buildSelectionTimeline(store: StoryStore, selection: TimelineSelection): Promise<SelectionTimeline> {
+  const { query, entities } = await articleQuery(store, selection);
+  const articles = entities?.length === 0 ? [] : await store.findArticles(query);
   const timeline = buildTopicTimeline(articles, {
     ...(selection.points !== undefined ? { points: selection.points } : {}),
     ...(selection.language ? { language: selection.language } : {}),
@@ -70,7 +70,7 @@ export function selectionTitle(selection: SelectionTimeline['selection']): strin
 }
 
 /** The store query for a selection; `entities` the canonical names an entity resolved to. */
-function articleQuery(store: StoryStore, selection: TimelineSelection): { query: ArticleQuery; entities?: string[] } {
+async function articleQuery(store: StoryStore, selection: TimelineSelection): Promise<{ query: ArticleQuery; entities?: string[] }> {
   const story = selection.story?.trim();
   const words = selection.query?.trim().split(/\s+/).filter(Boolean) ?? [];
   const entity = selection.entity?.trim();
@@ -82,7 +82,7 @@ function articleQuery(store: StoryStore, selection: TimelineSelection): { query:
   if (from && to && from > to) throw new SelectionError('date', `from: ${selection.from} is after to (${selection.to})`);
   const query: ArticleQuery = {};
   if (story) {
-    const current = store.resolveStoryId(story);
+    const current = await store.resolveStoryId(story);
     if (!current) throw new SelectionError('story', `no such story: ${story}`);
     query.storyId = current;
   }
@@ -90,7 +90,7 @@ function articleQuery(store: StoryStore, selection: TimelineSelection): { query:
   if (from) query.from = from;
   if (to) query.to = to;
   if (!entity) return { query };
-  const entities = store.findEntityNames(entity);
+  const entities = await store.findEntityNames(entity);
   query.entities = entities;
   return { query, entities };
 }

@@ -8,12 +8,12 @@ const OUTLETS = ['Northport Post', 'Coast Daily', 'Harbour Times', 'Island Radio
 const PEOPLE = ['Ana Reyes', 'Tom Baker', 'Lena Fischer', 'Minh Tran', 'Omar Haddad', 'Sara Lind', 'Piotr Nowak', 'Yuki Sato'];
 const PLACES = ['Northport', 'Southbay', 'Eastisle', 'Westcliff'];
 
-export function addLargeStory(store: StoryStore, storyId: string, count: number): void {
+export async function addLargeStory(store: StoryStore, storyId: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const day = (n: number) => new Date(Date.UTC(2024, 0, 1 + (n % 180))).toISOString().slice(0, 10);
     const person = PEOPLE[i % PEOPLE.length]!;
     const sentence = `${person} said the ferry works at ${PLACES[i % PLACES.length]} reached stage ${i % 40} of the plan.`;
-    store.addArticle(
+    await store.addArticle(
       storedArticle(`big${i}`, {
         contentHash: `big-${storyId}-${i}`,
         storyId,

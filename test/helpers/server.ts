@@ -24,7 +24,7 @@ export async function startTestServer(options: { seeds?: boolean; token?: string
     db,
     stop: async () => {
       await server.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -56,9 +56,9 @@ export function articleRoutes({ store, maxBodyBytes }: ApiDeps) {
       request: { params: IdParam },
       responses: { 200: jsonResponse(ArticleSchema, 'the article'), 401: errorResponse('missing or wrong token'), 404: errorResponse('no such article') },
     }),
-    (c) => {
+    async (c) => {
       const { id } = c.req.valid('param');
-      const article = store.getArticle(id);
+      const article = await store.getArticle(id);
       if (!article) throw notFound('article', id);
       return c.json(articleJson(article), 200);
     },
@@ -77,11 +77,11 @@ export function articleRoutes({ store, maxBodyBytes }: ApiDeps) {
     }),
     async (c) => {
       const docs = parseBody(await c.req.text(), mediaType(c));
-      const result = ingestBatch(docs, store);
+      const result = await ingestBatch(docs, store);
       if (!result.ok) throw invalidArticle(describe(result.failed));
       const { summary } = result;
       return c.json(
-        { added: summary.added, copies: summary.copies, duplicates: summary.duplicates, articles: summary.addedIds, stories: storiesOf(store, summary.addedIds), warnings: summary.warnings },
+        { added: summary.added, copies: summary.copies, duplicates: summary.duplicates, articles: summary.addedIds, stories: await storiesOf(store, summary.addedIds), warnings: summary.warnings },
         summary.added > 0 ? 201 : 200,
       );
     },
@@ -128,7 +128,11 @@ function describe(errors: InputError[]): string {
   return `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}; nothing was stored`;
 }
 
-function storiesOf(store: StoryStore, articleIds: string[]): string[] {
-  const ids = articleIds.map((id) => store.getArticle(id)?.storyId).filter((s): s is string => !!s);
-  return [...new Set(ids.map((s) => store.resolveStoryId(s) ?? s))];
+async function storiesOf(store: StoryStore, articleIds: string[]): Promise<string[]> {
+  const stories = new Set<string>();
+  for (const id of articleIds) {
+    const storyId = (await store.getArticle(id))?.storyId;
+    if (storyId) stories.add((await store.resolveStoryId(storyId)) ?? storyId);
+  }
+  return [...stories];
 }

@@ -19,9 +19,9 @@ export function entityRoutes({ store }: ApiDeps) {
         401: errorResponse('missing or wrong token'),
       },
     }),
-    (c) => {
+    async (c) => {
       const { q, limit } = c.req.valid('query');
-      return c.json({ entities: store.listEntities(q.trim(), limit) }, 200);
+      return c.json({ entities: await store.listEntities(q.trim(), limit) }, 200);
     },
   );
   return app;

@@ -14,7 +14,7 @@ export function healthRoutes({ store }: ApiDeps) {
       tags: ['meta'],
       responses: { 200: jsonResponse(HealthSchema, 'ok'), 401: errorResponse('missing or wrong token') },
     }),
-    (c) => c.json({ status: 'ok' as const, articles: store.corpusStats().articleCount, stories: store.listStoryIds().length }, 200),
+    async (c) => c.json({ status: 'ok' as const, articles: (await store.corpusStats()).articleCount, stories: (await store.listStoryIds()).length }, 200),
   );
   return app;
 }

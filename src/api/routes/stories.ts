@@ -19,10 +19,10 @@ function storyRoute<R extends RouteConfig['responses']>(path: string, summary: s
 }
 
 /** The story under its current id (a merged story answers under its old id too). */
-export function loadStory(store: StoryStore, id: string): { view: StoryView; articles: StoredArticle[] } {
-  const current = store.resolveStoryId(id);
+export async function loadStory(store: StoryStore, id: string): Promise<{ view: StoryView; articles: StoredArticle[] }> {
+  const current = await store.resolveStoryId(id);
   if (!current) throw notFound('story', id);
-  const articles = store.storyArticles(current);
+  const articles = await store.storyArticles(current);
   return { view: buildStoryView(current, articles), articles };
 }
 
@@ -38,15 +38,15 @@ export function storyRoutes({ store }: ApiDeps) {
       request: { query: StoryListQuery },
       responses: { 200: jsonResponse(StoryListSchema, 'a page of stories'), ...errors },
     }),
-    (c) => c.json(listStories(store, c.req.valid('query')), 200),
+    async (c) => c.json(await listStories(store, c.req.valid('query')), 200),
   );
 
-  app.openapi(storyRoute('/stories/{id}', 'One story, as `storyline story ID --json`', { 200: jsonResponse(StoryViewSchema, 'the story') }), (c) =>
-    c.json(loadStory(store, c.req.valid('param').id).view, 200),
+  app.openapi(storyRoute('/stories/{id}', 'One story, as `storyline story ID --json`', { 200: jsonResponse(StoryViewSchema, 'the story') }), async (c) =>
+    c.json((await loadStory(store, c.req.valid('param').id)).view, 200),
   );
 
-  app.openapi(storyRoute('/stories/{id}/timeline', "A story's dated developments and background, oldest first", { 200: jsonResponse(TimelineSchema, 'the timeline') }), (c) => {
-    const { view } = loadStory(store, c.req.valid('param').id);
+  app.openapi(storyRoute('/stories/{id}/timeline', "A story's dated developments and background, oldest first", { 200: jsonResponse(TimelineSchema, 'the timeline') }), async (c) => {
+    const { view } = await loadStory(store, c.req.valid('param').id);
     return c.json({ id: view.id, timeline: view.timeline, background: view.background }, 200);
   });
 
@@ -54,8 +54,8 @@ export function storyRoutes({ store }: ApiDeps) {
     storyRoute('/stories/{id}/quotes', 'Who said what: every quote in the story, oldest article first', {
       200: jsonResponse(z.object({ quotes: z.array(StoryQuoteSchema) }), 'the quotes'),
     }),
-    (c) => {
-      const { view, articles } = loadStory(store, c.req.valid('param').id);
+    async (c) => {
+      const { view, articles } = await loadStory(store, c.req.valid('param').id);
       return c.json({ quotes: storyQuotes(view, articles) }, 200);
     },
   );
@@ -64,8 +64,8 @@ export function storyRoutes({ store }: ApiDeps) {
     storyRoute('/stories/{id}/differences', 'Where sources differ: developments one outlet alone reports, developments dated apart', {
       200: jsonResponse(SourceDifferencesSchema, 'the differences'),
     }),
-    (c) => {
-      const { view, articles } = loadStory(store, c.req.valid('param').id);
+    async (c) => {
+      const { view, articles } = await loadStory(store, c.req.valid('param').id);
       return c.json(findSourceDifferences(view, articles), 200);
     },
   );
@@ -74,8 +74,8 @@ export function storyRoutes({ store }: ApiDeps) {
     storyRoute('/stories/{id}/markdown', 'The story as Markdown, as `storyline story ID --markdown`', {
       200: textResponse('text/markdown', 'Markdown'),
     }),
-    (c) => {
-      const { view } = loadStory(store, c.req.valid('param').id);
+    async (c) => {
+      const { view } = await loadStory(store, c.req.valid('param').id);
       c.header('Content-Disposition', `inline; filename="${view.id}.md"`);
       return c.body(renderStoryMarkdown(view), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     },
@@ -85,8 +85,8 @@ export function storyRoutes({ store }: ApiDeps) {
     storyRoute('/stories/{id}/feed.xml', "An Atom feed of the story's timeline points, newest first", {
       200: textResponse('application/atom+xml', 'Atom feed'),
     }),
-    (c) => {
-      const { view, articles } = loadStory(store, c.req.valid('param').id);
+    async (c) => {
+      const { view, articles } = await loadStory(store, c.req.valid('param').id);
       const origin = new URL(c.req.url).origin;
       const xml = renderStoryFeed(view, articles, { storyUrl: `${origin}/stories/${encodeURIComponent(view.id)}`, feedUrl: `${origin}/api/stories/${encodeURIComponent(view.id)}/feed.xml` });
       return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });

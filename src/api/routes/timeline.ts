@@ -22,11 +22,11 @@ export function timelineRoutes({ store }: ApiDeps) {
         404: errorResponse('no such story'),
       },
     }),
-    (c) => {
+    async (c) => {
       const { q, ...rest } = c.req.valid('query');
       const selection: TimelineSelection = { ...rest, ...(q !== undefined ? { query: q } : {}) };
       try {
-        return c.json(buildSelectionTimeline(store, selection), 200);
+        return c.json(await buildSelectionTimeline(store, selection), 200);
       } catch (err) {
         if (!(err instanceof SelectionError)) throw err;
         if (err.problem === 'story') throw notFound('story', selection.story ?? '');

@@ -23,8 +23,8 @@ const dates = (list: string[]) => {
   return read;
 };
 
-test('an undated member with yearless dates takes the year nearest its story, and a month of publication', () => {
-  const [update, ...rest] = datesFromStory(member('new', [], day('2024-06-01'), 'supplied'), [member('old', [may8])], dates(['2024-05-20']));
+test('an undated member with yearless dates takes the year nearest its story, and a month of publication', async () => {
+  const [update, ...rest] = (await datesFromStory(member('new', [], day('2024-06-01'), 'supplied'), [member('old', [may8])], dates(['2024-05-20'])));
   assert.equal(rest.length, 0);
   assert.equal(update!.id, 'old');
   assert.deepEqual(update!.published, { start: '2024-05-01', end: '2024-05-31', precision: 'month' });
@@ -35,24 +35,24 @@ test('an undated member with yearless dates takes the year nearest its story, an
   assert.deepEqual(update!.features.months, ['2024-05']);
 });
 
-test('the new article dates its story: its own publication is context, when it is not itself borrowed', () => {
-  assert.equal(datesFromStory(member('new', [], day('2023-05-20'), 'supplied'), [member('old', [may8])], dates([]))[0]?.dates[0]?.start, '2023-05-08');
-  assert.deepEqual(datesFromStory(member('new', [], day('2023-05-20'), 'story'), [member('old', [may8])], dates([])), []);
+test('the new article dates its story: its own publication is context, when it is not itself borrowed', async () => {
+  assert.equal((await datesFromStory(member('new', [], day('2023-05-20'), 'supplied'), [member('old', [may8])], dates([])))[0]?.dates[0]?.start, '2023-05-08');
+  assert.deepEqual((await datesFromStory(member('new', [], day('2023-05-20'), 'story'), [member('old', [may8])], dates([]))), []);
 });
 
-test('an undated new article borrows from the story it joins', () => {
-  const updates = datesFromStory(member('new', [may8]), [], dates(['2022-05-30']));
+test('an undated new article borrows from the story it joins', async () => {
+  const updates = (await datesFromStory(member('new', [may8]), [], dates(['2022-05-30'])));
   assert.deepEqual(updates.map((u) => [u.id, u.published.start]), [['new', '2022-05-01']]);
 });
 
-test('nothing to date: the story dates are not read', () => {
+test('nothing to date: the story dates are not read', async () => {
   const storyDates = dates(['2024-05-20']);
-  assert.deepEqual(datesFromStory(member('new', [], day('2024-06-01'), 'supplied'), [member('old', [])], storyDates), []);
+  assert.deepEqual((await datesFromStory(member('new', [], day('2024-06-01'), 'supplied'), [member('old', [])], storyDates)), []);
   // A dated new article with yearless dates has dated them itself.
-  assert.deepEqual(datesFromStory(member('new', [may8], day('2024-06-01'), 'supplied'), [], storyDates), []);
+  assert.deepEqual((await datesFromStory(member('new', [may8], day('2024-06-01'), 'supplied'), [], storyDates)), []);
   assert.equal(storyDates.calls, 0);
 });
 
-test('no dates in the story: nothing is inferred', () => {
-  assert.deepEqual(datesFromStory(member('new', [may8]), [member('old', [may8])], dates([])), []);
+test('no dates in the story: nothing is inferred', async () => {
+  assert.deepEqual((await datesFromStory(member('new', [may8]), [member('old', [may8])], dates([]))), []);
 });

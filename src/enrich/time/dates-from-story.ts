@@ -13,10 +13,10 @@ export type DatingMember = FeatureInput & Pick<StoredArticle, 'id' | 'unresolved
  * it is undated, from the publication dates of members dated by themselves (the article's own
  * included). `storyDates` is read only when some member has yearless dates: most articles need none.
  */
-export function datesFromStory(article: DatingMember, storyUndated: DatingMember[], storyDates: () => string[]): DateUpdate[] {
+export async function datesFromStory(article: DatingMember, storyUndated: DatingMember[], storyDates: () => string[] | Promise<string[]>): Promise<DateUpdate[]> {
   const undated = [...storyUndated, ...(article.published ? [] : [article])].filter((m) => m.unresolvedDates.length > 0);
   if (undated.length === 0) return [];
-  const context = [...storyDates(), ...(article.published && article.publishedSource !== 'story' ? [article.published.start] : [])];
+  const context = [...(await storyDates()), ...(article.published && article.publishedSource !== 'story' ? [article.published.start] : [])];
   const updates: DateUpdate[] = [];
   for (const member of undated) {
     const inferred = inferFromStory(member.unresolvedDates, context);

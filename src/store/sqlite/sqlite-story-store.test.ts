@@ -15,113 +15,113 @@ const features = articleFeatures(storedArticle('features'));
 const index = (keys: string[] = ['e:Vladimir Putin'], minhash: Uint32Array = new Uint32Array(MINHASH_SIZE)) => ({ sourceKey: 'test', keys, minhash, lshBuckets: lshBuckets(minhash), features, documentTerms: documentTerms(features) });
 const added = (extra: Partial<AddArticleOptions> = {}): AddArticleOptions => ({ newStory: true, dateUpdates: [], index: index(), ...extra });
 
-test('migrations run once and a reopened store keeps its data', () => {
+test('migrations run once and a reopened store keeps its data', async () => {
   const path = join(tempDir(), 'a.db');
   const store = new SqliteStoryStore(path);
-  store.addArticle(article('a1'), added());
-  store.close();
+  await store.addArticle(article('a1'), added());
+  await store.close();
   const again = new SqliteStoryStore(path);
-  assert.equal(again.listArticles().length, 1);
-  assert.deepEqual(again.getArticle('a1')?.entities, article('a1').entities);
-  again.close();
+  assert.equal((await again.listArticles()).length, 1);
+  assert.deepEqual((await again.getArticle('a1'))?.entities, article('a1').entities);
+  await again.close();
   const db = new Database(path);
   assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2, 3, 4, 5, 6, 7, 8]);
   db.close();
 });
 
-test('a failing insert leaves nothing behind: article, entities, statistics and story roll back together', () => {
+test('a failing insert leaves nothing behind: article, entities, statistics and story roll back together', async () => {
   const store = new SqliteStoryStore(join(tempDir(), 'b.db'));
-  store.addArticle(article('a1'), added());
+  await store.addArticle(article('a1'), added());
   // Same content hash: the UNIQUE constraint fails after the story row was written in the same transaction.
-  assert.throws(() => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /UNIQUE/);
-  assert.deepEqual(store.listStoryIds(), ['s1']);
-  assert.equal(store.listArticles().length, 1);
-  const stats = store.corpusStats();
+  await assert.rejects(async () => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /UNIQUE/);
+  assert.deepEqual((await store.listStoryIds()), ['s1']);
+  assert.equal((await store.listArticles()).length, 1);
+  const stats = await store.corpusStats();
   assert.equal(stats.articleCount, 1);
   assert.equal(stats.termFrequency.get('visit'), 1);
   assert.equal(stats.entityFrequency.get('Vladimir Putin'), 1);
-  store.close();
+  await store.close();
 });
 
-test('in a batch, a failing article rolls back alone; the batch commits the rest, and a lost batch leaves what was committed', () => {
+test('in a batch, a failing article rolls back alone; the batch commits the rest, and a lost batch leaves what was committed', async () => {
   const path = join(tempDir(), 'batch.db');
   const store = new SqliteStoryStore(path);
-  store.addArticle(article('a0', { contentHash: 'h0', storyId: 's0' }), added());
-  store.beginBatch();
-  store.addArticle(article('a1'), added());
-  assert.throws(() => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /UNIQUE/);
-  store.addArticle(article('a3', { contentHash: 'h3', storyId: 's3' }), added());
+  await store.addArticle(article('a0', { contentHash: 'h0', storyId: 's0' }), added());
+  await store.beginBatch();
+  await store.addArticle(article('a1'), added());
+  await assert.rejects(async () => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /UNIQUE/);
+  await store.addArticle(article('a3', { contentHash: 'h3', storyId: 's3' }), added());
   // Reads inside the batch see its articles.
-  assert.equal(store.hasContentHash('h3'), true);
-  assert.equal(store.corpusStats().articleCount, 3);
-  store.commitBatch();
-  store.commitBatch();
-  assert.deepEqual(store.listArticles().map((a) => a.id), ['a0', 'a1', 'a3']);
-  assert.equal(store.corpusStats().termFrequency.get('visit'), 3);
+  assert.equal((await store.hasContentHash('h3')), true);
+  assert.equal((await store.corpusStats()).articleCount, 3);
+  await store.commitBatch();
+  await store.commitBatch();
+  assert.deepEqual((await store.listArticles()).map((a) => a.id), ['a0', 'a1', 'a3']);
+  assert.equal((await store.corpusStats()).termFrequency.get('visit'), 3);
   // A batch that never commits (the process dies) is gone on reopening; what was committed stays.
-  store.beginBatch();
-  store.addArticle(article('a4', { contentHash: 'h4', storyId: 's4' }), added());
+  await store.beginBatch();
+  await store.addArticle(article('a4', { contentHash: 'h4', storyId: 's4' }), added());
   const other = new SqliteStoryStore(path);
-  assert.deepEqual(other.listArticles().map((a) => a.id), ['a0', 'a1', 'a3']);
-  assert.equal(other.corpusStats().articleCount, 3);
+  assert.deepEqual((await other.listArticles()).map((a) => a.id), ['a0', 'a1', 'a3']);
+  assert.equal((await other.corpusStats()).articleCount, 3);
   // The committed batch's term counts were written with it; the open one's are not.
-  assert.equal(other.corpusStats().termFrequency.get('visit'), 3);
-  other.close();
-  store.commitBatch();
-  store.close();
+  assert.equal((await other.corpusStats()).termFrequency.get('visit'), 3);
+  await other.close();
+  await store.commitBatch();
+  await store.close();
 });
 
 const DAY_2024_06_18 = epochDay('2024-06-18')!;
 const window = (days = 30) => ({ fromDay: DAY_2024_06_18 - days, toDay: DAY_2024_06_18 + days });
-const postings = (store: SqliteStoryStore, key: string, days?: number) => store.findKeyPostings([key], window(days), 10).get(key)!;
+const postings = async (store: SqliteStoryStore, key: string, days?: number) => (await store.findKeyPostings([key], window(days), 10)).get(key)!;
 
-test('key postings lie within the time window, candidates come by id in the order asked, and date updates apply atomically', () => {
+test('key postings lie within the time window, candidates come by id in the order asked, and date updates apply atomically', async () => {
   const store = new SqliteStoryStore(join(tempDir(), 'c.db'));
-  store.addArticle(article('a1'), added());
-  store.addArticle(article('a2', { contentHash: 'h2', entities: [{ name: 'Berlin', type: 'place', aliases: [], mentions: 1 }], storyId: 's2' }), added({ index: index(['e:Berlin']) }));
-  store.addArticle(article('old', { contentHash: 'h-old', published: { start: '2023-01-01', precision: 'day' }, storyId: 's3' }), added());
-  assert.deepEqual(postings(store, 'e:Vladimir Putin'), ['a1']);
-  assert.deepEqual(postings(store, 'e:Vladimir Putin', 600), ['a1', 'old'], 'most recent first');
-  assert.deepEqual(store.findKeyPostings(['e:Vladimir Putin'], window(600), 1).get('e:Vladimir Putin'), ['a1'], 'at most perKey');
-  assert.deepEqual(postings(store, 'e:Nobody'), []);
-  assert.deepEqual(store.getCandidates(['old', 'missing', 'a1']).map((c) => c.id), ['old', 'a1']);
-  store.addArticle(article('a3', { contentHash: 'h3', published: null, publishedSource: null }), {
+  await store.addArticle(article('a1'), added());
+  await store.addArticle(article('a2', { contentHash: 'h2', entities: [{ name: 'Berlin', type: 'place', aliases: [], mentions: 1 }], storyId: 's2' }), added({ index: index(['e:Berlin']) }));
+  await store.addArticle(article('old', { contentHash: 'h-old', published: { start: '2023-01-01', precision: 'day' }, storyId: 's3' }), added());
+  assert.deepEqual(await postings(store, 'e:Vladimir Putin'), ['a1']);
+  assert.deepEqual(await postings(store, 'e:Vladimir Putin', 600), ['a1', 'old'], 'most recent first');
+  assert.deepEqual((await store.findKeyPostings(['e:Vladimir Putin'], window(600), 1)).get('e:Vladimir Putin'), ['a1'], 'at most perKey');
+  assert.deepEqual(await postings(store, 'e:Nobody'), []);
+  assert.deepEqual((await store.getCandidates(['old', 'missing', 'a1'])).map((c) => c.id), ['old', 'a1']);
+  (await store.addArticle(article('a3', { contentHash: 'h3', published: null, publishedSource: null }), {
     ...added(),
     newStory: false,
     dateUpdates: [{ id: 'a3', published: { start: '2024-05-01', end: '2024-05-31', precision: 'month' }, publishedSource: 'story', dates: [], unresolvedDates: [], features }],
-  });
-  const a3 = store.getArticle('a3')!;
+  }));
+  const a3 = (await store.getArticle('a3'))!;
   assert.deepEqual([a3.published?.start, a3.published?.precision, a3.publishedSource], ['2024-05-01', 'month', 'story']);
-  assert.equal(store.hasContentHash('h3'), true);
-  assert.equal(store.hasContentHash('nope'), false);
-  store.close();
+  assert.equal((await store.hasContentHash('h3')), true);
+  assert.equal((await store.hasContentHash('nope')), false);
+  await store.close();
 });
 
-test('merging stories moves their articles and redirects the old ids, transitively', () => {
+test('merging stories moves their articles and redirects the old ids, transitively', async () => {
   const store = new SqliteStoryStore(join(tempDir(), 'd.db'));
-  store.addArticle(article('a1', { storyId: 's1' }), added());
-  store.addArticle(article('a2', { contentHash: 'h2', storyId: 's2' }), added());
-  store.addArticle(article('a3', { contentHash: 'h3', storyId: 's2' }), added({ newStory: false, mergeStoryIds: ['s1'] }));
-  assert.deepEqual(store.listStoryIds(), ['s2']);
-  assert.deepEqual(store.storyArticles('s2').map((a) => a.id), ['a1', 'a2', 'a3']);
-  assert.equal(store.resolveStoryId('s1'), 's2');
-  store.addArticle(article('a4', { contentHash: 'h4', storyId: 's3' }), added({ mergeStoryIds: ['s2'] }));
-  assert.equal(store.resolveStoryId('s1'), 's3');
-  assert.equal(store.resolveStoryId('s2'), 's3');
-  assert.equal(store.resolveStoryId('nope'), null);
-  store.close();
+  await store.addArticle(article('a1', { storyId: 's1' }), added());
+  await store.addArticle(article('a2', { contentHash: 'h2', storyId: 's2' }), added());
+  await store.addArticle(article('a3', { contentHash: 'h3', storyId: 's2' }), added({ newStory: false, mergeStoryIds: ['s1'] }));
+  assert.deepEqual((await store.listStoryIds()), ['s2']);
+  assert.deepEqual((await store.storyArticles('s2')).map((a) => a.id), ['a1', 'a2', 'a3']);
+  assert.equal((await store.resolveStoryId('s1')), 's2');
+  await store.addArticle(article('a4', { contentHash: 'h4', storyId: 's3' }), added({ mergeStoryIds: ['s2'] }));
+  assert.equal((await store.resolveStoryId('s1')), 's3');
+  assert.equal((await store.resolveStoryId('s2')), 's3');
+  assert.equal((await store.resolveStoryId('nope')), null);
+  await store.close();
 });
 
-test('copies are found by text hash and by near-duplicate signature in the same language', () => {
+test('copies are found by text hash and by near-duplicate signature in the same language', async () => {
   const store = new SqliteStoryStore(join(tempDir(), 'e.db'));
   const words = 'the kremlin said the visit to pyongyang would take place in june after talks in moscow'.split(' ');
   const signature = minhashSignature(words);
-  store.addArticle(article('a1', { textHash: 't1' }), added({ index: index([], signature) }));
-  assert.deepEqual(store.findByTextHash('t1').map((c) => [c.id, c.sourceKey]), [['a1', 'test']]);
-  assert.deepEqual(store.findByTextHash('t2'), []);
+  await store.addArticle(article('a1', { textHash: 't1' }), added({ index: index([], signature) }));
+  assert.deepEqual((await store.findByTextHash('t1')).map((c) => [c.id, c.sourceKey]), [['a1', 'test']]);
+  assert.deepEqual((await store.findByTextHash('t2')), []);
   const edited = minhashSignature([...words.slice(0, 14), 'officials', 'said']);
-  assert.deepEqual(store.findNearDuplicates(lshBuckets(edited), 'en').map((c) => c.id), ['a1']);
-  assert.deepEqual(store.findNearDuplicates(lshBuckets(edited), 'de'), []);
-  assert.deepEqual(store.findNearDuplicates(lshBuckets(minhashSignature('an entirely different report about football in madrid'.split(' '))), 'en'), []);
-  store.close();
+  assert.deepEqual((await store.findNearDuplicates(lshBuckets(edited), 'en')).map((c) => c.id), ['a1']);
+  assert.deepEqual((await store.findNearDuplicates(lshBuckets(edited), 'de')), []);
+  assert.deepEqual((await store.findNearDuplicates(lshBuckets(minhashSignature('an entirely different report about football in madrid'.split(' '))), 'en')), []);
+  await store.close();
 });

@@ -58,6 +58,8 @@ export class SqliteStoryStore implements StoryStore {
    */
   private pendingTermDf: Map<string, number> | null = null;
   private readonly summaries = new StorySummaries((sql) => this.statement(sql));
+  /** SQLite's data_version when the caches above were last known current: it moves when another connection commits. */
+  private dataVersion = -1;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -66,6 +68,18 @@ export class SqliteStoryStore implements StoryStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+  }
+
+  /**
+   * Another process writing the same file (a second `ingest`, a server beside an ingest) makes the
+   * in-memory statistics and candidates stale: drop them when its commits show in data_version.
+   */
+  private forgetOthersWrites(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    this.stats = null;
+    this.candidates.clear();
   }
 
   private statement(sql: string): Database.Statement {
@@ -127,6 +141,7 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async getCandidates(ids: string[]): Promise<ClusterCandidate[]> {
+    this.forgetOthersWrites();
     return ids.map((id) => this.candidate(id)).filter((c): c is ClusterCandidate => c !== null);
   }
 
@@ -153,6 +168,7 @@ export class SqliteStoryStore implements StoryStore {
   }
 
   async corpusStats(): Promise<CorpusStats> {
+    this.forgetOthersWrites();
     const stats = this.loadStats();
     return { articleCount: stats.articleCount, entityFrequency: stats.entity, termFrequency: stats.term };
   }
