@@ -77,8 +77,14 @@ export class PostgresStoryStore implements StoryStore {
   /** Writes run one at a time in this process, like SQLite's: a batch's savepoints must not interleave. */
   private writing: Promise<unknown> = Promise.resolve();
 
-  /** A store on an open pool whose schema is migrated (see open). The store ends the pool on close. */
-  constructor(private readonly pool: pg.Pool) {}
+  /**
+   * A store on a pool whose schema is migrated (see onPool). It ends the pool on close only when it
+   * owns it (open made it): a pool passed in is its giver's to end.
+   */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly ownsPool = false,
+  ) {}
 
   /** Opens a pool on the database at `url` and applies pending migrations. */
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStoryStore> {
@@ -89,7 +95,7 @@ export class PostgresStoryStore implements StoryStore {
       await pool.end();
       throw err;
     }
-    return new PostgresStoryStore(pool);
+    return new PostgresStoryStore(pool, true);
   }
 
   /** Migrates the schema the pool works in, then stores there (tests: a schema of their own). */
@@ -411,8 +417,7 @@ export class PostgresStoryStore implements StoryStore {
     try {
       await this.commitBatch();
     } finally {
-      // Whoever else holds the pool (a test's schema) may have ended it already.
-      if (!this.pool.ending) await this.pool.end();
+      if (this.ownsPool) await this.pool.end();
     }
   }
 
