@@ -106,3 +106,15 @@ test('PostgreSQL: open() makes its own pool in the given schema, migrates it, an
   const pool = schema.open();
   assert.deepEqual((await pool.query<{ id: string }>('SELECT id FROM articles')).rows, [{ id: 'a1' }]);
 });
+
+test('PostgreSQL: a batch whose transaction a failed statement aborted is reported lost at commit, not taken as committed', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const store = await PostgresStoryStore.onPool(schema.open());
+  await store.beginBatch();
+  await store.setFeatures('a1', testIndex().features);
+  // A read on the batch's connection that the server refuses (text cannot hold NUL) aborts its transaction.
+  await assert.rejects(store.hasContentHash('bad\u0000hash'));
+  await assert.rejects(store.commitBatch(), (err) => storeErrorOf(err)?.retryable === false);
+  await add(store, storedArticle('a1'));
+  assert.deepEqual((await store.listArticles()).map((x) => x.id), ['a1'], 'the store works on after it');
+});

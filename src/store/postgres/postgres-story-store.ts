@@ -3,7 +3,7 @@
 // per article or per batch (articles as savepoints), multi-row inserts from arrays, row locks on the
 // stories a write changes, and in-memory state checked against what other processes wrote.
 import type pg from 'pg';
-import type { ArticleFeatures, DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
+import { StoreError, type ArticleFeatures, type DatePrecision, type DateSignal, type Placement, type StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { foldText } from '../../lib/data-files.js';
 import { epochDay } from '../../time/index.js';
@@ -357,7 +357,10 @@ export class PostgresStoryStore implements StoryStore {
       let broken = false;
       try {
         await addTermFrequencies(batch.client, batch.pendingTermDf);
-        await batch.client.query('COMMIT');
+        // COMMIT of a transaction an error aborted (a failed read on the batch's connection) rolls
+        // back without an error of its own: say so.
+        const done = await batch.client.query('COMMIT');
+        if (done.command !== 'COMMIT') throw new StoreError('PostgreSQL rolled the batch back: a statement in it had failed', false);
       } catch (err) {
         await batch.client.query('ROLLBACK').catch(() => {
           broken = true;
