@@ -1,0 +1,120 @@
+// What only PostgreSQL has: several processes on one database. Two stores on one schema, each with
+// its own pool, stand for two processes (the contract itself: story-store-behaviour.test.ts).
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { storedArticle, testIndex } from '../../../test/helpers/articles.js';
+import { postgresSkipReason, testSchema } from '../../../test/helpers/postgres.js';
+import type { StoredArticle } from '../../domain/index.js';
+import { storeErrorOf } from '../store-error.js';
+import type { AddArticleOptions } from '../story-store.js';
+import { PostgresStoryStore } from './index.js';
+
+const skip = await postgresSkipReason();
+
+const add = (store: PostgresStoryStore, a: StoredArticle, options: Partial<AddArticleOptions> = {}) =>
+  store.addArticle(a, { newStory: true, dateUpdates: [], index: testIndex(), ...options });
+
+test('PostgreSQL: corpus statistics follow what another process commits, and not what it has yet to commit', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const a = await PostgresStoryStore.onPool(schema.open());
+  const b = await PostgresStoryStore.onPool(schema.open());
+  await add(a, storedArticle('a1'));
+  const before = await b.corpusStats();
+  assert.equal(before.articleCount, 1);
+  assert.equal(before.termFrequency.get('visit'), 1);
+
+  await add(a, storedArticle('a2', { contentHash: 'h2', storyId: 's2', entities: [{ name: 'Berlin', type: 'place', aliases: [], mentions: 1 }] }));
+  await a.beginBatch();
+  await add(a, storedArticle('a3', { contentHash: 'h3', storyId: 's3' }));
+  const seen = await b.corpusStats();
+  assert.deepEqual([seen.articleCount, seen.termFrequency.get('visit'), seen.entityFrequency.get('Berlin')], [2, 2, 1], "A's committed article, not its open batch");
+  await a.commitBatch();
+  const after = await b.corpusStats();
+  assert.deepEqual([after.articleCount, after.termFrequency.get('visit')], [3, 3], 'the batch once committed');
+
+  // B's own adds and A's interleave; both end up counting everything.
+  await add(b, storedArticle('b1', { contentHash: 'hb1', storyId: 'sb' }));
+  await add(a, storedArticle('a4', { contentHash: 'h4', storyId: 's4' }));
+  for (const store of [a, b]) {
+    const stats = await store.corpusStats();
+    assert.deepEqual([stats.articleCount, stats.termFrequency.get('visit'), stats.entityFrequency.get('Vladimir Putin')], [5, 5, 4]);
+  }
+});
+
+test("PostgreSQL: another process's merge reaches this one's candidates and story ids", { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const a = await PostgresStoryStore.onPool(schema.open());
+  const b = await PostgresStoryStore.onPool(schema.open());
+  await add(a, storedArticle('a1', { storyId: 's1' }));
+  await add(a, storedArticle('a2', { contentHash: 'h2', storyId: 's2' }));
+  assert.deepEqual((await b.getCandidates(['a1', 'a2'])).map((c) => c.storyId), ['s1', 's2']);
+  await add(a, storedArticle('a3', { contentHash: 'h3', storyId: 's2' }), { newStory: false, mergeStoryIds: ['s1'] });
+  assert.deepEqual((await b.getCandidates(['a1', 'a2', 'a3'])).map((c) => c.storyId), ['s2', 's2', 's2']);
+  assert.equal(await b.resolveStoryId('s1'), 's2');
+  assert.deepEqual((await b.listStorySummaries()).map((s) => [s.id, s.articleCount]), [['s2', 3]]);
+});
+
+test('PostgreSQL: two processes adding the same identity at once: one stores it, the other is refused as a store error', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const a = await PostgresStoryStore.onPool(schema.open());
+  const b = await PostgresStoryStore.onPool(schema.open());
+  const results = await Promise.allSettled([
+    add(a, storedArticle('x1', { contentHash: 'same', storyId: 'sa' })),
+    add(b, storedArticle('x2', { contentHash: 'same', storyId: 'sb' })),
+  ]);
+  assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+  const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+  const storeError = storeErrorOf(refused.reason);
+  assert.ok(storeError && !storeError.retryable && /unique/i.test(storeError.message), String(refused.reason));
+  assert.equal((await a.listArticles()).length, 1);
+  assert.equal((await a.listStoryIds()).length, 1, "the refused article's story rolled back with it");
+});
+
+test('PostgreSQL: concurrent writers to one story keep its summary whole', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const a = await PostgresStoryStore.onPool(schema.open());
+  const b = await PostgresStoryStore.onPool(schema.open());
+  await add(a, storedArticle('a0', { eventId: 'e0', storyId: 's1' }));
+  await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      add(i % 2 ? a : b, storedArticle(`a${i + 1}`, { contentHash: `h${i + 1}`, eventId: `e${i + 1}`, storyId: 's1' }), { newStory: false }),
+    ),
+  );
+  const [summary] = await b.listStorySummaries();
+  assert.deepEqual([summary!.articleCount, summary!.eventCount], [11, 11]);
+});
+
+test('PostgreSQL: a batch never committed (the process died) leaves what was committed; open() migrates and close() commits', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const a = await PostgresStoryStore.onPool(schema.open());
+  await add(a, storedArticle('a0', { contentHash: 'h0', storyId: 's0' }));
+  await a.beginBatch();
+  await add(a, storedArticle('a1', { storyId: 's1' }));
+  const other = await PostgresStoryStore.onPool(schema.open());
+  assert.deepEqual((await other.listArticles()).map((x) => x.id), ['a0']);
+  assert.equal((await other.corpusStats()).termFrequency.get('visit'), 1);
+  await a.close();
+  assert.deepEqual((await other.listArticles()).map((x) => x.id), ['a0', 'a1'], 'close commits the open batch');
+  assert.equal((await other.corpusStats()).termFrequency.get('visit'), 2);
+});
+
+test('PostgreSQL: open() makes its own pool in the given schema, migrates it, and ends the pool on close', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const store = await PostgresStoryStore.open(process.env.STORYLINE_TEST_PG_URL!, { searchPath: schema.name, max: 2 });
+  await add(store, storedArticle('a1'));
+  await store.close();
+  const pool = schema.open();
+  assert.deepEqual((await pool.query<{ id: string }>('SELECT id FROM articles')).rows, [{ id: 'a1' }]);
+});
+
+test('PostgreSQL: a batch whose transaction a failed statement aborted is reported lost at commit, not taken as committed', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const store = await PostgresStoryStore.onPool(schema.open());
+  await store.beginBatch();
+  await store.setFeatures('a1', testIndex().features);
+  // A read on the batch's connection that the server refuses (text cannot hold NUL) aborts its transaction.
+  await assert.rejects(store.hasContentHash('bad\u0000hash'));
+  await assert.rejects(store.commitBatch(), (err) => storeErrorOf(err)?.retryable === false);
+  await add(store, storedArticle('a1'));
+  assert.deepEqual((await store.listArticles()).map((x) => x.id), ['a1'], 'the store works on after it');
+});
