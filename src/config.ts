@@ -3,7 +3,7 @@
 // came from. A malformed environment value is a usage error naming the variable, not a silent default.
 import { UsageError } from './domain/index.js';
 
-export type SettingUnit = 'path' | 'secret' | 'address' | 'port' | 'bytes';
+export type SettingUnit = 'path or URL' | 'path' | 'secret' | 'address' | 'port' | 'bytes';
 
 interface SettingSpec<T> {
   env: string;
@@ -20,7 +20,7 @@ const count = (max: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw
 const positive = (raw: string) => (/^[1-9]\d*$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null);
 
 export const SETTINGS = {
-  db: { env: 'STORYLINE_DB', default: './storyline.db', unit: 'path', description: 'database file (every command: --db)', parse: text } as SettingSpec<string>,
+  db: { env: 'STORYLINE_DB', default: './storyline.db', unit: 'path or URL', description: 'SQLite database file, or postgres://user:password@host/database (every command: --db)', parse: text } as SettingSpec<string>,
   token: { env: 'STORYLINE_TOKEN', default: null, unit: 'secret', description: 'bearer token every API call must send (serve: --token); none: the API is open on loopback only', parse: text } as SettingSpec<string | null>,
   host: { env: 'STORYLINE_HOST', default: '127.0.0.1', unit: 'address', description: 'address the server listens on (serve: --host); other than loopback only with a token', parse: text } as SettingSpec<string>,
   port: { env: 'STORYLINE_PORT', default: 8080, unit: 'port', description: 'port the server listens on, 0 picks a free one (serve, demo: --port)', parse: count(65_535) } as SettingSpec<number>,
@@ -63,6 +63,19 @@ export function describeSettings(): ResolvedSetting[] {
   return (Object.keys(SETTINGS) as SettingName[]).map((name) => {
     const spec = SETTINGS[name];
     const { value, source } = resolveSetting(name);
-    return { name, value: spec.unit === 'secret' ? (value === null ? '(not set)' : '(set)') : value, source, env: spec.env, unit: spec.unit, description: spec.description };
+    const shown = spec.unit === 'secret' ? (value === null ? '(not set)' : '(set)') : name === 'db' ? withoutPassword(String(value)) : value;
+    return { name, value: shown, source, env: spec.env, unit: spec.unit, description: spec.description };
   });
+}
+
+/** A database URL as it may be printed: its password hidden (a file path is returned as it is). */
+export function withoutPassword(db: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(db)) return db;
+  try {
+    const url = new URL(db);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(an unparsable URL)';
+  }
 }

@@ -1,19 +1,33 @@
 // The composition root: the one place that decides configuration and builds the store.
-import { setting } from './config.js';
+import { setting, withoutPassword } from './config.js';
 import { StoreError } from './domain/index.js';
+import { PostgresStoryStore } from './store/postgres/index.js';
 import { SqliteStoryStore, storeErrorOf, type StoryStore } from './store/index.js';
 
-/** `--db`, else $STORYLINE_DB, else ./storyline.db (src/config.ts). */
+/** `--db`, else $STORYLINE_DB, else ./storyline.db (src/config.ts): a file, or a postgres:// URL. */
 export function resolveDbPath(flag: string | undefined): string {
   return setting('db', flag);
 }
 
-/** The store at `path`; a database that cannot be opened or migrated is a StoreError naming the path. */
-export async function openStore(path: string): Promise<StoryStore> {
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
+
+/** True when `db` names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(db: string): boolean {
+  return POSTGRES_URL.test(db);
+}
+
+/** The database as it may be printed: a URL's password hidden. */
+export const describeDb = withoutPassword;
+
+/**
+ * The store at `db` (a SQLite file, or `postgres://user:password@host:port/database`), migrated; a
+ * database that cannot be opened or migrated is a StoreError naming it.
+ */
+export async function openStore(db: string): Promise<StoryStore> {
   try {
-    return new SqliteStoryStore(path);
+    return isPostgresUrl(db) ? await PostgresStoryStore.open(db) : new SqliteStoryStore(db);
   } catch (err) {
     const cause = storeErrorOf(err);
-    throw new StoreError(`${path}: cannot open the database (${(err as Error).message})`, cause?.retryable ?? false, { cause: err });
+    throw new StoreError(`${describeDb(db)}: cannot open the database (${(err as Error).message})`, cause?.retryable ?? false, { cause: err });
   }
 }

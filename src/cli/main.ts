@@ -8,7 +8,7 @@ import { InputError, StoreError, UsageError } from '../domain/index.js';
 import { loadSentenceEmbedder } from '../enrich/index.js';
 /** The evaluation commands' code loads only when one runs. */
 const evaluation = () => import('../eval/index.js');
-import { openStore, resolveDbPath } from '../main.js';
+import { describeDb, openStore, resolveDbPath } from '../main.js';
 import { analyzePaths, buildSelectionTimeline, ingestPaths, listedSummary, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
 import { buildStoryView, renderStoryMarkdown, renderTopicTimelineMarkdown } from '../timeline/index.js';
@@ -28,7 +28,7 @@ export const EXIT_USAGE = 2;
 export const EXIT_STORE = 3;
 
 function dbOption(): Option {
-  return new Option('--db <path>', 'database file (default: $STORYLINE_DB or ./storyline.db)');
+  return new Option('--db <path-or-url>', 'SQLite database file or postgres:// URL (default: $STORYLINE_DB or ./storyline.db)');
 }
 
 function embeddingsOption(): Option {
@@ -261,7 +261,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
           process.stdout.write('\n');
           printStory(view);
         }
-        process.stdout.write(`\nDatabase: ${resolveDbPath(opts.db)} (try: npx storyline stories --db ${resolveDbPath(opts.db)})\n`);
+        process.stdout.write(`\nDatabase: ${describeDb(resolveDbPath(opts.db))} (try: npx storyline stories --db ${describeDb(resolveDbPath(opts.db))})\n`);
         return views.map((v) => v.id);
       });
       setExit(code);
