@@ -11,7 +11,7 @@ import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
 import { storeErrorOf, type CorpusStats, type StoryStore } from '../store/index.js';
-import { BatchedWrites } from './batched-writes.js';
+import { BatchedWrites, DEFAULT_BATCH_LIMITS } from './batched-writes.js';
 import { backfillStoryTitles } from './story-titles.js';
 
 export interface IngestSummary {
@@ -47,35 +47,79 @@ export interface IngestOptions {
 }
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
-  await backfillFeatures(store);
-  await backfillStoryTitles(store);
+  await orStop(async () => {
+    await backfillFeatures(store);
+    await backfillStoryTitles(store);
+  });
   const summary = emptySummary();
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
-  const batch = new BatchedWrites(store);
+  // Documents are analysed (the most of an ingest's work) before their batch takes the store's write
+  // lock, and stored together: another process writing the same store gets its turns meanwhile.
+  const pending: AnalysedDocument[] = [];
+  let firstPendingAt = 0;
   let done = 0;
-  try {
-    for (const item of listed) {
-      if ('error' in item) {
-        record(summary, item.error, options);
-      } else {
-        // Documents are consumed as the file is read: memory stays flat whatever its size.
-        for await (const read of readInputFile(item.file)) {
-          if (read.kind === 'error') record(summary, read.error, options);
-          else if (read.kind === 'warning') warn(summary, read.origin, read.message, options);
-          else {
-            await batch.next();
-            await ingestOne(read.doc, store, summary, options);
+  for (const item of listed) {
+    if ('error' in item) {
+      record(summary, item.error, options);
+    } else {
+      // Documents are consumed as the file is read: memory stays flat whatever its size.
+      for await (const read of readInputFile(item.file)) {
+        if (read.kind === 'error') record(summary, read.error, options);
+        else if (read.kind === 'warning') warn(summary, read.origin, read.message, options);
+        else {
+          const analysed = await analyseForStore(read.doc, summary, options);
+          if (!analysed) continue;
+          if (pending.length === 0) firstPendingAt = Date.now();
+          pending.push(analysed);
+          if (pending.length >= DEFAULT_BATCH_LIMITS.articles || Date.now() - firstPendingAt >= DEFAULT_BATCH_LIMITS.milliseconds) {
+            await storeBatch(pending.splice(0), store, summary, options);
           }
         }
       }
-      options.progress?.onFile?.('file' in item ? item.file : item.error.origin, ++done);
+    }
+    options.progress?.onFile?.('file' in item ? item.file : item.error.origin, ++done);
+  }
+  await storeBatch(pending, store, summary, options);
+  return summary;
+}
+
+/** A document analysed (and embedded) with no write open: what its batch then stores. */
+interface AnalysedDocument {
+  doc: RawDocument;
+  enriched: EnrichedArticle;
+  embedding?: number[];
+}
+
+/** Extraction, enrichment and the optional embedding of one document; null (recorded) when it is not a usable article. */
+async function analyseForStore(doc: RawDocument, summary: IngestSummary, options: IngestOptions): Promise<AnalysedDocument | null> {
+  try {
+    const enriched = analyzeDocument(doc, options);
+    const embedding = options.embedder ? (await options.embedder.embed([embeddingText(enriched)]))[0] : undefined;
+    return { doc, enriched, ...(embedding ? { embedding } : {}) };
+  } catch (err) {
+    skipOrStop(err, doc.origin, summary, options);
+    return null;
+  }
+}
+
+/** Stores analysed documents as one batch: one durable commit, their stories' titles decided in it. */
+async function storeBatch(analysed: AnalysedDocument[], store: StoryStore, summary: IngestSummary, options: IngestOptions): Promise<void> {
+  if (analysed.length === 0) return;
+  const batch = new BatchedWrites(store, { articles: Infinity, milliseconds: Infinity });
+  try {
+    for (const { doc, enriched, embedding } of analysed) {
+      try {
+        await batch.next();
+        await storeAnalyzed(doc, enriched, store, summary, options, embedding);
+      } catch (err) {
+        skipOrStop(err, doc.origin, summary, options);
+      }
     }
   } finally {
     // Whatever was added stays, also when something unexpected stops the run.
     await commitOrStop(batch);
   }
-  return summary;
 }
 
 export interface AnalyzeResult {
@@ -131,18 +175,6 @@ export async function ingestDocument(doc: RawDocument, store: StoryStore, summar
   }
 }
 
-/** Adds one document, embedding it first when a model is configured (the model runs asynchronously). */
-export async function ingestOne(doc: RawDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): Promise<void> {
-  if (!options.embedder) return ingestDocument(doc, store, summary, options);
-  try {
-    const enriched = analyzeDocument(doc, options);
-    const [embedding] = await options.embedder.embed([embeddingText(enriched)]);
-    await storeAnalyzed(doc, enriched, store, summary, options, embedding);
-  } catch (err) {
-    skipOrStop(err, doc.origin, summary, options);
-  }
-}
-
 /** The database failing stops the run (it is not this document's fault, and every later one would fail too); anything else skips the document as bad input. */
 function skipOrStop(err: unknown, origin: string, summary: IngestSummary, options: IngestOptions): void {
   const storeError = storeErrorOf(err);
@@ -152,8 +184,13 @@ function skipOrStop(err: unknown, origin: string, summary: IngestSummary, option
 
 /** Commits the open batch; a database that refuses the commit is a StoreError. */
 export async function commitOrStop(batch: { commit(): Promise<void> }): Promise<void> {
+  await orStop(() => batch.commit());
+}
+
+/** Runs store work whose failure is the database's: it stops the run as a StoreError. */
+async function orStop(work: () => Promise<void>): Promise<void> {
   try {
-    await batch.commit();
+    await work();
   } catch (err) {
     throw storeErrorOf(err) ?? err;
   }

@@ -125,3 +125,20 @@ test('copies are found by text hash and by near-duplicate signature in the same 
   assert.deepEqual((await store.findNearDuplicates(lshBuckets(minhashSignature('an entirely different report about football in madrid'.split(' '))), 'en')), []);
   await store.close();
 });
+
+test("a second connection to the file (another process) sees the first one's writes in its statistics and candidates", async () => {
+  const path = join(tempDir(), 'two.db');
+  const writer = new SqliteStoryStore(path);
+  const reader = new SqliteStoryStore(path);
+  await writer.addArticle(article('a1'), added());
+  // The reader's caches fill now, then go stale as the writer commits.
+  assert.equal((await reader.corpusStats()).articleCount, 1);
+  assert.deepEqual((await reader.getCandidates(['a1'])).map((c) => c.storyId), ['s1']);
+  await writer.addArticle(article('a2', { contentHash: 'h2', storyId: 's2' }), added({ mergeStoryIds: ['s1'] }));
+  const stats = await reader.corpusStats();
+  assert.equal(stats.articleCount, 2);
+  assert.equal(stats.termFrequency.get('visit'), 2);
+  assert.deepEqual((await reader.getCandidates(['a1', 'a2'])).map((c) => c.storyId), ['s2', 's2'], 'the merge moved a1 to s2');
+  await writer.close();
+  await reader.close();
+});

@@ -66,7 +66,8 @@ export class SqliteStoryStore implements StoryStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    // Long enough for another process's batch (at most about a second of writes) to commit.
+    this.db.pragma('busy_timeout = 30000');
     this.migrate();
   }
 
@@ -272,7 +273,10 @@ export class SqliteStoryStore implements StoryStore {
     // Each article's own transaction becomes a savepoint inside this one: committing once per batch
     // writes each touched page to the WAL once, instead of once per article.
     if (this.db.inTransaction) return;
-    this.db.exec('BEGIN');
+    // IMMEDIATE takes the file's write lock now: a second process writing the same file waits its
+    // turn (busy_timeout) instead of reading a snapshot it could not write on (SQLITE_BUSY_SNAPSHOT),
+    // and its candidate look-ups see the first one's committed articles.
+    this.db.exec('BEGIN IMMEDIATE');
     this.pendingTermDf = new Map();
   }
 
