@@ -43,6 +43,17 @@ test('one article as JSON is stored in a story; posting it again adds nothing', 
   assert.deepEqual(repost.body.stories, first.body.stories);
 });
 
+test('a story page shows what was added to the story since it was last read', async () => {
+  const first = await post(JSON.stringify(NEWS(20)));
+  const storyId = first.body.stories[0] as string;
+  const page = async () => (await (await fetch(`${server.url}/api/stories/${storyId}`)).json()) as { articles: Array<{ id: string }> };
+  const before = (await page()).articles.map((a) => a.id);
+  const repost = await post(JSON.stringify({ ...NEWS(20), id: 'repost-20' }));
+  assert.deepEqual(repost.body.stories, [storyId]);
+  const now = (await page()).articles.map((a) => a.id);
+  assert.deepEqual([...now].sort(), [...before, ...repost.body.articles].sort());
+});
+
 test('an NDJSON batch is stored whole', async () => {
   const before = await stored();
   const res = await post([NEWS(2), NEWS(3)].map((a) => JSON.stringify(a)).join('\n') + '\n\n', 'application/x-ndjson');

@@ -221,6 +221,21 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     assert.deepEqual((await store.getCandidates(['a1'])).map((c) => c.storyId), ['s3']);
   });
 
+  it('a story version changes with every write of the story, under a fixed clock too, and not with writes elsewhere', async (store) => {
+    await store.addArticle(storedArticle('a1', { storyId: 's1' }), added());
+    const first = await store.storyVersion('s1');
+    assert.ok(first);
+    await store.addArticle(storedArticle('a2', { contentHash: 'h2', storyId: 's2' }), added());
+    assert.equal(await store.storyVersion('s1'), first, 'another story written');
+    await store.addArticle(storedArticle('a3', { contentHash: 'h3', storyId: 's1' }), added({ newStory: false }));
+    const second = await store.storyVersion('s1');
+    assert.notEqual(second, first);
+    await store.addArticle(storedArticle('a4', { contentHash: 'h4', storyId: 's1' }), added({ newStory: false, mergeStoryIds: ['s2'] }));
+    assert.notEqual(await store.storyVersion('s1'), second);
+    assert.equal(await store.storyVersion('s2'), null, 'merged away');
+    assert.equal(await store.storyVersion('nope'), null);
+  });
+
   it('copies are found by text hash and by near-duplicate signature in the same language; copies are not candidates', async (store) => {
     const words = 'the kremlin said the visit to pyongyang would take place in june after talks in moscow'.split(' ');
     const signature = minhashSignature(words);

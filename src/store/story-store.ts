@@ -166,6 +166,12 @@ export interface StoryStore {
   setFeatures(id: string, features: ArticleFeatures): Promise<void>;
   /** The current id of a story, following merges; null when unknown. */
   resolveStoryId(id: string): Promise<string | null>;
+  /**
+   * A value that changes whenever what the story's view is built from changes (an article or copy
+   * added, a story merged in, members' dates updated: each is a write of the story), null for a
+   * story id that is not current. Readers cache views by it.
+   */
+  storyVersion(storyId: string): Promise<string | null>;
   getArticle(id: string): Promise<StoredArticle | null>;
   listArticles(storyId?: string): Promise<StoredArticle[]>;
   listStoryIds(): Promise<string[]>;

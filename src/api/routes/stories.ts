@@ -1,14 +1,12 @@
 // Story routes: list and search, one story (the CLI's JSON), its timeline, quotes, where sources
 // differ, and its exports (Markdown, Atom).
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
-import type { StoredArticle, StoryView } from '../../domain/index.js';
-import type { StoryStore } from '../../store/index.js';
-import { buildStoryView, findSourceDifferences, renderStoryMarkdown, storyQuotes } from '../../timeline/index.js';
+import { findSourceDifferences, renderStoryMarkdown, storyQuotes } from '../../timeline/index.js';
 import { renderStoryFeed } from '../atom.js';
 import { newRouter, type ApiDeps } from '../context.js';
-import { notFound } from '../errors.js';
 import { IdParam, SourceDifferencesSchema, StoryListQuery, StoryListSchema, StoryQuoteSchema, StoryViewSchema, TimelineSchema } from '../schemas.js';
 import { listStories } from '../story-list.js';
+import { StoryViews } from '../story-views.js';
 import { errorResponse, jsonResponse, textResponse } from './responses.js';
 
 const errors = { 400: errorResponse('invalid query'), 401: errorResponse('missing or wrong token') };
@@ -18,16 +16,9 @@ function storyRoute<R extends RouteConfig['responses']>(path: string, summary: s
   return createRoute({ method: 'get', path, summary, tags: ['stories'], request: { params: IdParam }, responses: { ...responses, ...errors, ...notFoundResponse } });
 }
 
-/** The story under its current id (a merged story answers under its old id too). */
-export async function loadStory(store: StoryStore, id: string): Promise<{ view: StoryView; articles: StoredArticle[] }> {
-  const current = await store.resolveStoryId(id);
-  if (!current) throw notFound('story', id);
-  const articles = await store.storyArticles(current);
-  return { view: buildStoryView(current, articles), articles };
-}
-
 export function storyRoutes({ store }: ApiDeps) {
   const app = newRouter();
+  const stories = new StoryViews(store);
 
   app.openapi(
     createRoute({
@@ -42,11 +33,11 @@ export function storyRoutes({ store }: ApiDeps) {
   );
 
   app.openapi(storyRoute('/stories/{id}', 'One story, as `storyline story ID --json`', { 200: jsonResponse(StoryViewSchema, 'the story') }), async (c) =>
-    c.json((await loadStory(store, c.req.valid('param').id)).view, 200),
+    c.json(await stories.view(c.req.valid('param').id), 200),
   );
 
   app.openapi(storyRoute('/stories/{id}/timeline', "A story's dated developments and background, oldest first", { 200: jsonResponse(TimelineSchema, 'the timeline') }), async (c) => {
-    const { view } = await loadStory(store, c.req.valid('param').id);
+    const view = await stories.view(c.req.valid('param').id);
     return c.json({ id: view.id, timeline: view.timeline, background: view.background }, 200);
   });
 
@@ -55,7 +46,7 @@ export function storyRoutes({ store }: ApiDeps) {
       200: jsonResponse(z.object({ quotes: z.array(StoryQuoteSchema) }), 'the quotes'),
     }),
     async (c) => {
-      const { view, articles } = await loadStory(store, c.req.valid('param').id);
+      const { view, articles } = await stories.viewWithArticles(c.req.valid('param').id);
       return c.json({ quotes: storyQuotes(view, articles) }, 200);
     },
   );
@@ -65,7 +56,7 @@ export function storyRoutes({ store }: ApiDeps) {
       200: jsonResponse(SourceDifferencesSchema, 'the differences'),
     }),
     async (c) => {
-      const { view, articles } = await loadStory(store, c.req.valid('param').id);
+      const { view, articles } = await stories.viewWithArticles(c.req.valid('param').id);
       return c.json(findSourceDifferences(view, articles), 200);
     },
   );
@@ -75,7 +66,7 @@ export function storyRoutes({ store }: ApiDeps) {
       200: textResponse('text/markdown', 'Markdown'),
     }),
     async (c) => {
-      const { view } = await loadStory(store, c.req.valid('param').id);
+      const view = await stories.view(c.req.valid('param').id);
       c.header('Content-Disposition', `inline; filename="${view.id}.md"`);
       return c.body(renderStoryMarkdown(view), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     },
@@ -86,7 +77,7 @@ export function storyRoutes({ store }: ApiDeps) {
       200: textResponse('application/atom+xml', 'Atom feed'),
     }),
     async (c) => {
-      const { view, articles } = await loadStory(store, c.req.valid('param').id);
+      const { view, articles } = await stories.viewWithArticles(c.req.valid('param').id);
       const origin = new URL(c.req.url).origin;
       const xml = renderStoryFeed(view, articles, { storyUrl: `${origin}/stories/${encodeURIComponent(view.id)}`, feedUrl: `${origin}/api/stories/${encodeURIComponent(view.id)}/feed.xml` });
       return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });

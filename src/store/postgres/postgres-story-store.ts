@@ -374,6 +374,12 @@ export class PostgresStoryStore implements StoryStore {
     });
   }
 
+  async storyVersion(storyId: string): Promise<string | null> {
+    // As SQLite's: the write time and the member count (every write of a story adds an article to it).
+    const row = (await this.db.query<{ v: string }>("SELECT updated_at || '|' || (SELECT count(*) FROM articles WHERE story_id = stories.id) AS v FROM stories WHERE id = $1", [storyId])).rows[0];
+    return row?.v ?? null;
+  }
+
   async resolveStoryId(id: string): Promise<string | null> {
     const row = (await this.db.query<{ id: string | null }>(
       'SELECT COALESCE((SELECT id FROM stories WHERE id = $1), (SELECT to_id FROM story_redirects WHERE from_id = $1)) AS id',

@@ -314,6 +314,11 @@ export class SqliteStoryStore implements StoryStore {
     return (this.statement('SELECT to_id FROM story_redirects WHERE from_id = ?').pluck().get(id) as string | undefined) ?? null;
   }
 
+  async storyVersion(storyId: string): Promise<string | null> {
+    // The write time alone can repeat within a millisecond (or under a fixed clock): the member count with it cannot, as every write adds an article.
+    return (this.statement("SELECT updated_at || '|' || (SELECT COUNT(*) FROM articles WHERE story_id = stories.id) FROM stories WHERE id = ?").pluck().get(storyId) as string | undefined) ?? null;
+  }
+
   private applyDateUpdate(update: DateUpdate, justInserted: StoredArticle | null): void {
     const current = justInserted ?? this.readArticle(update.id);
     if (!current) return;
