@@ -3,7 +3,7 @@
 // per article or per batch (articles as savepoints), multi-row inserts from arrays, row locks on the
 // stories a write changes, and in-memory state checked against what other processes wrote.
 import type pg from 'pg';
-import { StoreError, type ArticleFeatures, type DatePrecision, type DateSignal, type Placement, type StoredArticle } from '../../domain/index.js';
+import { StoreError, type ArticleFeatures, type StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { foldText } from '../../lib/data-files.js';
 import { epochDay } from '../../time/index.js';
@@ -11,41 +11,13 @@ import type { AddArticleOptions, ArticleQuery, ClusterCandidate, CopyCandidate, 
 import { ALIAS_ARTICLES, datedDays, nameTsquery, searchRow, wordsTsquery } from './article-search.js';
 import { openPostgres, type PostgresOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
+import { analysisOf, articleFromRecord, toCopyCandidate, type Analysis, type ArticleRecord, type CopyRow } from '../article-rows.js';
 import { allSummaries, publicationDates, refreshSummary, setSummaryTitle, summariesWithoutTitle, summaryPage, type Db } from './story-summaries.js';
 
 /** Unknown publication day in the key index. */
 const NO_DAY = -1;
 
-type Analysis = Pick<
-  StoredArticle,
-  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'titleTerms' | 'quotes' | 'agency' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
->;
-
-interface ArticleRow {
-  id: string;
-  content_hash: string;
-  external_id: string | null;
-  origin: string;
-  path: string | null;
-  url: string | null;
-  title: string;
-  text: string;
-  source: string | null;
-  language: string;
-  language_confidence: number;
-  published: string | null;
-  published_end: string | null;
-  published_precision: DatePrecision | null;
-  published_source: DateSignal | null;
-  story_id: string | null;
-  duplicate_of: string | null;
-  ingested_at: string;
-  analysis: Partial<Analysis>;
-  text_hash: string | null;
-  source_key: string | null;
-  event_id: string | null;
-  placement: Placement | null;
-}
+type ArticleRow = ArticleRecord;
 
 /** Every column but the signature and features (clustering reads those apart). */
 const ARTICLE_COLUMNS = `id, content_hash, external_id, origin, path, url, title, text, source, language, language_confidence, published,
@@ -561,62 +533,4 @@ async function applyDateUpdate(db: pg.PoolClient, update: DateUpdate): Promise<s
   return row.story_id;
 }
 
-function analysisOf(article: StoredArticle): Analysis {
-  return {
-    entities: article.entities,
-    dates: article.dates,
-    unresolvedDates: article.unresolvedDates,
-    terms: article.terms,
-    titleTerms: article.titleTerms,
-    quotes: article.quotes,
-    agency: article.agency,
-    declaredLanguage: article.declaredLanguage,
-    chromeLanguage: article.chromeLanguage,
-    authors: article.authors,
-    canonicalUrl: article.canonicalUrl,
-    imageUrl: article.imageUrl,
-    modified: article.modified,
-  };
-}
-
-function toArticle(row: ArticleRow): StoredArticle {
-  const analysis = { agency: null, authors: [], canonicalUrl: null, imageUrl: null, modified: null, quotes: [], titleTerms: [], ...row.analysis } as Analysis;
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    origin: row.origin,
-    ...(row.path ? { path: row.path } : {}),
-    ...(row.url ? { url: row.url } : {}),
-    ...(row.external_id ? { suppliedId: row.external_id } : {}),
-    title: row.title,
-    text: row.text,
-    source: row.source,
-    published: row.published
-      ? { start: row.published, ...(row.published_end ? { end: row.published_end } : {}), precision: row.published_precision ?? 'day' }
-      : null,
-    publishedSource: row.published_source,
-    language: row.language,
-    languageConfidence: row.language_confidence,
-    textHash: row.text_hash ?? row.content_hash,
-    storyId: row.story_id,
-    eventId: row.event_id,
-    duplicateOf: row.duplicate_of,
-    ingestedAt: row.ingested_at,
-    placement: row.placement,
-    ...analysis,
-  };
-}
-
-interface CopyRow {
-  id: string;
-  story_id: string | null;
-  event_id: string | null;
-  duplicate_of: string | null;
-  source_key: string | null;
-  origin: string;
-  language: string;
-}
-
-function toCopyCandidate(r: CopyRow): CopyCandidate {
-  return { id: r.id, storyId: r.story_id, eventId: r.event_id, duplicateOf: r.duplicate_of, sourceKey: r.source_key, origin: r.origin, language: r.language };
-}
+const toArticle = articleFromRecord;

@@ -1,6 +1,6 @@
 // StoryStore on an embedded SQLite file (better-sqlite3), WAL journal, one transaction per article.
 import Database from 'better-sqlite3';
-import type { ArticleFeatures, DateMention, DatePrecision, DateSignal, Placement, StoredArticle } from '../../domain/index.js';
+import type { ArticleFeatures, DateMention, Placement, StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import { foldText } from '../../lib/data-files.js';
@@ -9,41 +9,13 @@ import { ALIAS_ARTICLES, datedDays, nameQuery, searchRow, wordsQuery } from './a
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
 import { StorySummaries } from './story-summaries.js';
+import { analysisOf, articleFromRecord, toCopyCandidate, type Analysis, type ArticleRecord, type CopyRow } from '../article-rows.js';
 
-interface ArticleRow {
-  id: string;
-  content_hash: string;
-  external_id: string | null;
-  origin: string;
-  path: string | null;
-  url: string | null;
-  title: string;
-  text: string;
-  source: string | null;
-  language: string;
-  language_confidence: number;
-  published: string | null;
-  published_end: string | null;
-  published_precision: DatePrecision | null;
-  published_source: DateSignal | null;
-  story_id: string | null;
-  duplicate_of: string | null;
-  ingested_at: string;
-  analysis: string;
-  text_hash: string | null;
-  source_key: string | null;
-  event_id: string | null;
-  placement: string | null;
-}
+/** An articles row as better-sqlite3 reads it: the JSON columns as text. */
+type ArticleRow = Omit<ArticleRecord, 'analysis' | 'placement'> & { analysis: string; placement: string | null };
 
 /** Unknown publication day in the key index. */
 const NO_DAY = -1;
-
-type Analysis = Pick<
-  StoredArticle,
-  'entities' | 'dates' | 'unresolvedDates' | 'terms' | 'titleTerms' | 'quotes' | 'agency' | 'declaredLanguage' | 'chromeLanguage' | 'authors' | 'canonicalUrl' | 'imageUrl' | 'modified'
->;
-
 
 export class SqliteStoryStore implements StoryStore {
   private readonly db: Database.Database;
@@ -474,63 +446,6 @@ export class SqliteStoryStore implements StoryStore {
   }
 }
 
-function analysisOf(article: StoredArticle): Analysis {
-  return {
-    entities: article.entities,
-    dates: article.dates,
-    unresolvedDates: article.unresolvedDates,
-    terms: article.terms,
-    titleTerms: article.titleTerms,
-    quotes: article.quotes,
-    agency: article.agency,
-    declaredLanguage: article.declaredLanguage,
-    chromeLanguage: article.chromeLanguage,
-    authors: article.authors,
-    canonicalUrl: article.canonicalUrl,
-    imageUrl: article.imageUrl,
-    modified: article.modified,
-  };
-}
-
 function toArticle(row: ArticleRow): StoredArticle {
-  // Fields added after the first release default when an older row lacks them.
-  const analysis = { agency: null, authors: [], canonicalUrl: null, imageUrl: null, modified: null, quotes: [], titleTerms: [], ...(JSON.parse(row.analysis) as Partial<Analysis>) } as Analysis;
-  return {
-    id: row.id,
-    contentHash: row.content_hash,
-    origin: row.origin,
-    ...(row.path ? { path: row.path } : {}),
-    ...(row.url ? { url: row.url } : {}),
-    ...(row.external_id ? { suppliedId: row.external_id } : {}),
-    title: row.title,
-    text: row.text,
-    source: row.source,
-    published: row.published
-      ? { start: row.published, ...(row.published_end ? { end: row.published_end } : {}), precision: row.published_precision ?? 'day' }
-      : null,
-    publishedSource: row.published_source,
-    language: row.language,
-    languageConfidence: row.language_confidence,
-    textHash: row.text_hash ?? row.content_hash,
-    storyId: row.story_id,
-    eventId: row.event_id,
-    duplicateOf: row.duplicate_of,
-    ingestedAt: row.ingested_at,
-    placement: row.placement ? (JSON.parse(row.placement) as Placement) : null,
-    ...analysis,
-  };
-}
-
-interface CopyRow {
-  id: string;
-  story_id: string | null;
-  event_id: string | null;
-  duplicate_of: string | null;
-  source_key: string | null;
-  origin: string;
-  language: string;
-}
-
-function toCopyCandidate(r: CopyRow): CopyCandidate {
-  return { id: r.id, storyId: r.story_id, eventId: r.event_id, duplicateOf: r.duplicate_of, sourceKey: r.source_key, origin: r.origin, language: r.language };
+  return articleFromRecord({ ...row, analysis: JSON.parse(row.analysis) as Partial<Analysis>, placement: row.placement ? (JSON.parse(row.placement) as Placement) : null });
 }
