@@ -198,8 +198,11 @@ export interface StoryStore {
   listStorySummaries(): Promise<StorySummaryRow[]>;
   /** The publication dates of each story's originals, at their precision, in no order. */
   storyPublicationDates(storyIds: string[]): Promise<Map<string, string[]>>;
-  /** Stories whose summary has no title yet (stored before summaries were kept). */
-  storiesWithoutTitle(limit: number): Promise<string[]>;
+  /**
+   * Stories whose summary has no title: written since their title was set (a write leaves it
+   * undecided), or stored before summaries were kept. With each, its number of articles and copies.
+   */
+  storiesWithoutTitle(limit: number): Promise<Array<{ id: string; members: number }>>;
   setStoryTitle(storyId: string, title: string): Promise<void>;
 
   // --- Selections (topic timelines) ---

@@ -426,7 +426,7 @@ export class PostgresStoryStore implements StoryStore {
     return publicationDates(this.db, storyIds);
   }
 
-  async storiesWithoutTitle(limit: number): Promise<string[]> {
+  async storiesWithoutTitle(limit: number): Promise<Array<{ id: string; members: number }>> {
     return summariesWithoutTitle(this.db, limit);
   }
 

@@ -48,8 +48,8 @@ export async function setSummaryTitle(db: Db, storyId: string, title: string): P
   await db.query('UPDATE story_summaries SET title = $2 WHERE story_id = $1', [storyId, title]);
 }
 
-export async function summariesWithoutTitle(db: Db, limit: number): Promise<string[]> {
-  return (await db.query<{ story_id: string }>('SELECT story_id FROM story_summaries WHERE title IS NULL LIMIT $1', [limit])).rows.map((r) => r.story_id);
+export async function summariesWithoutTitle(db: Db, limit: number): Promise<Array<{ id: string; members: number }>> {
+  return (await db.query<{ id: string; members: number }>('SELECT story_id AS id, article_count + copy_count AS members FROM story_summaries WHERE title IS NULL LIMIT $1', [limit])).rows;
 }
 
 /** One page of the list (the SQLite store's plan: walk the language's or the summaries' index from the cursor). */

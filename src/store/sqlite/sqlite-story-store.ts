@@ -386,7 +386,7 @@ export class SqliteStoryStore implements StoryStore {
     return this.summaries.publicationDates(storyIds);
   }
 
-  async storiesWithoutTitle(limit: number): Promise<string[]> {
+  async storiesWithoutTitle(limit: number): Promise<Array<{ id: string; members: number }>> {
     return this.summaries.withoutTitle(limit);
   }
 

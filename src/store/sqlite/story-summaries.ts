@@ -53,8 +53,8 @@ export class StorySummaries {
     this.statement('UPDATE story_summaries SET title = ? WHERE story_id = ?').run(title, storyId);
   }
 
-  withoutTitle(limit: number): string[] {
-    return this.statement('SELECT story_id FROM story_summaries WHERE title IS NULL LIMIT ?').pluck().all(limit) as string[];
+  withoutTitle(limit: number): Array<{ id: string; members: number }> {
+    return this.statement('SELECT story_id AS id, article_count + copy_count AS members FROM story_summaries WHERE title IS NULL LIMIT ?').all(limit) as Array<{ id: string; members: number }>;
   }
 
   /**
