@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { REPO_ROOT, tempDb } from './helpers/cli.js';
 import { writeDistractorJsonl } from './helpers/distractors.js';
+import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 
 const STORIES = join(REPO_ROOT, 'test', 'fixtures', 'clustering', 'stories.jsonl');
 
@@ -49,4 +50,29 @@ test('two ingests on one SQLite file at once, overlapping inputs: every article 
   } finally {
     conn.close();
   }
+});
+
+test('a process that opens a new file while another migrates it waits, then finds the migrations applied', async () => {
+  const db = tempDb();
+  // This connection stands for the first process, caught in the middle of migrating.
+  const first = new Database(db);
+  first.pragma('journal_mode = WAL');
+  first.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  first.exec('BEGIN IMMEDIATE');
+  const second = new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'storyline.mjs'), 'stories', '--db', db], { env: { ...process.env, CI: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolvePromise({ code, stderr }));
+  });
+  // Time for the second process to start, read the (empty) versions and wait on the lock.
+  await new Promise((r) => setTimeout(r, 2500));
+  for (const m of MIGRATIONS) {
+    first.exec(m.sql);
+    first.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
+  }
+  first.exec('COMMIT');
+  first.close();
+  const { code, stderr } = await second;
+  assert.equal(code, 0, stderr);
 });

@@ -35,11 +35,12 @@ export class SqliteStoryStore implements StoryStore {
 
   constructor(path: string) {
     this.db = new Database(path);
+    // First: every later statement, the journal mode's too, waits for another process's lock.
+    // Long enough for another process's batch (at most about a second of writes) to commit.
+    this.db.pragma('busy_timeout = 30000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    // Long enough for another process's batch (at most about a second of writes) to commit.
-    this.db.pragma('busy_timeout = 30000');
     this.migrate();
   }
 
@@ -66,14 +67,18 @@ export class SqliteStoryStore implements StoryStore {
 
   private migrate(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const applied = new Set(this.statement('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    for (const migration of MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      this.db.transaction(() => {
+    const applied = () => new Set(this.statement('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    if (MIGRATIONS.every((m) => applied().has(m.version))) return;
+    // Under the write lock (IMMEDIATE), and the versions read again under it: a second process
+    // starting at the same moment waits, then finds the migrations applied.
+    this.db.transaction(() => {
+      const done = applied();
+      for (const migration of MIGRATIONS) {
+        if (done.has(migration.version)) continue;
         this.db.exec(migration.sql);
         this.statement('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
-      })();
-    }
+      }
+    }).immediate();
   }
 
   async hasContentHash(hash: string): Promise<boolean> {
