@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { storedArticle, testIndex } from '../../../test/helpers/articles.js';
 import { postgresSkipReason, testSchema } from '../../../test/helpers/postgres.js';
-import type { StoredArticle } from '../../domain/index.js';
+import { ArticleExistsError, type StoredArticle } from '../../domain/index.js';
 import { storeErrorOf } from '../store-error.js';
 import type { AddArticleOptions } from '../story-store.js';
 import { PostgresStoryStore } from './index.js';
@@ -14,7 +14,7 @@ const skip = await postgresSkipReason();
 const add = (store: PostgresStoryStore, a: StoredArticle, options: Partial<AddArticleOptions> = {}) =>
   store.addArticle(a, { newStory: true, dateUpdates: [], index: testIndex(), ...options });
 
-test('PostgreSQL: corpus statistics follow what another process commits, and not what it has yet to commit', { skip }, async (t) => {
+test('PostgreSQL: corpus statistics count what another process commits, not what it has yet to commit, and reload its frequencies past the bound', { skip }, async (t) => {
   const schema = await testSchema(t);
   const a = await PostgresStoryStore.onPool(schema.open());
   const b = await PostgresStoryStore.onPool(schema.open());
@@ -27,18 +27,41 @@ test('PostgreSQL: corpus statistics follow what another process commits, and not
   await a.beginBatch();
   await add(a, storedArticle('a3', { contentHash: 'h3', storyId: 's3' }));
   const seen = await b.corpusStats();
-  assert.deepEqual([seen.articleCount, seen.termFrequency.get('visit'), seen.entityFrequency.get('Berlin')], [2, 2, 1], "A's committed article, not its open batch");
+  assert.equal(seen.articleCount, 2, "A's committed article counts at once, not its open batch");
+  // Another process's frequencies wait for a reload, up to max(50, 1% of the corpus) of its articles.
+  assert.deepEqual([seen.termFrequency.get('visit'), seen.entityFrequency.get('Berlin')], [1, undefined], 'frequencies as of the snapshot');
   await a.commitBatch();
-  const after = await b.corpusStats();
-  assert.deepEqual([after.articleCount, after.termFrequency.get('visit')], [3, 3], 'the batch once committed');
+  assert.equal((await b.corpusStats()).articleCount, 3, 'the batch once committed');
 
-  // B's own adds and A's interleave; both end up counting everything.
+  // B's own adds count in its frequencies at once; A's once they pass the bound (a2..a52: 51 > 50 since B's snapshot).
   await add(b, storedArticle('b1', { contentHash: 'hb1', storyId: 'sb' }));
-  await add(a, storedArticle('a4', { contentHash: 'h4', storyId: 's4' }));
+  for (let i = 4; i <= 51; i++) await add(a, storedArticle(`a${i}`, { contentHash: `h${i}`, storyId: `s${i}` }));
+  const lagging = await b.corpusStats();
+  assert.deepEqual([lagging.articleCount, lagging.termFrequency.get('visit')], [52, 2], 'at the bound: counted, frequencies not reloaded yet');
+  await add(a, storedArticle('a52', { contentHash: 'h52', storyId: 's52' }));
+  const exact = { articleCount: 53, visit: 53, putin: 52, berlin: 1 };
   for (const store of [a, b]) {
     const stats = await store.corpusStats();
-    assert.deepEqual([stats.articleCount, stats.termFrequency.get('visit'), stats.entityFrequency.get('Vladimir Putin')], [5, 5, 4]);
+    assert.deepEqual(
+      { articleCount: stats.articleCount, visit: stats.termFrequency.get('visit'), putin: stats.entityFrequency.get('Vladimir Putin'), berlin: stats.entityFrequency.get('Berlin') },
+      exact,
+    );
   }
+});
+
+test('PostgreSQL: a late commit (drawn its seq before a row already seen) still counts in the article count', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const a = await PostgresStoryStore.onPool(schema.open());
+  const b = await PostgresStoryStore.onPool(schema.open());
+  await add(a, storedArticle('a1'));
+  await b.corpusStats();
+  await a.beginBatch();
+  await add(a, storedArticle('a2', { contentHash: 'h2', storyId: 's2' }));
+  // B stores a3 with a higher seq and sees it; A's a2, lower, commits after.
+  await add(b, storedArticle('a3', { contentHash: 'h3', storyId: 's3' }));
+  assert.equal((await b.corpusStats()).articleCount, 2);
+  await a.commitBatch();
+  assert.equal((await b.corpusStats()).articleCount, 3);
 });
 
 test("PostgreSQL: another process's merge reaches this one's candidates and story ids", { skip }, async (t) => {
@@ -54,7 +77,7 @@ test("PostgreSQL: another process's merge reaches this one's candidates and stor
   assert.deepEqual((await b.listStorySummaries()).map((s) => [s.id, s.articleCount]), [['s2', 3]]);
 });
 
-test('PostgreSQL: two processes adding the same identity at once: one stores it, the other is refused as a store error', { skip }, async (t) => {
+test('PostgreSQL: two processes adding the same identity at once: one stores it, the other is refused with ArticleExistsError', { skip }, async (t) => {
   const schema = await testSchema(t);
   const a = await PostgresStoryStore.onPool(schema.open());
   const b = await PostgresStoryStore.onPool(schema.open());
@@ -66,6 +89,7 @@ test('PostgreSQL: two processes adding the same identity at once: one stores it,
   const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
   const storeError = storeErrorOf(refused.reason);
   assert.ok(storeError && !storeError.retryable && /unique/i.test(storeError.message), String(refused.reason));
+  assert.ok(refused.reason instanceof ArticleExistsError, 'typed: the pipeline counts it as already stored');
   assert.equal((await a.listArticles()).length, 1);
   assert.equal((await a.listStoryIds()).length, 1, "the refused article's story rolled back with it");
 });
@@ -95,7 +119,9 @@ test('PostgreSQL: a batch never committed (the process died) leaves what was com
   assert.equal((await other.corpusStats()).termFrequency.get('visit'), 1);
   await a.close();
   assert.deepEqual((await other.listArticles()).map((x) => x.id), ['a0', 'a1'], 'close commits the open batch');
-  assert.equal((await other.corpusStats()).termFrequency.get('visit'), 2);
+  assert.equal((await other.corpusStats()).articleCount, 2);
+  // Its term counts committed with it (a new process reads them; this one's frequencies wait for the bound).
+  assert.equal((await (await PostgresStoryStore.onPool(schema.open())).corpusStats()).termFrequency.get('visit'), 2);
 });
 
 test('PostgreSQL: open() makes its own pool in the given schema, migrates it, and ends the pool on close', { skip }, async (t) => {
