@@ -88,11 +88,11 @@ export class PostgresStoryStore implements StoryStore {
   /**
    * Corpus statistics in memory, loaded at first use and kept current by this process's adds. Other
    * processes write too: every corpusStats() reads the seqs above the last one it accounted for (an
-   * index range of at most LOOKBACK + the new rows, whatever the corpus size) and counts the others'
-   * new articles in articleCount at once. Their entity and term frequencies come with a reload, once
-   * they exceed max(50, 1% of the corpus) articles since the snapshot: the bound on what the
-   * frequencies lack. A commit landing more than LOOKBACK seqs below the highest one seen is counted
-   * at the next reload only.
+   * index range of at most LOOKBACK + the new rows, whatever the corpus size), counts the others' new
+   * articles in articleCount and follows their entities and terms (followOthers). What that misses
+   * (their terms' skeleton keys) comes with a reload, once others have added more than max(50, 1% of
+   * the corpus) articles since the snapshot: the bound on what the frequencies lack. A commit landing
+   * more than LOOKBACK seqs below the highest one seen is counted at the next reload only.
    */
   private stats: Stats | null = null;
   private batch: Batch | null = null;
@@ -205,17 +205,39 @@ export class PostgresStoryStore implements StoryStore {
     let stats = this.stats;
     if (stats) {
       const seqs = (await db.query<{ seq: number }>('SELECT seq FROM articles WHERE seq > $1 ORDER BY seq', [stats.through - LOOKBACK])).rows;
-      for (const { seq } of seqs) {
-        if (stats.counted.has(seq)) continue;
-        stats.counted.add(seq);
-        stats.articleCount++;
-        stats.othersSince++;
-      }
+      const fresh = seqs.map((r) => r.seq).filter((seq) => !stats!.counted.has(seq));
+      for (const seq of fresh) stats.counted.add(seq);
+      stats.articleCount += fresh.length;
+      stats.othersSince += fresh.length;
       advance(stats, seqs.at(-1)?.seq ?? stats.through);
+      if (fresh.length) await this.followOthers(db, stats, fresh);
       if (stats.othersSince > staleBound(stats.articleCount)) stats = null;
     }
     if (!stats) this.stats = stats = await this.loadStats(db);
     return { articleCount: stats.articleCount, entityFrequency: stats.entity, termFrequency: stats.term };
+  }
+
+  /**
+   * The frequencies other processes' new articles change, without a reload: their entities counted
+   * in, and their terms' document frequencies read again (their retrieval keys must not look unseen,
+   * or a worker could not find a related article another worker has just stored). Only the derived
+   * skeleton keys of their terms wait for the reload.
+   */
+  private async followOthers(db: Db, stats: Stats, seqs: number[]): Promise<void> {
+    const rows = (await db.query<{ kind: 'e' | 't'; k: string; n: number }>(
+      `WITH fresh AS (SELECT id, features FROM articles WHERE seq = ANY($1))
+       SELECT 'e' AS kind, e.entity AS k, count(*) AS n FROM article_entities e JOIN fresh f ON f.id = e.article_id GROUP BY e.entity
+       UNION ALL
+       SELECT 't', t.term, t.df FROM term_stats t WHERE t.term IN (
+         SELECT jsonb_array_elements_text(f.features -> 'terms') FROM fresh f
+         UNION SELECT jsonb_array_elements_text(f.features -> 'titleTerms') FROM fresh f)`,
+      [seqs],
+    )).rows;
+    const pending = this.batch?.pendingTermDf;
+    for (const r of rows) {
+      if (r.kind === 'e') stats.entity.set(r.k, (stats.entity.get(r.k) ?? 0) + r.n);
+      else stats.term.set(r.k, r.n + (pending?.get(r.k) ?? 0));
+    }
   }
 
   /** The statistics in one statement, so one snapshot: the count, the frequencies and the last seqs agree. */
