@@ -161,8 +161,9 @@ export interface StoryStore {
    * the placement locks of `keys` (its query keys): another placement sharing a key waits until this
    * article's write commits, and then sees it. Locks are taken in one order by every writer, before
    * any story row, so they cannot deadlock each other. The article commits on its own when `work`
-   * resolves (or with the open batch, which then holds the locks until it commits); when `work`
-   * throws, nothing of it stays. `work` may run more than once: a transaction the database rolls back
+   * resolves; when `work` throws, nothing of it stays. Inside an open batch `work` runs as it is, and
+   * the article commits with the batch: batches are for one writer, placing with other processes is
+   * for one article per transaction (`ingest --workers`). `work` may run more than once: a transaction the database rolls back
    * to break a deadlock is run again, so it must have no effects outside the store before it resolves.
    * Optional: a store whose writes are serialised anyway runs `work` as it is (see `placing`). SQLite
    * has one writer per file, and a batch's look-ups and writes share one transaction: a write on a

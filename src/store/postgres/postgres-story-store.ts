@@ -312,15 +312,13 @@ export class PostgresStoryStore implements StoryStore {
    * Placement serialised per key (the contract's withPlacement): the article's own transaction takes
    * a transaction-level advisory lock on each key's 64-bit hash, in sorted order, before `work` reads
    * anything. The story-row locks of addArticle come after, and term rows at commit, so every writer
-   * takes locks in one global order. Inside an open batch the batch's transaction holds the locks
-   * until it commits.
+   * takes locks in one global order. Inside an open batch (one process's ingest) no lock is taken:
+   * its articles commit at its end, and a lock per key held that long would fill the server's lock
+   * table (a few thousand entries) and stall every other writer.
    */
   async withPlacement<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+    if (this.batch) return work();
     const locks = placementLocks(keys);
-    if (this.batch) {
-      await this.batch.client.query(LOCK_KEYS, [locks]);
-      return work();
-    }
     for (let attempt = 1; ; attempt++) {
       await this.beginBatch();
       try {
