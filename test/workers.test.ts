@@ -199,11 +199,13 @@ test('a worker killed mid-run loses nothing: its leased jobs go to the next work
   await queue.enqueue('r1', docs);
 
   const first = worker(db, '--id', 'doomed', '--lease', '2');
+  const holding = async () => (await pool.query("SELECT count(*) AS n FROM ingest_jobs WHERE locked_by = 'doomed' AND state = 'running'")).rows[0].n as number;
+  // Killed mid-run: some documents stored, some jobs leased and not finished.
   const started = Date.now();
-  while ((await queue.counts('r1')).added < 5 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 100));
+  while (((await queue.counts('r1')).added < 5 || (await holding()) === 0) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50));
   first.child.kill('SIGKILL');
   assert.equal(await first.exited, null, 'killed');
-  const held = (await pool.query("SELECT count(*) AS n FROM ingest_jobs WHERE locked_by = 'doomed' AND state = 'running'")).rows[0].n as number;
+  const held = await holding();
   assert.ok(held > 0, 'it died holding leased jobs');
 
   const second = worker(db, '--id', 'heir', '--lease', '2', '--exit-when-idle');
