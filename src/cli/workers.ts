@@ -158,8 +158,9 @@ const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'st
 /** A worker process on `db` that exits when the queue is empty; resolves with its exit code (null when a signal ended it). */
 function startWorker(db: string, id: string, command: string[] = [process.execPath, ...NODE_FLAGS, BIN, 'worker']): Promise<number | null> {
   const [file, ...args] = command;
-  // Its lines go to our stderr: stdout carries the summary alone.
-  const child = spawn(file!, [...args, '--db', db, '--exit-when-idle', '--id', id], { stdio: ['ignore', 2, 2] });
+  // Its lines go to our stderr: stdout carries the summary alone. The database comes through the
+  // environment, not the command line, where other users' `ps` would show its password.
+  const child = spawn(file!, [...args, '--exit-when-idle', '--id', id], { stdio: ['ignore', 2, 2], env: { ...process.env, STORYLINE_DB: db } });
   return new Promise((resolve) => {
     child.on('exit', (code) => resolve(code));
     child.on('error', (err) => {
