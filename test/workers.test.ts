@@ -135,6 +135,29 @@ for (const [backend, open] of [
   });
 }
 
+test('PostgreSQL: a placement the server rolled back to break a deadlock runs again, and the article is stored once', { skip }, async (t) => {
+  const store = await PostgresStoryStore.onPool((await testSchema(t)).open());
+  const [doc] = await documentsOf([SEEDS_DIR]);
+  let deadlocks = 1;
+  const unlucky = new Proxy(store, {
+    get(target, key) {
+      const value = (Reflect.get(target, key) as Function).bind(target);
+      if (key !== 'addArticle') return value;
+      return async (...args: unknown[]) => {
+        await value(...args);
+        // As if the server chose this transaction as a deadlock's victim after the write.
+        if (deadlocks-- > 0) throw Object.assign(new Error('deadlock detected'), { code: '40P01', severity: 'ERROR' });
+      };
+    },
+  });
+  const summary = emptySummary();
+  await ingestDocument(doc!, unlucky, summary);
+  assert.deepEqual([summary.added, summary.duplicates, summary.failed.length], [1, 0, 0]);
+  assert.equal((await store.listArticles()).length, 1);
+  assert.equal((await store.corpusStats()).articleCount, 1, 'the rolled-back run left nothing in the statistics');
+  await store.close();
+});
+
 test('two workers on overlapping inputs store every article once, each in a story', { skip }, async (t) => {
   const schema = await testSchema(t);
   const seeds = await documentsOf([SEEDS_DIR]);
