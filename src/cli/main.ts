@@ -17,6 +17,7 @@ import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
 import { describeSettings, SETTINGS } from '../config.js';
 import { serveUntilStopped, type ServeFlags } from './serve.js';
+import { runParallelIngest, runWorkerCommand, type WorkerFlags } from './workers.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE_DIR = join(REPO_ROOT, 'examples', 'seeds');
@@ -91,7 +92,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('-q, --quiet', 'no progress bar')
     .addOption(embeddingsOption())
-    .action(async (paths: string[], opts: { db?: string; quiet?: boolean; embeddings?: string }) => setExit(await runIngest(paths, opts)));
+    .option('--workers <n>', 'ingest with N worker processes (PostgreSQL only): the inputs are queued in the database and the workers share them', parseWorkerCount)
+    .action(async (paths: string[], opts: { db?: string; quiet?: boolean; embeddings?: string; workers?: number }) => {
+      if (opts.workers === undefined) return setExit(await runIngest(paths, opts));
+      if (opts.embeddings) throw new UsageError('--embeddings does not work with --workers yet: ingest in one process to use a model');
+      setExit(await runParallelIngest(paths, resolveDbPath(opts.db), { workers: opts.workers, ...(opts.quiet ? { quiet: true } : {}) }));
+    });
+
+  program
+    .command('worker')
+    .description('ingest documents from the PostgreSQL job queue (filled by `ingest --workers`) until SIGINT/SIGTERM, which let the current document finish')
+    .addOption(dbOption())
+    .option('--exit-when-idle', 'exit once no job is queued or running')
+    .option('--id <name>', "this worker's name in the queue (default: host:pid)")
+    .option('--lease <seconds>', 'how long a claimed job stays this worker\'s without renewal; a dead worker\'s jobs go to others after it (default: 60)', parseLeaseSeconds)
+    .action(async (opts: WorkerFlags & { db?: string }) => setExit(await runWorkerCommand(resolveDbPath(opts.db), opts)));
 
   program
     .command('stories')
@@ -274,6 +289,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
 }
 
 const LANGUAGE = /^[a-z]{2,3}$/;
+const MAX_WORKERS = 64;
+
+function parseWorkerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new InvalidArgumentError(`a whole number from 1 to ${MAX_WORKERS}`);
+  return n;
+}
+
+function parseLeaseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1 || n > 3600) throw new InvalidArgumentError('a number of seconds from 1 to 3600');
+  return n;
+}
 const MAX_POINTS = 500;
 
 function parsePointCount(value: string): number {

@@ -37,3 +37,19 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+/**
+ * The store refused an article because its identity (`contentHash`) is stored already: another
+ * process stored the same article between the look-up and the insert. The document counts as
+ * already stored. A StoreError, so a caller that does not expect it stops as before rather than
+ * skipping on.
+ */
+export class ArticleExistsError extends StoreError {
+  constructor(
+    readonly contentHash: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`an article with identity ${contentHash} is already stored (unique identity)`, false, options);
+    this.name = 'ArticleExistsError';
+  }
+}

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import { articleFeatures, articleKeys, candidatesFromIndex, decidePlacement, documentTerms, DEFAULT_CLUSTER_CONFIG, explainPlacement, type Assignment, type ClusterConfig } from '../cluster/index.js';
 import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minhashSignature } from '../dedup/index.js';
-import { InputError, type CopyDecision, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
+import { ArticleExistsError, InputError, type CopyDecision, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { datesFromStory, embeddingText, enrichArticle, type SentenceEmbedder } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
 import { listInputFiles, readInputFile } from '../ingest/index.js';
@@ -103,19 +103,28 @@ async function analyseForStore(doc: RawDocument, summary: IngestSummary, options
   }
 }
 
+/** Adds one document outside any batch (a worker's job): analysed, then stored in a transaction of its own. */
+export async function ingestOne(doc: RawDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions = {}): Promise<void> {
+  const analysed = await analyseForStore(doc, summary, options);
+  if (analysed) await storeOne(analysed, store, summary, options);
+}
+
+/** Stores one analysed document (`before` opens its batch); a failure skips it as bad input, or stops the run when the database's. */
+async function storeOne(analysed: AnalysedDocument, store: StoryStore, summary: IngestSummary, options: IngestOptions, before?: () => Promise<void>): Promise<void> {
+  try {
+    await before?.();
+    await storeAnalyzed(analysed.doc, analysed.enriched, store, summary, options, analysed.embedding);
+  } catch (err) {
+    skipOrStop(err, analysed.doc.origin, summary, options);
+  }
+}
+
 /** Stores analysed documents as one batch: one durable commit, their stories' titles decided in it. */
 async function storeBatch(analysed: AnalysedDocument[], store: StoryStore, summary: IngestSummary, options: IngestOptions): Promise<void> {
   if (analysed.length === 0) return;
   const batch = new BatchedWrites(store, { articles: Infinity, milliseconds: Infinity });
   try {
-    for (const { doc, enriched, embedding } of analysed) {
-      try {
-        await batch.next();
-        await storeAnalyzed(doc, enriched, store, summary, options, embedding);
-      } catch (err) {
-        skipOrStop(err, doc.origin, summary, options);
-      }
-    }
+    for (const document of analysed) await storeOne(document, store, summary, options, () => batch.next());
   } finally {
     // Whatever was added stays, also when something unexpected stops the run.
     await commitOrStop(batch);
@@ -240,40 +249,51 @@ function record(summary: IngestSummary, error: InputError, options: IngestOption
 
 /**
  * Stores the article in its story (or as a copy of an original); null when it is already stored.
- * The stages decide (dedup: a copy; cluster: a placement); this reads their look-ups and stores the result.
+ * The stages decide (dedup: a copy; cluster: a placement); this reads their look-ups and stores the
+ * result, under the store's placement locks on the article's query keys: the look-ups, the decision
+ * and the write go together, so a concurrent writer's related article is either seen or waits.
  */
 async function placeInStory(article: EnrichedArticle, sourceKey: string, store: StoryStore, options: IngestOptions, embedding?: number[]): Promise<StoredArticle | null> {
   const textHash = contentHash(article.text);
   const identity = createHash('sha256').update(`${textHash}\u0000${sourceKey}`).digest('hex');
-  const sameText = await store.findByTextHash(textHash);
-  // The same text from the same place is the same article (rows stored before source keys: the same origin).
-  if ((await store.hasContentHash(identity)) || sameText.some((c) => !c.sourceKey && c.origin === article.origin)) return null;
   const minhash = minhashSignature(article.terms);
   const buckets = lshBuckets(minhash);
   const features = articleFeatures(article, embedding);
   const terms = documentTerms(features);
-  const stats = withArticle(await store.corpusStats(), article, terms);
-  const keys = articleKeys(features, stats);
-  let copy = await findSameLanguageCopy(sameText, minhash, () => store.findNearDuplicates(buckets, article.language));
-  let assignment: Assignment | null = null;
-  if (!copy) {
-    const placing = { features, queryKeys: keys.query, day: epochDay(article.published?.start) };
-    assignment = await decidePlacement(placing, stats, candidatesFromIndex(store), options.cluster ?? DEFAULT_CLUSTER_CONFIG);
-    copy = findTranslatedCopy(features, assignment.scored);
-  }
-  const stored = storedArticle(article, identity, textHash, copy, assignment, options);
-  const mergeStoryIds = copy ? [] : assignment!.mergeStoryIds;
-  const joined = copy !== null || assignment!.storyId !== null;
-  const storyIds = joined ? [stored.storyId!, ...mergeStoryIds] : [];
-  const undated = (await Promise.all(storyIds.map((s) => store.undatedArticles(s)))).flat();
-  const storyDates = async () => (await Promise.all(storyIds.map((s) => store.publishedDates(s)))).flat();
-  await store.addArticle(stored, {
-    newStory: !joined,
-    mergeStoryIds,
-    dateUpdates: await datesFromStory(stored, undated, storyDates),
-    index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features, documentTerms: terms },
+  const keys = articleKeys(features, withArticle(await store.corpusStats(), article, terms));
+  return store.withPlacement(keys.query, async () => {
+    const sameText = await store.findByTextHash(textHash);
+    // The same text from the same place is the same article (rows stored before source keys: the same origin).
+    if ((await store.hasContentHash(identity)) || sameText.some((c) => !c.sourceKey && c.origin === article.origin)) return null;
+    // Read again under the locks: the decision counts what the articles it waited for added.
+    const stats = withArticle(await store.corpusStats(), article, terms);
+    let copy = await findSameLanguageCopy(sameText, minhash, () => store.findNearDuplicates(buckets, article.language));
+    let assignment: Assignment | null = null;
+    if (!copy) {
+      const subject = { features, queryKeys: keys.query, day: epochDay(article.published?.start) };
+      assignment = await decidePlacement(subject, stats, candidatesFromIndex(store), options.cluster ?? DEFAULT_CLUSTER_CONFIG);
+      copy = findTranslatedCopy(features, assignment.scored);
+    }
+    const stored = storedArticle(article, identity, textHash, copy, assignment, options);
+    const mergeStoryIds = copy ? [] : assignment!.mergeStoryIds;
+    const joined = copy !== null || assignment!.storyId !== null;
+    const storyIds = joined ? [stored.storyId!, ...mergeStoryIds] : [];
+    const undated = (await Promise.all(storyIds.map((s) => store.undatedArticles(s)))).flat();
+    const storyDates = async () => (await Promise.all(storyIds.map((s) => store.publishedDates(s)))).flat();
+    try {
+      await store.addArticle(stored, {
+        newStory: !joined,
+        mergeStoryIds,
+        dateUpdates: await datesFromStory(stored, undated, storyDates),
+        index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features, documentTerms: terms },
+      });
+    } catch (err) {
+      // Another writer stored the same article since the look-up: already stored, not a failure.
+      if (err instanceof ArticleExistsError) return null;
+      throw err;
+    }
+    return stored;
   });
-  return stored;
 }
 
 /** The article as stored: a copy in its original's story and event, else where it was placed (or in a new story and event named after it). */

@@ -1,3 +1,3 @@
 export type { StoryStore, ArticleQuery, DayWindow, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, AddArticleOptions, ArticleIndex, Frequencies, EntityListing, StoryListQuery, StorySummaryRow } from './story-store.js';
 export { SqliteStoryStore } from './sqlite/sqlite-story-store.js';
-export { storeErrorOf } from './store-error.js';
+export { isTransactionConflict, isUniqueViolation, storeErrorOf } from './store-error.js';

@@ -18,6 +18,21 @@ interface DriverError {
   message?: unknown;
 }
 
+/**
+ * A unique constraint refused a write (SQLite's SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY, PostgreSQL's
+ * 23505): with the article's identity stored, a concurrent writer stored the same article first.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as DriverError | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
+/** PostgreSQL rolled the transaction back to break a deadlock or a serialization conflict: running it again can succeed. */
+export function isTransactionConflict(err: unknown): boolean {
+  const code = (err as DriverError | null)?.code ?? (err instanceof StoreError ? (err.cause as DriverError | undefined)?.code : undefined);
+  return code === '40P01' || code === '40001';
+}
+
 /** The error as a StoreError when a database driver threw it; null for anything else. */
 export function storeErrorOf(err: unknown): StoreError | null {
   if (err instanceof StoreError) return err;

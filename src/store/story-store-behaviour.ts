@@ -5,10 +5,9 @@ import { test, type TestContext } from 'node:test';
 import { dateMention, storedArticle, testIndex } from '../../test/helpers/articles.js';
 import { articleFeatures, documentTerms } from '../cluster/index.js';
 import { lshBuckets, MINHASH_SIZE, minhashSignature } from '../dedup/index.js';
-import type { Placement, StoredArticle } from '../domain/index.js';
+import { ArticleExistsError, type Placement, type StoredArticle } from '../domain/index.js';
 import { epochDay } from '../time/index.js';
 import { buildStoryView, storyTitle, summarizeStory } from '../timeline/index.js';
-import { storeErrorOf } from './store-error.js';
 import type { AddArticleOptions, StoryStore } from './story-store.js';
 
 const features = articleFeatures(storedArticle('features'));
@@ -28,9 +27,9 @@ const DAY_2024_06_18 = epochDay('2024-06-18')!;
 const window = (days = 30) => ({ fromDay: DAY_2024_06_18 - days, toDay: DAY_2024_06_18 + days });
 
 /** Refused as the database's own error, not retryable: what a second add of a stored identity meets. */
+/** Both stores refuse a stored identity as ArticleExistsError, whoever stored it first. */
 function uniqueViolation(err: unknown): boolean {
-  const storeError = storeErrorOf(err);
-  return storeError !== null && !storeError.retryable && /unique/i.test(storeError.message);
+  return err instanceof ArticleExistsError && !err.retryable;
 }
 
 const kim = { name: 'Kim Jong Un', type: 'person' as const, aliases: ['Kim Jong-un', '김정은'], mentions: 1 };

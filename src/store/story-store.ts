@@ -1,4 +1,4 @@
-// The storage contract. Implementations: sqlite/ (embedded, default).
+// The storage contract. Implementations: sqlite/ (embedded, default), postgres/ (several processes).
 import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, StorySummary, UnresolvedDate } from '../domain/index.js';
 
 /** Frequencies are read through `get`: an implementation may keep them anywhere. */
@@ -126,7 +126,11 @@ export interface EntityListing {
  * - `addArticle` is atomic: the article, its index rows, corpus statistics, its story and any date
  *   updates land together or not at all, so a crash mid-ingest leaves no partial article.
  * - Identities (`contentHash`) are unique: adding an article whose identity is stored is refused, so
- *   re-ingesting the same input adds nothing.
+ *   re-ingesting the same input adds nothing. Both stores refuse with ArticleExistsError, also when
+ *   another process stored it between the caller's look-up and its add.
+ * - Placement is serialised per key (`withPlacement`): of two articles sharing a retrieval key, the
+ *   second reads its candidates after the first's write has committed, so two processes placing
+ *   related articles at once never open two stories where one would have been opened.
  * - Candidate look-ups cost the same however large the store grows: they read an index bounded by
  *   key frequency, time window and limit, never every article.
  * - Reads return articles in ingest order unless stated otherwise.
@@ -146,8 +150,24 @@ export interface StoryStore {
   findKeyPostings(keys: string[], window: DayWindow, perKey: number): Promise<Map<string, string[]>>;
   /** The stored originals with these ids as clustering compares them, in the order given (unknown ids left out). */
   getCandidates(ids: string[]): Promise<ClusterCandidate[]>;
-  /** Corpus statistics (article count, document frequencies) as of the last stored article. */
+  /**
+   * Corpus statistics (article count, document frequencies) as of the last stored article. A store
+   * shared by several processes may lag behind the others' latest articles by a bound it documents.
+   */
   corpusStats(): Promise<CorpusStats>;
+  /**
+   * Runs `work` (an article's look-ups, its placement decision and at most one addArticle) holding
+   * the placement locks of `keys` (its query keys): another placement sharing a key waits until this
+   * article's write commits, and then sees it. Locks are taken in one order by every writer, before
+   * any story row, so they cannot deadlock each other. The article commits on its own when `work`
+   * resolves; when `work` throws, nothing of it stays. Inside an open batch `work` runs as it is, and
+   * the article commits with the batch: batches are for one writer, placing with other processes is
+   * for one article per transaction (`ingest --workers`). `work` may run more than once: a transaction the database rolls back
+   * to break a deadlock is run again, so it must have no effects outside the store before it resolves.
+   * SQLite runs `work` as it is: one writer per file, and a batch holds the file's write lock from
+   * its start (BEGIN IMMEDIATE), so its look-ups and writes are never interleaved with another's.
+   */
+  withPlacement<T>(keys: string[], work: () => Promise<T>): Promise<T>;
   /**
    * Stores the article in `article.storyId` (created when `newStory`), first merging `mergeStoryIds`
    * into that story: their articles move over and their ids redirect to it.

@@ -15,8 +15,10 @@ const latest = POSTGRES_MIGRATIONS.at(-1)!.version;
 
 /** Where the PostgreSQL twin differs from its SQLite table on purpose: FTS5's columns are weights of one tsvector there. */
 const TWIN_COLUMNS: Record<string, string[]> = { article_search: ['document', 'seq'] };
-/** Indexes only PostgreSQL has (FTS5 indexes itself). */
-const POSTGRES_ONLY_INDEXES = ['article_search_document'];
+/** Tables only PostgreSQL has: the job queue of `ingest --workers` (SQLite has one writer per file). */
+const POSTGRES_ONLY_TABLES = ['ingest_jobs'];
+/** Indexes only PostgreSQL has (FTS5 indexes itself), those of its own tables included. */
+const POSTGRES_ONLY_INDEXES = ['article_search_document', 'ingest_jobs_claimable', 'ingest_jobs_run'];
 
 interface Schema {
   columns: Map<string, string[]>;
@@ -61,7 +63,7 @@ test('PostgreSQL migrations create a twin of every table, column and index of th
   const sqlite = sqliteSchema();
   const postgres = await postgresSchema(pool, schema.name);
 
-  assert.deepEqual([...postgres.columns.keys()].sort(), [...sqlite.columns.keys()].sort(), 'the same tables');
+  assert.deepEqual([...postgres.columns.keys()].sort(), [...sqlite.columns.keys(), ...POSTGRES_ONLY_TABLES].sort(), 'the same tables, and the PostgreSQL-only ones');
   for (const [table, columns] of sqlite.columns) {
     assert.deepEqual(postgres.columns.get(table), TWIN_COLUMNS[table] ?? columns, `the columns of ${table}`);
   }

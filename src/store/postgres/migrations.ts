@@ -149,4 +149,29 @@ export const POSTGRES_MIGRATIONS: Array<{ version: number; sql: string }> = [
       CREATE INDEX articles_seq_story ON articles(seq, story_id);
     `,
   },
+  {
+    // The queue of `ingest --workers` (job-queue.ts): PostgreSQL only, SQLite has one writer per file.
+    // A job is one document of a run; a worker leases it, and a lease that runs out (the worker died)
+    // lets another worker claim it again.
+    version: 3,
+    sql: `
+      CREATE TABLE ingest_jobs (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        run_id TEXT NOT NULL,
+        document JSONB NOT NULL,
+        origin TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        locked_by TEXT,
+        lease_until TIMESTAMPTZ,
+        error TEXT,
+        result TEXT CHECK (result IN ('added', 'copy', 'duplicate')),
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      -- Claiming walks the unfinished jobs alone, oldest first: finished ones never slow it.
+      CREATE INDEX ingest_jobs_claimable ON ingest_jobs(id) WHERE state IN ('queued', 'running');
+      CREATE INDEX ingest_jobs_run ON ingest_jobs(run_id, state);
+    `,
+  },
 ];

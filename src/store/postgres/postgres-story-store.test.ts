@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { storedArticle, testIndex } from '../../../test/helpers/articles.js';
 import { postgresSkipReason, testSchema } from '../../../test/helpers/postgres.js';
-import type { StoredArticle } from '../../domain/index.js';
+import { ArticleExistsError, type StoredArticle } from '../../domain/index.js';
 import { storeErrorOf } from '../store-error.js';
 import type { AddArticleOptions } from '../story-store.js';
 import { PostgresStoryStore } from './index.js';
@@ -14,7 +14,7 @@ const skip = await postgresSkipReason();
 const add = (store: PostgresStoryStore, a: StoredArticle, options: Partial<AddArticleOptions> = {}) =>
   store.addArticle(a, { newStory: true, dateUpdates: [], index: testIndex(), ...options });
 
-test('PostgreSQL: corpus statistics follow what another process commits, and not what it has yet to commit', { skip }, async (t) => {
+test("PostgreSQL: corpus statistics follow what another process commits, not what it has yet to commit, and reload past the bound", { skip }, async (t) => {
   const schema = await testSchema(t);
   const a = await PostgresStoryStore.onPool(schema.open());
   const b = await PostgresStoryStore.onPool(schema.open());
@@ -32,13 +32,32 @@ test('PostgreSQL: corpus statistics follow what another process commits, and not
   const after = await b.corpusStats();
   assert.deepEqual([after.articleCount, after.termFrequency.get('visit')], [3, 3], 'the batch once committed');
 
-  // B's own adds and A's interleave; both end up counting everything.
+  // B's own adds and A's interleave; both count everything. Others' derived (skeleton) keys wait for
+  // a reload, past max(50, 1% of the corpus) of their articles since B's snapshot (a2..a52: 51).
   await add(b, storedArticle('b1', { contentHash: 'hb1', storyId: 'sb' }));
-  await add(a, storedArticle('a4', { contentHash: 'h4', storyId: 's4' }));
+  for (let i = 4; i <= 52; i++) await add(a, storedArticle(`a${i}`, { contentHash: `h${i}`, storyId: `s${i}` }));
+  const fresh = await (await PostgresStoryStore.onPool(schema.open())).corpusStats();
+  const terms = testIndex().documentTerms;
   for (const store of [a, b]) {
     const stats = await store.corpusStats();
-    assert.deepEqual([stats.articleCount, stats.termFrequency.get('visit'), stats.entityFrequency.get('Vladimir Putin')], [5, 5, 4]);
+    assert.deepEqual([stats.articleCount, stats.termFrequency.get('visit'), stats.entityFrequency.get('Vladimir Putin'), stats.entityFrequency.get('Berlin')], [53, 53, 52, 1]);
+    assert.deepEqual(terms.map((t) => stats.termFrequency.get(t)), terms.map((t) => fresh.termFrequency.get(t)), 'every document term, as a new process reads them');
   }
+});
+
+test('PostgreSQL: a late commit (drawn its seq before a row already seen) still counts in the article count', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const a = await PostgresStoryStore.onPool(schema.open());
+  const b = await PostgresStoryStore.onPool(schema.open());
+  await add(a, storedArticle('a1'));
+  await b.corpusStats();
+  await a.beginBatch();
+  await add(a, storedArticle('a2', { contentHash: 'h2', storyId: 's2' }));
+  // B stores a3 with a higher seq and sees it; A's a2, lower, commits after.
+  await add(b, storedArticle('a3', { contentHash: 'h3', storyId: 's3' }));
+  assert.equal((await b.corpusStats()).articleCount, 2);
+  await a.commitBatch();
+  assert.equal((await b.corpusStats()).articleCount, 3);
 });
 
 test("PostgreSQL: another process's merge reaches this one's candidates and story ids", { skip }, async (t) => {
@@ -54,7 +73,7 @@ test("PostgreSQL: another process's merge reaches this one's candidates and stor
   assert.deepEqual((await b.listStorySummaries()).map((s) => [s.id, s.articleCount]), [['s2', 3]]);
 });
 
-test('PostgreSQL: two processes adding the same identity at once: one stores it, the other is refused as a store error', { skip }, async (t) => {
+test('PostgreSQL: two processes adding the same identity at once: one stores it, the other is refused with ArticleExistsError', { skip }, async (t) => {
   const schema = await testSchema(t);
   const a = await PostgresStoryStore.onPool(schema.open());
   const b = await PostgresStoryStore.onPool(schema.open());
@@ -66,6 +85,7 @@ test('PostgreSQL: two processes adding the same identity at once: one stores it,
   const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
   const storeError = storeErrorOf(refused.reason);
   assert.ok(storeError && !storeError.retryable && /unique/i.test(storeError.message), String(refused.reason));
+  assert.ok(refused.reason instanceof ArticleExistsError, 'typed: the pipeline counts it as already stored');
   assert.equal((await a.listArticles()).length, 1);
   assert.equal((await a.listStoryIds()).length, 1, "the refused article's story rolled back with it");
 });

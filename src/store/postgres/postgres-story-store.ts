@@ -2,11 +2,14 @@
 // semantics are the SQLite store's (sqlite/sqlite-story-store.ts); what differs is how: one transaction
 // per article or per batch (articles as savepoints), multi-row inserts from arrays, row locks on the
 // stories a write changes, and in-memory state checked against what other processes wrote.
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { StoreError, type ArticleFeatures, type StoredArticle } from '../../domain/index.js';
+import { ArticleExistsError, StoreError, type ArticleFeatures, type StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { foldText } from '../../lib/data-files.js';
 import { epochDay } from '../../time/index.js';
+import { isTransactionConflict, isUniqueViolation } from '../store-error.js';
 import type { AddArticleOptions, ArticleQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, DayWindow, EntityListing, StoryListQuery, StoryStore, StorySummaryRow } from '../story-store.js';
 import { ALIAS_ARTICLES, datedDays, nameTsquery, searchRow, wordsTsquery } from './article-search.js';
 import { openPostgres, type PostgresOptions } from './connection.js';
@@ -28,7 +31,24 @@ interface Stats {
   articleCount: number;
   entity: Map<string, number>;
   term: Map<string, number>;
+  /** The highest seq accounted for (by the snapshot, this process's writes, or counting others'). */
+  through: number;
+  /** The seqs counted within LOOKBACK of `through`: a late commit below it is told from a counted row. */
+  counted: Set<number>;
+  /** Other processes' articles counted since the snapshot (its frequencies lack them). */
+  othersSince: number;
 }
+
+/**
+ * Sequence numbers are drawn at insert but become visible at commit, so a row can appear below the
+ * highest seq already seen (its transaction was still open). Each check looks back this many seqs
+ * for such late rows: enough for every writer's article in flight.
+ */
+const LOOKBACK = 256;
+/** Another process's articles the snapshot's frequencies may lack before a reload: max(50, 1% of the corpus). */
+const staleBound = (articleCount: number) => Math.max(50, Math.ceil(articleCount / 100));
+/** Runs of a placement that PostgreSQL rolled back to break a deadlock or serialization conflict. */
+const PLACEMENT_ATTEMPTS = 5;
 
 interface Batch {
   client: pg.PoolClient;
@@ -39,10 +59,12 @@ interface Batch {
 export class PostgresStoryStore implements StoryStore {
   /**
    * Corpus statistics in memory, loaded at first use and kept current by this process's adds. Other
-   * processes write too: every corpusStats() counts the articles its connection sees (one index-only
-   * scan, no reload) and reloads when that differs from the snapshot's count. Articles are never
-   * deleted, so an equal count means no other writer has committed since (the bound: at most the
-   * writes committed between that count and the caller's use of the statistics).
+   * processes write too: every corpusStats() reads the seqs above the last one it accounted for (an
+   * index range of at most LOOKBACK + the new rows, whatever the corpus size), counts the others' new
+   * articles in articleCount and follows their entities and terms (followOthers). What that misses
+   * (their terms' skeleton keys) comes with a reload, once others have added more than max(50, 1% of
+   * the corpus) articles since the snapshot: the bound on what the frequencies lack. A commit landing
+   * more than LOOKBACK seqs below the highest one seen is counted at the next reload only.
    */
   private stats: Stats | null = null;
   private batch: Batch | null = null;
@@ -152,23 +174,59 @@ export class PostgresStoryStore implements StoryStore {
 
   async corpusStats(): Promise<CorpusStats> {
     const db = this.db;
-    const counted = (await db.query<{ n: number }>('SELECT count(*) AS n FROM articles')).rows[0]!.n;
     let stats = this.stats;
-    if (stats?.articleCount !== counted) this.stats = stats = await this.loadStats(db);
+    if (stats) {
+      const seqs = (await db.query<{ seq: number }>('SELECT seq FROM articles WHERE seq > $1 ORDER BY seq', [stats.through - LOOKBACK])).rows;
+      const fresh = seqs.map((r) => r.seq).filter((seq) => !stats!.counted.has(seq));
+      for (const seq of fresh) stats.counted.add(seq);
+      stats.articleCount += fresh.length;
+      stats.othersSince += fresh.length;
+      advance(stats, seqs.at(-1)?.seq ?? stats.through);
+      if (fresh.length) await this.followOthers(db, stats, fresh);
+      if (stats.othersSince > staleBound(stats.articleCount)) stats = null;
+    }
+    if (!stats) this.stats = stats = await this.loadStats(db);
     return { articleCount: stats.articleCount, entityFrequency: stats.entity, termFrequency: stats.term };
   }
 
-  /** The statistics in one statement, so one snapshot: the count and frequencies agree. */
+  /**
+   * The frequencies other processes' new articles change, without a reload: their entities counted
+   * in, and their terms' document frequencies read again (their retrieval keys must not look unseen,
+   * or a worker could not find a related article another worker has just stored). Only the derived
+   * skeleton keys of their terms wait for the reload.
+   */
+  private async followOthers(db: Db, stats: Stats, seqs: number[]): Promise<void> {
+    const rows = (await db.query<{ kind: 'e' | 't'; k: string; n: number }>(
+      `WITH fresh AS (SELECT id, features FROM articles WHERE seq = ANY($1))
+       SELECT 'e' AS kind, e.entity AS k, count(*) AS n FROM article_entities e JOIN fresh f ON f.id = e.article_id GROUP BY e.entity
+       UNION ALL
+       SELECT 't', t.term, t.df FROM term_stats t WHERE t.term IN (
+         SELECT jsonb_array_elements_text(f.features -> 'terms') FROM fresh f
+         UNION SELECT jsonb_array_elements_text(f.features -> 'titleTerms') FROM fresh f)`,
+      [seqs],
+    )).rows;
+    const pending = this.batch?.pendingTermDf;
+    for (const r of rows) {
+      if (r.kind === 'e') stats.entity.set(r.k, (stats.entity.get(r.k) ?? 0) + r.n);
+      else stats.term.set(r.k, r.n + (pending?.get(r.k) ?? 0));
+    }
+  }
+
+  /** The statistics in one statement, so one snapshot: the count, the frequencies and the last seqs agree. */
   private async loadStats(db: Db): Promise<Stats> {
-    const rows = (await db.query<{ kind: 'c' | 'e' | 't'; k: string | null; n: number }>(
+    const rows = (await db.query<{ kind: 'c' | 'e' | 't' | 's'; k: string | null; n: number }>(
       `SELECT 'c' AS kind, NULL AS k, count(*) AS n FROM articles
        UNION ALL SELECT 'e', entity, count(*) FROM article_entities GROUP BY entity
-       UNION ALL SELECT 't', term, df FROM term_stats`,
+       UNION ALL SELECT 't', term, df FROM term_stats
+       UNION ALL (SELECT 's', NULL, seq FROM articles ORDER BY seq DESC LIMIT ${LOOKBACK})`,
     )).rows;
-    const stats: Stats = { articleCount: 0, entity: new Map(), term: new Map() };
+    const stats: Stats = { articleCount: 0, entity: new Map(), term: new Map(), through: 0, counted: new Set(), othersSince: 0 };
     for (const r of rows) {
       if (r.kind === 'c') stats.articleCount = r.n;
-      else (r.kind === 'e' ? stats.entity : stats.term).set(r.k!, r.n);
+      else if (r.kind === 's') {
+        stats.counted.add(r.n);
+        stats.through = Math.max(stats.through, r.n);
+      } else (r.kind === 'e' ? stats.entity : stats.term).set(r.k!, r.n);
     }
     // An open batch's articles are visible to its connection; their term counts are not written yet.
     for (const [t, n] of this.batch?.pendingTermDf ?? []) stats.term.set(t, (stats.term.get(t) ?? 0) + n);
@@ -178,27 +236,89 @@ export class PostgresStoryStore implements StoryStore {
   addArticle(article: StoredArticle, options: AddArticleOptions): Promise<void> {
     return this.exclusive(async () => {
       const terms = new Set(options.index.documentTerms);
+      let seq = 0;
       const batch = this.batch;
       if (batch) {
         // All or nothing within the batch: a failing article rolls back to its savepoint, the batch goes on.
         await batch.client.query('SAVEPOINT article');
         try {
-          await this.writeArticle(batch.client, article, options, null);
+          seq = await this.writeArticle(batch.client, article, options, null);
           await batch.client.query('RELEASE SAVEPOINT article');
         } catch (err) {
           await batch.client.query('ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article').catch(() => {});
-          throw err;
+          throw await this.existing(batch.client, article, err);
         }
         for (const t of terms) batch.pendingTermDf.set(t, (batch.pendingTermDf.get(t) ?? 0) + 1);
       } else {
-        await this.transaction((client) => this.writeArticle(client, article, options, terms));
+        try {
+          await this.transaction(async (client) => {
+            seq = await this.writeArticle(client, article, options, terms);
+          });
+        } catch (err) {
+          throw await this.existing(this.pool, article, err);
+        }
       }
       // Written (committed, or in the batch): the statistics follow.
       if (this.stats) {
+        this.stats.counted.add(seq);
+        advance(this.stats, seq);
         this.stats.articleCount++;
         for (const e of new Set(article.entities.map((x) => x.name))) this.stats.entity.set(e, (this.stats.entity.get(e) ?? 0) + 1);
         for (const t of terms) this.stats.term.set(t, (this.stats.term.get(t) ?? 0) + 1);
       }
+    });
+  }
+
+  /**
+   * A unique violation on a write whose identity is now stored (another process stored the same
+   * article first) as ArticleExistsError; any other error as it is. The article's id and its new
+   * story's id derive from the identity too, so their violations count when the identity is there.
+   */
+  private async existing(db: Db, article: StoredArticle, err: unknown): Promise<unknown> {
+    if (!isUniqueViolation(err)) return err;
+    const stored = await db.query('SELECT 1 FROM articles WHERE content_hash = $1', [article.contentHash]).catch(() => null);
+    return stored?.rowCount ? new ArticleExistsError(article.contentHash, { cause: err }) : err;
+  }
+
+  /**
+   * Placement serialised per key (the contract's withPlacement): the article's own transaction takes
+   * a transaction-level advisory lock on each key's 64-bit hash, in sorted order, before `work` reads
+   * anything. The story-row locks of addArticle come after, and term rows at commit, so every writer
+   * takes locks in one global order. Inside an open batch (one process's ingest) no lock is taken:
+   * its articles commit at its end, and a lock per key held that long would fill the server's lock
+   * table (a few thousand entries) and stall every other writer.
+   */
+  async withPlacement<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+    if (this.batch) return work();
+    const locks = placementLocks(keys);
+    for (let attempt = 1; ; attempt++) {
+      await this.beginBatch();
+      try {
+        await this.batch!.client.query(LOCK_KEYS, [locks]);
+        const result = await work();
+        await this.commitBatch();
+        return result;
+      } catch (err) {
+        await this.abandonBatch();
+        if (!isTransactionConflict(err) || attempt >= PLACEMENT_ATTEMPTS) throw err;
+        // The other transaction has gone on; a little jitter keeps two retries from meeting again.
+        await sleep(5 + Math.random() * 20 * attempt);
+      }
+    }
+  }
+
+  /** Rolls back the open batch, if any: what memory followed of it is read back. */
+  private async abandonBatch(): Promise<void> {
+    await this.exclusive(async () => {
+      const batch = this.batch;
+      if (!batch) return;
+      this.batch = null;
+      this.stats = null;
+      let broken = false;
+      await batch.client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      batch.client.release(broken);
     });
   }
 
@@ -222,7 +342,7 @@ export class PostgresStoryStore implements StoryStore {
   }
 
   /** The article's rows, its story's and the date updates; `terms` counted now unless a batch counts them at commit. */
-  private async writeArticle(db: pg.PoolClient, article: StoredArticle, options: AddArticleOptions, terms: Set<string> | null): Promise<void> {
+  private async writeArticle(db: pg.PoolClient, article: StoredArticle, options: AddArticleOptions, terms: Set<string> | null): Promise<number> {
     const now = article.ingestedAt;
     const storyId = article.storyId;
     const merged = options.mergeStoryIds ?? [];
@@ -241,8 +361,8 @@ export class PostgresStoryStore implements StoryStore {
     const day = epochDay(article.published?.start);
     const search = searchRow(article);
     const dated = datedDays(article.dates);
-    // The article and its index rows in one statement (foreign keys are checked at its end).
-    await db.query(
+    // The article and its index rows in one statement (foreign keys are checked at its end); its seq back.
+    const { seq } = (await db.query<{ seq: number }>(
       `WITH a AS (
          INSERT INTO articles (id, content_hash, external_id, origin, path, url, title, text, source, language, language_confidence,
            published, published_end, published_precision, published_source, story_id, duplicate_of, ingested_at, analysis,
@@ -252,8 +372,9 @@ export class PostgresStoryStore implements StoryStore {
        k AS (INSERT INTO article_keys (key, day, article_id) SELECT DISTINCT x.key, $27::int, a.id FROM a, unnest($28::text[]) AS x(key) ON CONFLICT DO NOTHING),
        l AS (INSERT INTO article_lsh (band, bucket, article_id) SELECT x.band - 1, x.bucket, a.id FROM a, unnest($29::int[]) WITH ORDINALITY AS x(bucket, band) ON CONFLICT DO NOTHING),
        s AS (INSERT INTO article_search (seq, document) SELECT a.seq, article_search_document($30, $31, $32) FROM a),
-       d AS (INSERT INTO article_dates (article_id, start, "end") SELECT a.id, x.start, x.stop FROM a, unnest($33::text[], $34::text[]) AS x(start, stop) ON CONFLICT DO NOTHING)
-       INSERT INTO article_entities (article_id, entity, type, mentions) SELECT a.id, x.entity, x.type, x.mentions FROM a, unnest($35::text[], $36::text[], $37::int[]) AS x(entity, type, mentions)`,
+       d AS (INSERT INTO article_dates (article_id, start, "end") SELECT a.id, x.start, x.stop FROM a, unnest($33::text[], $34::text[]) AS x(start, stop) ON CONFLICT DO NOTHING),
+       e AS (INSERT INTO article_entities (article_id, entity, type, mentions) SELECT a.id, x.entity, x.type, x.mentions FROM a, unnest($35::text[], $36::text[], $37::int[]) AS x(entity, type, mentions))
+       SELECT seq FROM a`,
       [
         article.id,
         article.contentHash,
@@ -294,7 +415,7 @@ export class PostgresStoryStore implements StoryStore {
         article.entities.map((e) => e.type),
         article.entities.map((e) => e.mentions),
       ],
-    );
+    )).rows[0]!;
     if (terms) await addTermFrequencies(db, Array.from(terms, (t) => [t, 1] as const));
     // The summaries of the stories the write changed: its own, and any a date update reached (their
     // title undecided again, as the SQLite store leaves it).
@@ -305,6 +426,7 @@ export class PostgresStoryStore implements StoryStore {
     }
     if (storyId) await refreshSummary(db, storyId, options.storyTitle);
     for (const story of updatedStories) if (story !== storyId) await refreshSummary(db, story, undefined);
+    return seq;
   }
 
   async beginBatch(): Promise<void> {
@@ -479,6 +601,22 @@ export class PostgresStoryStore implements StoryStore {
     );
     return [...found].map((n) => [n, counts.get(n) ?? 0] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
   }
+}
+
+/** Raises `through` to `seq`, forgetting counted seqs no check looks back to any more. */
+function advance(stats: Stats, seq: number): void {
+  if (seq <= stats.through) return;
+  stats.through = seq;
+  for (const s of stats.counted) if (s <= seq - LOOKBACK) stats.counted.delete(s);
+}
+
+/** One advisory lock per key, taken in the order given (a function scan runs in array order). */
+const LOCK_KEYS = 'SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k';
+
+/** The keys' 64-bit lock ids, distinct and sorted: one order for every writer. */
+function placementLocks(keys: string[]): string[] {
+  const ids = new Set(keys.map((k) => createHash('sha256').update(`storyline placement\u0000${k}`).digest().readBigInt64BE(0)));
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
 }
 
 /** Moves the merged stories' articles into `into`, redirects their ids (and earlier redirects to them) there. */

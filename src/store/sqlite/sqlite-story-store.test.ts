@@ -33,7 +33,7 @@ test('a failing insert leaves nothing behind: article, entities, statistics and 
   const store = new SqliteStoryStore(join(tempDir(), 'b.db'));
   await store.addArticle(article('a1'), added());
   // Same content hash: the UNIQUE constraint fails after the story row was written in the same transaction.
-  await assert.rejects(async () => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /UNIQUE/);
+  await assert.rejects(async () => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /already stored/);
   assert.deepEqual((await store.listStoryIds()), ['s1']);
   assert.equal((await store.listArticles()).length, 1);
   const stats = await store.corpusStats();
@@ -49,7 +49,7 @@ test('in a batch, a failing article rolls back alone; the batch commits the rest
   await store.addArticle(article('a0', { contentHash: 'h0', storyId: 's0' }), added());
   await store.beginBatch();
   await store.addArticle(article('a1'), added());
-  await assert.rejects(async () => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /UNIQUE/);
+  await assert.rejects(async () => store.addArticle(article('a2', { contentHash: 'hash-a1', storyId: 's2' }), added()), /already stored/);
   await store.addArticle(article('a3', { contentHash: 'h3', storyId: 's3' }), added());
   // Reads inside the batch see its articles.
   assert.equal((await store.hasContentHash('h3')), true);

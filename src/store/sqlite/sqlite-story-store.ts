@@ -1,6 +1,6 @@
 // StoryStore on an embedded SQLite file (better-sqlite3), WAL journal, one transaction per article.
 import Database from 'better-sqlite3';
-import type { ArticleFeatures, DateMention, Placement, StoredArticle } from '../../domain/index.js';
+import { ArticleExistsError, type ArticleFeatures, type DateMention, type Placement, type StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import { foldText } from '../../lib/data-files.js';
@@ -9,6 +9,7 @@ import { ALIAS_ARTICLES, datedDays, nameQuery, searchRow, wordsQuery } from './a
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
 import { StorySummaries } from './story-summaries.js';
+import { isUniqueViolation } from '../store-error.js';
 import { analysisOf, articleFromRecord, toCopyCandidate, type Analysis, type ArticleRecord, type CopyRow } from '../article-rows.js';
 
 /** An articles row as better-sqlite3 reads it: the JSON columns as text. */
@@ -164,7 +165,25 @@ export class SqliteStoryStore implements StoryStore {
     return this.stats;
   }
 
+  async withPlacement<T>(_keys: string[], work: () => Promise<T>): Promise<T> {
+    // One writer per file: a batch holds the write lock from its start (beginBatch), so no other
+    // process's placement interleaves with this one's look-ups and write.
+    return work();
+  }
+
   async addArticle(article: StoredArticle, options: AddArticleOptions): Promise<void> {
+    try {
+      this.writeArticle(article, options);
+    } catch (err) {
+      // The same identity stored already (by another process since the look-up, or a second add).
+      if (isUniqueViolation(err) && this.statement('SELECT 1 FROM articles WHERE content_hash = ?').get(article.contentHash)) {
+        throw new ArticleExistsError(article.contentHash, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  private writeArticle(article: StoredArticle, options: AddArticleOptions): void {
     const now = article.ingestedAt;
     const terms = new Set(options.index.documentTerms);
     const day = epochDay(article.published?.start);
