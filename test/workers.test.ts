@@ -193,7 +193,8 @@ test('two processes placing two related articles at the same moment open one sto
     const a = await PostgresStoryStore.onPool(schema.open());
     const b = await PostgresStoryStore.onPool(schema.open());
     // The control: what two writers do when nothing serialises their placements.
-    const unlocked = (store: StoryStore) => new Proxy(store, { get: (s, k) => (k === 'withPlacement' ? undefined : (Reflect.get(s, k) as Function).bind(s)) });
+    const unlocked = (store: StoryStore) =>
+      new Proxy(store, { get: (s, k) => (k === 'withPlacement' ? (_keys: string[], work: () => Promise<unknown>) => work() : (Reflect.get(s, k) as Function).bind(s)) });
     try {
       if (mode === 'one process') {
         await ingestDocument(first!, a, emptySummary());
