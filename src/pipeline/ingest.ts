@@ -286,6 +286,8 @@ async function placeInStory(article: EnrichedArticle, sourceKey: string, store: 
         mergeStoryIds,
         dateUpdates: await datesFromStory(stored, undated, storyDates),
         index: { sourceKey, keys: copy ? [] : keys.index, minhash, lshBuckets: buckets, features, documentTerms: terms },
+        // Clustering's decision: an original placed in no event of its story opens one.
+        opensEvent: !copy && assignment!.eventId === null,
       });
     } catch (err) {
       // Another writer stored the same article since the look-up: already stored, not a failure.

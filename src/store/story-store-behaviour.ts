@@ -332,6 +332,26 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     await assertSummariesMatchViews(store);
   });
 
+  it('a summary counted article by article (opensEvent given) equals one counted from all the members', async (store) => {
+    // Dated at several precisions, undated, copies, three languages, joined and new events; the last write leaves the title undecided.
+    const members: Array<[Partial<StoredArticle>, boolean]> = [
+      [{ eventId: 'e1', published: day('2024-06-10') }, true],
+      [{ eventId: 'e1', language: 'vi', published: day('2024-06-12') }, false],
+      [{ eventId: 'e2', published: { start: '2024-05-01', precision: 'month' } }, true],
+      [{ eventId: 'e2', duplicateOf: 'a1', language: 'fr', published: day('2024-01-01') }, false],
+      [{ eventId: 'e3', published: null, publishedSource: null }, true],
+      [{ eventId: 'e4', language: 'de', published: { start: '2025-01-01', precision: 'year' } }, true],
+    ];
+    for (const [i, [fields, opensEvent]] of members.entries()) {
+      await addTo(store, storedArticle(`a${i + 1}`, { contentHash: `h${i + 1}`, ...fields }), { newStory: i === 0, opensEvent, ...(i % 2 ? {} : { storyTitle: `t${i}` }) });
+    }
+    const [summary] = await store.listStorySummaries();
+    assert.deepEqual(summary, { id: 's1', title: null, articleCount: 5, copyCount: 1, eventCount: 4, languages: ['en', 'de', 'vi'], firstDate: '2024-05', lastDate: '2025' });
+    await assertSummariesMatchViews(store);
+    assert.deepEqual((await store.findStorySummaries({ language: 'de', limit: 5 })).map((x) => x.id), ['s1']);
+    assert.deepEqual((await store.findStorySummaries({ from: '2025-01-01', limit: 5 })).map((x) => x.id), ['s1'], 'the activity index follows');
+  });
+
   it('a merge leaves one summary, under the surviving story, counting the merged articles', async (store) => {
     await addTo(store, storedArticle('a1', { storyId: 'sA', published: day('2024-06-10') }), { newStory: true });
     await addTo(store, storedArticle('a2', { contentHash: 'h2', storyId: 'sB', eventId: 'e2', language: 'de', published: day('2024-06-12') }), { newStory: true });

@@ -62,6 +62,12 @@ export interface AddArticleOptions {
    * (`storyTitle`); without it the story's title is undecided until `setStoryTitle`.
    */
   storyTitle?: string;
+  /**
+   * Clustering's decision whether the article opens an event of its own (a copy never does). Given,
+   * with no merge and no date update, the store counts the article into its story's summary alone
+   * instead of counting the story's members again: the write costs the article, not the story.
+   */
+  opensEvent?: boolean;
 }
 
 export interface DateUpdate {
@@ -234,4 +240,9 @@ export interface StoryStore {
    * article (case and accents ignored, the whole name). Most reported first; empty when none.
    */
   findEntityNames(name: string): Promise<string[]>;
+}
+
+/** A write the story's summary can count by the article alone: no merge, no date update, the event decision given. */
+export function countsAlone(options: AddArticleOptions): boolean {
+  return options.opensEvent !== undefined && !options.newStory && !options.mergeStoryIds?.length && options.dateUpdates.length === 0;
 }

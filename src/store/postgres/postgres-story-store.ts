@@ -10,12 +10,12 @@ import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { foldText } from '../../lib/data-files.js';
 import { epochDay } from '../../time/index.js';
 import { isTransactionConflict, isUniqueViolation } from '../store-error.js';
-import type { AddArticleOptions, ArticleQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, DayWindow, EntityListing, StoryListQuery, StoryStore, StorySummaryRow } from '../story-store.js';
+import { countsAlone, type AddArticleOptions, type ArticleQuery, type ClusterCandidate, type CopyCandidate, type CorpusStats, type DateUpdate, type DayWindow, type EntityListing, type StoryListQuery, type StoryStore, type StorySummaryRow } from '../story-store.js';
 import { ALIAS_ARTICLES, datedDays, nameTsquery, searchRow, wordsTsquery } from './article-search.js';
 import { openPostgres, type PostgresOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
 import { analysisOf, articleFromRecord, toCopyCandidate, type Analysis, type ArticleRecord, type CopyRow } from '../article-rows.js';
-import { allSummaries, publicationDates, refreshSummary, setSummaryTitle, summariesWithoutTitle, summaryPage, type Db } from './story-summaries.js';
+import { addSummaryMember, allSummaries, publicationDates, refreshSummary, setSummaryTitle, summariesWithoutTitle, summaryPage, type Db } from './story-summaries.js';
 
 /** Unknown publication day in the key index. */
 const NO_DAY = -1;
@@ -424,7 +424,9 @@ export class PostgresStoryStore implements StoryStore {
       const story = await applyDateUpdate(db, update);
       if (story) updatedStories.add(story);
     }
-    if (storyId) await refreshSummary(db, storyId, options.storyTitle);
+    if (storyId && !(countsAlone(options) && (await addSummaryMember(db, storyId, article.id, options.opensEvent!, options.storyTitle)))) {
+      await refreshSummary(db, storyId, options.storyTitle);
+    }
     for (const story of updatedStories) if (story !== storyId) await refreshSummary(db, story, undefined);
     return seq;
   }

@@ -44,6 +44,35 @@ export async function refreshSummary(db: Db, storyId: string, title: string | un
   );
 }
 
+/**
+ * Counts one new member (`articleId`, written in this transaction) into the story's summary and
+ * languages, as refreshSummary would count it; false when the story has no summary yet.
+ */
+export async function addSummaryMember(db: Db, storyId: string, articleId: string, opensEvent: boolean, title: string | undefined): Promise<boolean> {
+  const last = `CASE WHEN a.d IS NULL THEN s.last_date WHEN s.last_date IS NULL OR a.d > s.last_date THEN a.d ELSE s.last_date END`;
+  const updated = await db.query<{ activity: string; original: boolean }>(
+    `UPDATE story_summaries s SET title = $4, article_count = s.article_count + (a.duplicate_of IS NULL)::int,
+       copy_count = s.copy_count + (a.duplicate_of IS NOT NULL)::int, event_count = s.event_count + (a.duplicate_of IS NULL AND $3)::int,
+       first_date = CASE WHEN a.d IS NULL THEN s.first_date WHEN s.first_date IS NULL OR a.d < s.first_date THEN a.d ELSE s.first_date END,
+       last_date = ${last}, activity = COALESCE(${last}, '')
+     FROM (SELECT a.duplicate_of, ${ORIGINAL_DATE} AS d FROM articles a WHERE a.id = $2) a
+     WHERE s.story_id = $1 RETURNING s.activity, a.duplicate_of IS NULL AS original`,
+    [storyId, articleId, opensEvent, title ?? null],
+  );
+  const row = updated.rows[0];
+  if (!row) return false;
+  // A row is updated once per statement: the language's count, then every language's activity.
+  if (row.original) {
+    await db.query(
+      `INSERT INTO story_languages (story_id, language, articles, activity) SELECT $1, language, 1, $3 FROM articles WHERE id = $2
+       ON CONFLICT (story_id, language) DO UPDATE SET articles = story_languages.articles + 1`,
+      [storyId, articleId, row.activity],
+    );
+  }
+  await db.query('UPDATE story_languages SET activity = $2 WHERE story_id = $1', [storyId, row.activity]);
+  return true;
+}
+
 export async function setSummaryTitle(db: Db, storyId: string, title: string): Promise<void> {
   await db.query('UPDATE story_summaries SET title = $2 WHERE story_id = $1', [storyId, title]);
 }

@@ -4,7 +4,7 @@ import { ArticleExistsError, type ArticleFeatures, type DateMention, type Placem
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import { foldText } from '../../lib/data-files.js';
-import type { AddArticleOptions, ArticleQuery, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, DayWindow, EntityListing, StoryListQuery, StoryStore, StorySummaryRow } from '../story-store.js';
+import { countsAlone, type AddArticleOptions, type ArticleQuery, type ClusterCandidate, type CopyCandidate, type CorpusStats, type DateUpdate, type DayWindow, type EntityListing, type StoryListQuery, type StoryStore, type StorySummaryRow } from '../story-store.js';
 import { ALIAS_ARTICLES, datedDays, nameQuery, searchRow, wordsQuery } from './article-search.js';
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
@@ -249,7 +249,9 @@ export class SqliteStoryStore implements StoryStore {
       for (const update of options.dateUpdates) this.applyDateUpdate(update, article.id === update.id ? article : null);
       // The summaries of the stories the write changed, in its transaction: its own (merged stories
       // are gone with their rows) and any a date update reached.
-      if (article.storyId) this.summaries.refresh(article.storyId, options.storyTitle);
+      if (article.storyId && !(countsAlone(options) && this.summaries.addMember(article.storyId, article.id, options.opensEvent!, options.storyTitle))) {
+        this.summaries.refresh(article.storyId, options.storyTitle);
+      }
       const storyOf = this.statement('SELECT story_id FROM articles WHERE id = ?').pluck();
       const updated = new Set(options.dateUpdates.map((u) => storyOf.get(u.id) as string | null));
       for (const storyId of updated) if (storyId && storyId !== article.storyId) this.summaries.refresh(storyId, undefined);

@@ -49,6 +49,30 @@ export class StorySummaries {
     ).run(storyId);
   }
 
+  /**
+   * Counts one new member (`articleId`, written in this transaction) into the story's summary and
+   * languages, as `refresh` would count it; false when the story has no summary yet (refresh it).
+   */
+  addMember(storyId: string, articleId: string, opensEvent: boolean, title: string | undefined): boolean {
+    const first = `CASE WHEN a.d IS NULL THEN first_date WHEN first_date IS NULL OR a.d < first_date THEN a.d ELSE first_date END`;
+    const last = `CASE WHEN a.d IS NULL THEN last_date WHEN last_date IS NULL OR a.d > last_date THEN a.d ELSE last_date END`;
+    const updated = this.statement(
+      `UPDATE story_summaries SET title = @title, article_count = article_count + (a.duplicate_of IS NULL),
+         copy_count = copy_count + (a.duplicate_of IS NOT NULL), event_count = event_count + (a.duplicate_of IS NULL AND @opens),
+         first_date = ${first}, last_date = ${last}, activity = COALESCE(${last}, '')
+       FROM (SELECT a.duplicate_of, ${ORIGINAL_DATE} AS d FROM articles a WHERE a.id = @id) AS a
+       WHERE story_id = @story`,
+    ).run({ story: storyId, id: articleId, opens: opensEvent ? 1 : 0, title: title ?? null });
+    if (updated.changes === 0) return false;
+    this.statement(
+      `INSERT INTO story_languages (story_id, language, articles, activity)
+       SELECT @story, a.language, 1, '' FROM articles a WHERE a.id = @id AND a.duplicate_of IS NULL
+       ON CONFLICT (story_id, language) DO UPDATE SET articles = articles + 1`,
+    ).run({ story: storyId, id: articleId });
+    this.statement('UPDATE story_languages SET activity = (SELECT activity FROM story_summaries WHERE story_id = @story) WHERE story_id = @story').run({ story: storyId });
+    return true;
+  }
+
   setTitle(storyId: string, title: string): void {
     this.statement('UPDATE story_summaries SET title = ? WHERE story_id = ?').run(title, storyId);
   }
