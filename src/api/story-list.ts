@@ -35,7 +35,9 @@ export async function listStories(store: StoryStore, request: StoryListRequest) 
   });
   const page = rows.slice(0, request.limit);
   const dates = await store.storyPublicationDates(page.map((s) => s.id));
-  const stories = await Promise.all(page.map(async (s) => ({ ...(await listedSummary(store, s)), coverage: coverageOfDays(dates.get(s.id) ?? []) })));
+  // One after another: a store in a batch reads through one connection.
+  const stories = [];
+  for (const s of page) stories.push({ ...(await listedSummary(store, s)), coverage: coverageOfDays(dates.get(s.id) ?? []) });
   const last = stories.at(-1);
   return { stories, nextCursor: rows.length > request.limit && last ? encodeCursor(keyOf(last)) : null };
 }

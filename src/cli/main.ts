@@ -115,7 +115,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .action((opts: { db?: string; json?: boolean }) =>
       withStore(opts.db, async (store) => {
-        const summaries = await Promise.all((await store.listStorySummaries()).map((s) => listedSummary(store, s)));
+        const summaries = [];
+        for (const s of await store.listStorySummaries()) summaries.push(await listedSummary(store, s));
         if (opts.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
         else printStoryList(summaries);
       }),

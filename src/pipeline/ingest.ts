@@ -278,8 +278,14 @@ async function placeInStory(article: EnrichedArticle, sourceKey: string, store: 
     const mergeStoryIds = copy ? [] : assignment!.mergeStoryIds;
     const joined = copy !== null || assignment!.storyId !== null;
     const storyIds = joined ? [stored.storyId!, ...mergeStoryIds] : [];
-    const undated = (await Promise.all(storyIds.map((s) => store.undatedArticles(s)))).flat();
-    const storyDates = async () => (await Promise.all(storyIds.map((s) => store.publishedDates(s)))).flat();
+    // One look-up after another: inside a batch they share one connection.
+    const undated: StoredArticle[] = [];
+    for (const s of storyIds) undated.push(...(await store.undatedArticles(s)));
+    const storyDates = async () => {
+      const dates: string[] = [];
+      for (const s of storyIds) dates.push(...(await store.publishedDates(s)));
+      return dates;
+    };
     try {
       await store.addArticle(stored, {
         newStory: !joined,
