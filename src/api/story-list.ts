@@ -1,7 +1,7 @@
 // The story list behind GET /api/stories: filter by words, language and dates, newest activity
 // first (as `storyline stories`), cut into pages by an opaque cursor (the last story's sort key).
-// A page is one query of the stored summaries (store.findStorySummaries) plus the page's dates for
-// its coverage sparklines: its cost does not grow with the number of stories.
+// A page is one query of the stored summaries (store.findStorySummaries) plus the page's dates counted
+// by day for its coverage sparklines: its cost grows with neither the number of stories nor their size.
 import { listedSummary } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
 import { coverageOfDays } from '../timeline/index.js';
@@ -34,10 +34,10 @@ export async function listStories(store: StoryStore, request: StoryListRequest) 
     limit: request.limit + 1,
   });
   const page = rows.slice(0, request.limit);
-  const dates = await store.storyPublicationDates(page.map((s) => s.id));
+  const days = await store.storyPublicationDays(page.map((s) => s.id));
   // One after another: a store in a batch reads through one connection.
   const stories = [];
-  for (const s of page) stories.push({ ...(await listedSummary(store, s)), coverage: coverageOfDays(dates.get(s.id) ?? []) });
+  for (const s of page) stories.push({ ...(await listedSummary(store, s)), coverage: coverageOfDays(days.get(s.id) ?? []) });
   const last = stories.at(-1);
   return { stories, nextCursor: rows.length > request.limit && last ? encodeCursor(keyOf(last)) : null };
 }

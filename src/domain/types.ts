@@ -268,6 +268,12 @@ export interface StorySummary {
   lastDate: string | null;
 }
 
+/** A listed date (at its precision) and how many of a story's originals carry it. */
+export interface DayCount {
+  date: string;
+  count: number;
+}
+
 export interface StoryEntity {
   name: string;
   type: EntityType;

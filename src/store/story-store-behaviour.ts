@@ -323,12 +323,21 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     assert.deepEqual(await store.listEntities('Moscow', 10), []);
   });
 
+  it('publication days count a story\'s originals per listed date, copies and undated articles apart', async (store) => {
+    await addTo(store, storedArticle('a1', { published: day('2024-06-10') }), { newStory: true });
+    await addTo(store, storedArticle('a2', { contentHash: 'h2', eventId: 'e2', published: day('2024-06-10') }));
+    await addTo(store, storedArticle('a3', { contentHash: 'h3', eventId: 'e3', published: day('2024-06-02') }));
+    await addTo(store, storedArticle('a4', { contentHash: 'h4', eventId: 'e2', duplicateOf: 'a2', published: day('2024-06-10') }));
+    await addTo(store, storedArticle('a5', { contentHash: 'h5', eventId: 'e5', published: null }));
+    assert.deepEqual(await store.storyPublicationDays(['s1']), new Map([['s1', [{ date: '2024-06-02', count: 1 }, { date: '2024-06-10', count: 2 }]]]));
+  });
+
   it('summaries follow added articles and copies: counts, events, languages, dates and the title passed in', async (store) => {
     await addTo(store, storedArticle('a1', { title: 'Putin to visit', published: day('2024-06-10') }), { newStory: true, storyTitle: 'Putin to visit' });
     await addTo(store, storedArticle('a2', { contentHash: 'h2', title: 'Putin arrives', language: 'vi', eventId: 'e2', published: { start: '2024-06-01', precision: 'month' } }), { storyTitle: 'Putin arrives' });
     await addTo(store, storedArticle('a3', { contentHash: 'h3', eventId: 'e2', duplicateOf: 'a2', language: 'fr', published: day('2024-07-01') }), { storyTitle: 'Putin arrives' });
     assert.deepEqual(await store.listStorySummaries(), [{ id: 's1', title: 'Putin arrives', articleCount: 2, copyCount: 1, eventCount: 2, languages: ['en', 'vi'], firstDate: '2024-06', lastDate: '2024-06-10' }]);
-    assert.deepEqual(await store.storyPublicationDates(['s1', 'none']), new Map([['s1', ['2024-06-10', '2024-06']], ['none', []]]));
+    assert.deepEqual(await store.storyPublicationDays(['s1', 'none']), new Map([['s1', [{ date: '2024-06', count: 1 }, { date: '2024-06-10', count: 1 }]], ['none', []]]));
     await assertSummariesMatchViews(store);
   });
 
@@ -412,7 +421,7 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     assert.deepEqual((await store.findStorySummaries({ from: '2024-06-15', limit: 5 })).map((s) => s.id), ['month']);
     assert.deepEqual((await store.findStorySummaries({ to: '2024-06', limit: 5 })).map((s) => s.id), ['month']);
     assert.deepEqual((await store.findStorySummaries({ from: '2024-07-01', limit: 5 })).map((s) => s.id), []);
-    assert.deepEqual(await store.storyPublicationDates(['month', 'undated']), new Map([['month', ['2024-06']], ['undated', []]]));
+    assert.deepEqual(await store.storyPublicationDays(['month', 'undated']), new Map([['month', [{ date: '2024-06', count: 1 }]], ['undated', []]]));
   });
 
   it('a story written without a title waits for setStoryTitle', async (store) => {

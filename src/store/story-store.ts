@@ -1,5 +1,5 @@
 // The storage contract. Implementations: sqlite/ (embedded, default), postgres/ (several processes).
-import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, EntityType, StoredArticle, StorySummary, UnresolvedDate } from '../domain/index.js';
+import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, DayCount, EntityType, StoredArticle, StorySummary, UnresolvedDate } from '../domain/index.js';
 
 /** Frequencies are read through `get`: an implementation may keep them anywhere. */
 export interface Frequencies {
@@ -222,8 +222,12 @@ export interface StoryStore {
   findStorySummaries(query: StoryListQuery): Promise<StorySummaryRow[]>;
   /** Every story's summary, newest last date first, then the most recently written. */
   listStorySummaries(): Promise<StorySummaryRow[]>;
-  /** The publication dates of each story's originals, at their precision, in no order. */
-  storyPublicationDates(storyIds: string[]): Promise<Map<string, string[]>>;
+  /**
+   * The publication dates of each story's originals, at their precision, each with how many originals
+   * carry it, in date order: counted by the database, so a story of 30,000 articles is a few hundred
+   * rows (one per day) rather than 30,000.
+   */
+  storyPublicationDays(storyIds: string[]): Promise<Map<string, DayCount[]>>;
   /**
    * Stories whose summary has no title: written since their title was set (a write leaves it
    * undecided), or stored before summaries were kept. With each, its number of articles and copies.

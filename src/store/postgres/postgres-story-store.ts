@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { ArticleExistsError, StoreError, type ArticleFeatures, type StoredArticle } from '../../domain/index.js';
+import { ArticleExistsError, StoreError, type ArticleFeatures, type DayCount, type StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { foldText } from '../../lib/data-files.js';
 import { epochDay } from '../../time/index.js';
@@ -15,7 +15,7 @@ import { ALIAS_ARTICLES, datedDays, nameTsquery, searchRow, wordsTsquery } from 
 import { openPostgres, type PostgresOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
 import { analysisOf, articleFromRecord, toCopyCandidate, type Analysis, type ArticleRecord, type CopyRow } from '../article-rows.js';
-import { addSummaryMember, allSummaries, publicationDates, refreshSummary, setSummaryTitle, summariesWithoutTitle, summaryPage, type Db } from './story-summaries.js';
+import { addSummaryMember, allSummaries, publicationDays, refreshSummary, setSummaryTitle, summariesWithoutTitle, summaryPage, type Db } from './story-summaries.js';
 
 /** Unknown publication day in the key index. */
 const NO_DAY = -1;
@@ -546,8 +546,8 @@ export class PostgresStoryStore implements StoryStore {
     return allSummaries(this.db);
   }
 
-  async storyPublicationDates(storyIds: string[]): Promise<Map<string, string[]>> {
-    return publicationDates(this.db, storyIds);
+  async storyPublicationDays(storyIds: string[]): Promise<Map<string, DayCount[]>> {
+    return publicationDays(this.db, storyIds);
   }
 
   async storiesWithoutTitle(limit: number): Promise<Array<{ id: string; members: number }>> {

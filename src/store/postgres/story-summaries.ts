@@ -3,6 +3,7 @@
 // order (newest activity, then story id). Text compares in the database's collation: C (as in the
 // test server) orders like SQLite.
 import type pg from 'pg';
+import type { DayCount } from '../../domain/index.js';
 import type { StoryListQuery, StorySummaryRow } from '../story-store.js';
 import { wordsTsquery } from './article-search.js';
 
@@ -122,12 +123,15 @@ export async function allSummaries(db: Db): Promise<StorySummaryRow[]> {
 }
 
 /** The listed publication dates of each story's originals. */
-export async function publicationDates(db: Db, storyIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>(storyIds.map((id) => [id, []]));
-  const rows = (await db.query<{ id: string; date: string }>(
-    `SELECT a.story_id AS id, ${LISTED_DATE} AS date FROM articles a WHERE a.story_id = ANY($1) AND a.duplicate_of IS NULL AND a.published IS NOT NULL`,
+export async function publicationDays(db: Db, storyIds: string[]): Promise<Map<string, DayCount[]>> {
+  const out = new Map<string, DayCount[]>(storyIds.map((id) => [id, []]));
+  // COLLATE "C": dates ordered as SQLite orders them, whatever the database's collation.
+  const rows = (await db.query<{ id: string; date: string; count: number }>(
+    `SELECT a.story_id AS id, ${LISTED_DATE} COLLATE "C" AS date, count(*)::int AS count FROM articles a
+     WHERE a.story_id = ANY($1) AND a.duplicate_of IS NULL AND a.published IS NOT NULL
+     GROUP BY a.story_id, 2 ORDER BY a.story_id, 2`,
     [storyIds],
   )).rows;
-  for (const r of rows) out.get(r.id)?.push(r.date);
+  for (const r of rows) out.get(r.id)?.push({ date: r.date, count: r.count });
   return out;
 }

@@ -1,6 +1,6 @@
 // StoryStore on an embedded SQLite file (better-sqlite3), WAL journal, one transaction per article.
 import Database from 'better-sqlite3';
-import { ArticleExistsError, type ArticleFeatures, type DateMention, type Placement, type StoredArticle } from '../../domain/index.js';
+import { ArticleExistsError, type ArticleFeatures, type DateMention, type DayCount, type Placement, type StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import { foldText } from '../../lib/data-files.js';
@@ -408,8 +408,8 @@ export class SqliteStoryStore implements StoryStore {
     return this.summaries.all();
   }
 
-  async storyPublicationDates(storyIds: string[]): Promise<Map<string, string[]>> {
-    return this.summaries.publicationDates(storyIds);
+  async storyPublicationDays(storyIds: string[]): Promise<Map<string, DayCount[]>> {
+    return this.summaries.publicationDays(storyIds);
   }
 
   async storiesWithoutTitle(limit: number): Promise<Array<{ id: string; members: number }>> {

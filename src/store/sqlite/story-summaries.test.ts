@@ -91,17 +91,6 @@ test('pages are disjoint and complete in list order, with every filter', async (
   await store.close();
 });
 
-test('a period compares dates at their own precision', async () => {
-  const store = newStore();
-  await add(store, storedArticle('a1', { storyId: 'month', published: { start: '2024-06-01', precision: 'month' } }), { newStory: true });
-  await add(store, storedArticle('a2', { contentHash: 'h2', storyId: 'undated', eventId: 'e2', published: null }), { newStory: true });
-  assert.deepEqual((await store.findStorySummaries({ from: '2024-06-15', limit: 5 })).map((s) => s.id), ['month']);
-  assert.deepEqual((await store.findStorySummaries({ to: '2024-06', limit: 5 })).map((s) => s.id), ['month']);
-  assert.deepEqual((await store.findStorySummaries({ from: '2024-07-01', limit: 5 })).map((s) => s.id), []);
-  assert.deepEqual((await store.storyPublicationDates(['month', 'undated'])), new Map([['month', ['2024-06']], ['undated', []]]));
-  await store.close();
-});
-
 test('a store from before summaries gets them on opening, titles left to the timeline stage', async () => {
   const path = join(tempDir(), 'old.db');
   const store = new SqliteStoryStore(path);

@@ -2,6 +2,7 @@
 // rows inside the write that changes them, and the list's page query (keyset order: newest activity,
 // then story id) with its word, language and period conditions.
 import type Database from 'better-sqlite3';
+import type { DayCount } from '../../domain/index.js';
 import type { StoryListQuery, StorySummaryRow } from '../story-store.js';
 import { wordsQuery } from './article-search.js';
 
@@ -136,12 +137,16 @@ export class StorySummaries {
   }
 
   /** The listed publication dates of each story's originals (for coverage sparklines). */
-  publicationDates(storyIds: string[]): Map<string, string[]> {
-    const out = new Map<string, string[]>(storyIds.map((id) => [id, []]));
+  publicationDays(storyIds: string[]): Map<string, DayCount[]> {
+    const out = new Map<string, DayCount[]>(storyIds.map((id) => [id, []]));
     const rows = this
-      .statement(`SELECT a.story_id AS id, ${LISTED_DATE} AS date FROM articles a WHERE a.story_id IN (SELECT value FROM json_each(?)) AND a.duplicate_of IS NULL AND a.published IS NOT NULL`)
-      .all(JSON.stringify(storyIds)) as Array<{ id: string; date: string }>;
-    for (const r of rows) out.get(r.id)?.push(r.date);
+      .statement(
+        `SELECT a.story_id AS id, ${LISTED_DATE} AS date, count(*) AS count FROM articles a
+         WHERE a.story_id IN (SELECT value FROM json_each(?)) AND a.duplicate_of IS NULL AND a.published IS NOT NULL
+         GROUP BY a.story_id, date ORDER BY a.story_id, date`,
+      )
+      .all(JSON.stringify(storyIds)) as Array<{ id: string; date: string; count: number }>;
+    for (const r of rows) out.get(r.id)?.push({ date: r.date, count: r.count });
     return out;
   }
 }
