@@ -3,7 +3,7 @@
 // came from. A malformed environment value is a usage error naming the variable, not a silent default.
 import { UsageError } from './domain/index.js';
 
-export type SettingUnit = 'path or URL' | 'path' | 'secret' | 'address' | 'port' | 'bytes';
+export type SettingUnit = 'path or URL' | 'path' | 'secret' | 'address' | 'port' | 'bytes' | 'count' | 'milliseconds';
 
 interface SettingSpec<T> {
   env: string;
@@ -27,6 +27,9 @@ export const SETTINGS = {
   maxBodyBytes: { env: 'STORYLINE_MAX_BODY_BYTES', default: 5 * MiB, unit: 'bytes', description: 'largest request body the API accepts (POST /api/articles)', parse: positive } as SettingSpec<number>,
   maxTextFileBytes: { env: 'STORYLINE_MAX_TEXT_FILE_BYTES', default: 64 * MiB, unit: 'bytes', description: 'a .txt file (one article) bigger than this is refused rather than read into memory', parse: positive } as SettingSpec<number>,
   maxJsonlLineBytes: { env: 'STORYLINE_MAX_JSONL_LINE_BYTES', default: 32 * MiB, unit: 'bytes', description: 'one JSONL line (one article) longer than this is refused; JSONL files themselves have no limit', parse: positive } as SettingSpec<number>,
+  analysisThreads: { env: 'STORYLINE_ANALYSIS_THREADS', default: 1, unit: 'count', description: 'threads that analyse posted articles (serve), apart from the one answering requests', parse: positive } as SettingSpec<number>,
+  analysisMaxRequests: { env: 'STORYLINE_ANALYSIS_MAX_REQUESTS', default: 32, unit: 'count', description: 'posts analysed or waiting at once (serve); more are answered 503 with Retry-After', parse: positive } as SettingSpec<number>,
+  analysisTimeoutMs: { env: 'STORYLINE_ANALYSIS_TIMEOUT_MS', default: 20_000, unit: 'milliseconds', description: 'longest analysis of one posted article (serve); a longer one is stopped and the article refused', parse: positive } as SettingSpec<number>,
   maxHtmlBytes: { env: 'STORYLINE_MAX_HTML_BYTES', default: 10 * MiB, unit: 'bytes', description: 'HTML beyond this is cut (with a warning) before parsing', parse: positive } as SettingSpec<number>,
 };
 

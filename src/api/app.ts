@@ -3,6 +3,7 @@
 import { setting } from '../config.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
+import type { AnalyzeAll } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
 import { requireBearer } from './auth.js';
 import type { ApiDeps, ApiEnv } from './context.js';
@@ -20,10 +21,12 @@ export interface AppOptions {
   store: StoryStore;
   token?: string;
   maxBodyBytes?: number;
+  /** Analyses posted articles off the request thread; `startServer` gives an AnalysisPool. */
+  analyzeAll?: AnalyzeAll;
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
-  const deps: ApiDeps = { store: options.store, ...(options.token ? { token: options.token } : {}), maxBodyBytes: options.maxBodyBytes ?? setting('maxBodyBytes') };
+  const deps: ApiDeps = { store: options.store, ...(options.token ? { token: options.token } : {}), maxBodyBytes: options.maxBodyBytes ?? setting('maxBodyBytes'), ...(options.analyzeAll ? { analyzeAll: options.analyzeAll } : {}) };
   const api = new OpenAPIHono<ApiEnv>();
   if (deps.token) api.use('*', requireBearer(deps.token));
   for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));

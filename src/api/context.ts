@@ -1,6 +1,7 @@
 // What every route receives: the store and the server's settings.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
+import type { AnalyzeAll } from '../pipeline/index.js';
 import type { StoryStore } from '../store/index.js';
 import { badRequest } from './errors.js';
 
@@ -10,6 +11,8 @@ export interface ApiDeps {
   token?: string;
   /** Request bodies over this are refused with 413. */
   maxBodyBytes: number;
+  /** Analyses posted articles off the request thread (an AnalysisPool); in place when absent. */
+  analyzeAll?: AnalyzeAll;
 }
 
 export type ApiEnv = { Variables: RequestIdVariables };

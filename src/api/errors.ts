@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Sent as Retry-After: the same request may succeed after this many seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +29,10 @@ export function errorBody(code: string, message: string, requestId?: string) {
 }
 
 export function handleError(err: Error, c: Context): Response {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+  if (err instanceof ApiError) {
+    if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
+    return c.json(errorBody(err.code, err.message), err.status);
+  }
   if (err instanceof InputError) return c.json(errorBody('invalid_input', err.message), 400);
   if (err instanceof StoreError && err.retryable) {
     // Contention or a restarting server: the client may send the same request again.

@@ -1,6 +1,8 @@
 // Runs the app on a port (0 picks a free one) and stops it cleanly.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { setting } from '../config.js';
+import { AnalysisPool } from '../pipeline/index.js';
 import { createApp, type AppOptions } from './app.js';
 
 export interface RunningServer {
@@ -9,8 +11,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The server analyses posted articles on a pool of threads (settings analysisThreads, analysisMaxRequests, analysisTimeoutMs). */
 export function startServer(options: AppOptions & { host: string; port: number }): Promise<RunningServer> {
-  const app = createApp(options);
+  const pool = options.analyzeAll
+    ? null
+    : new AnalysisPool({ workers: setting('analysisThreads'), maxRequests: setting('analysisMaxRequests'), timeoutMs: setting('analysisTimeoutMs') });
+  const app = createApp({ ...options, ...(pool ? { analyzeAll: (docs) => pool.analyzeAll(docs) } : {}) });
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -21,10 +27,13 @@ export function startServer(options: AppOptions & { host: string; port: number }
           new Promise<void>((done) => {
             if ('closeAllConnections' in server) server.closeAllConnections();
             server.close(() => done());
-          }),
+          }).then(() => pool?.close()),
       });
     });
-    server.once('error', reject);
+    server.once('error', (err) => {
+      void pool?.close();
+      reject(err);
+    });
   });
 }
 

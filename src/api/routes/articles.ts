@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { articleJson } from '../../cli/output.js';
 import { InputError, type RawDocument } from '../../domain/index.js';
 import { jsonArticleToDocument } from '../../ingest/index.js';
-import { ingestBatch } from '../../pipeline/index.js';
+import { ingestBatch, PoolBusyError, type AnalyzeAll } from '../../pipeline/index.js';
 import type { StoryStore } from '../../store/index.js';
 import { newRouter, type ApiDeps, type ApiEnv } from '../context.js';
 import { ApiError, badRequest, invalidArticle, notFound, payloadTooLarge } from '../errors.js';
@@ -40,11 +40,12 @@ const postRoute = createRoute({
     401: errorResponse('missing or wrong token'),
     413: errorResponse('body over the size limit'),
     415: errorResponse('not application/json or application/x-ndjson'),
-    422: errorResponse('an article is invalid (a field of the wrong type, no text) or not usable as an article; nothing was stored'),
+    422: errorResponse('an article is invalid (a field of the wrong type, no text), not usable as an article, or over the analysis time budget; nothing was stored'),
+    503: errorResponse('every analysis slot is taken, or the database is busy: send the same request again after Retry-After seconds'),
   },
 });
 
-export function articleRoutes({ store, maxBodyBytes }: ApiDeps) {
+export function articleRoutes({ store, maxBodyBytes, analyzeAll }: ApiDeps) {
   const app = newRouter();
 
   app.openapi(
@@ -77,7 +78,7 @@ export function articleRoutes({ store, maxBodyBytes }: ApiDeps) {
     }),
     async (c) => {
       const docs = parseBody(await c.req.text(), mediaType(c));
-      const result = await ingestBatch(docs, store);
+      const result = await ingestBatch(docs, store, analyzeAll ? { analyzeAll: busyAsHttp(analyzeAll) } : {});
       if (!result.ok) throw invalidArticle(describe(result.failed));
       const { summary } = result;
       return c.json(
@@ -88,6 +89,18 @@ export function articleRoutes({ store, maxBodyBytes }: ApiDeps) {
   );
 
   return app;
+}
+
+/** A full analysis pool answers 503 with Retry-After: the client sends the same post again later. */
+function busyAsHttp(analyzeAll: AnalyzeAll): AnalyzeAll {
+  return async (docs) => {
+    try {
+      return await analyzeAll(docs);
+    } catch (err) {
+      if (err instanceof PoolBusyError) throw new ApiError(503, 'busy', `${err.message} (retry after ${err.retryAfterSeconds} s)`, err.retryAfterSeconds);
+      throw err;
+    }
+  };
 }
 
 function mediaType(c: Context<ApiEnv>): 'json' | 'ndjson' {
