@@ -107,6 +107,9 @@ const scaling = [1_000, 10_000, 100_000]
   .filter((n) => n <= scaleMax)
   .map((n) => pinnedSpeed<Record<string, number>>('cluster-scaling.ts', String(n)));
 
+// The HTTP server under a bounded loopback load (bench/load.ts: 20 clients, 60 s, reads and posts).
+const httpLoad = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load.ts')], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!);
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -128,7 +131,7 @@ const results = {
       per_language: Object.fromEntries(Object.entries(analysisPerLanguage).map(([k, v]) => [k, roundAll(v)])),
     },
   },
-  speed: { html_extraction: speed, extraction_process_cpu: extractionCpu, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure, clustering_scaling: scaling },
+  speed: { html_extraction: speed, extraction_process_cpu: extractionCpu, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure, clustering_scaling: scaling, http_load: httpLoad },
   peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
 };
 
@@ -176,4 +179,6 @@ console.log(`  semeval pairs          Pearson ${cv.semeval_pairs_dev.pearson.toF
 for (const s of scaling) console.log(`  scaling ${String(s.articles).padStart(7)}       ${s.articles_per_second} articles/s, ${s.ms_per_article_last_tenth} ms/article in the last tenth (originals ${s.ms_per_original_last_tenth}; ${s.copies} copies), peak RSS ${s.peak_rss_mb} MB`);
 console.log('Topic timelines (Timeline17 dev sample, 4 topics): Date-F1 / ROUGE-1 F');
 console.log(`  storyline in-sample    ${timelines.mean.storyline.date_f1.toFixed(3)} / ${timelines.mean.storyline.rouge1_f.toFixed(3)}; leave-one-topic-out held out ${timelinesCrossValidated.mean.date_f1.toFixed(3)} / ${timelinesCrossValidated.mean.rouge1_f.toFixed(3)}; busiest days ${timelines.mean.baseline_busiest_days.date_f1.toFixed(3)} / ${timelines.mean.baseline_busiest_days.rouge1_f.toFixed(3)}`);
+console.log(`HTTP load (${httpLoad.clients} clients, ${httpLoad.seconds} s, loopback): ${httpLoad.requests} requests, ${httpLoad.errors} errors`);
+for (const [name, e] of Object.entries(httpLoad.per_endpoint as Record<string, { requests: number; errors: number; p50_ms: number; p99_ms: number }>)) console.log(`  ${name.padEnd(32)} ${String(e.requests).padStart(6)} requests  p50 ${e.p50_ms} ms  p99 ${e.p99_ms} ms  errors ${e.errors}`);
 console.log(`Peak RSS: ${results.peak_rss_mb} MB. Written to bench/results/latest.json`);
