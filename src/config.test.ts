@@ -27,11 +27,18 @@ test('flag, then environment, then default', () => {
 });
 
 test('a malformed environment value is a usage error naming the variable', () => {
-  for (const [env, raw] of [['STORYLINE_PORT', '70000'], ['STORYLINE_PORT', 'eighty'], ['STORYLINE_MAX_BODY_BYTES', '0'], ['STORYLINE_MAX_HTML_BYTES', '-5']] as const) {
+  for (const [env, raw] of [['STORYLINE_PORT', '70000'], ['STORYLINE_PORT', 'eighty'], ['STORYLINE_MAX_BODY_BYTES', '0'], ['STORYLINE_MAX_HTML_BYTES', '-5'], ['STORYLINE_PUBLIC_URL', 'ftp://news.example.org'], ['STORYLINE_PUBLIC_URL', 'https://news.example.org/?a=1'], ['STORYLINE_ALLOWED_HOSTS', 'a.example, b c']] as const) {
     process.env[env] = raw;
     assert.throws(() => describeSettings(), (err: unknown) => err instanceof UsageError && err.message.includes(`$${env}`) && err.message.includes(raw));
     delete process.env[env];
   }
+});
+
+test('the public URL loses its trailing slash; allowed hosts are a comma-separated list', () => {
+  process.env.STORYLINE_PUBLIC_URL = 'https://news.example.org/storyline/';
+  assert.equal(setting('publicUrl'), 'https://news.example.org/storyline');
+  process.env.STORYLINE_ALLOWED_HOSTS = 'intranet.local, 10.0.0.5:8080,';
+  assert.deepEqual(setting('allowedHosts'), ['intranet.local', '10.0.0.5:8080']);
 });
 
 test('secrets are shown only as set or not', () => {

@@ -3,7 +3,7 @@
 // came from. A malformed environment value is a usage error naming the variable, not a silent default.
 import { UsageError } from './domain/index.js';
 
-export type SettingUnit = 'path or URL' | 'path' | 'secret' | 'address' | 'port' | 'bytes' | 'count' | 'milliseconds';
+export type SettingUnit = 'path or URL' | 'path' | 'secret' | 'address' | 'port' | 'bytes' | 'count' | 'milliseconds' | 'URL' | 'host names';
 
 interface SettingSpec<T> {
   env: string;
@@ -17,6 +17,10 @@ const MiB = 1024 * 1024;
 
 const text = (raw: string) => (raw === '' ? null : raw);
 const count = (max: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) <= max ? Number(raw) : null);
+const names = (raw: string) => {
+  const list = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  return list.every((n) => /^[\w.\-:[\]]+$/.test(n)) ? list : null;
+};
 const positive = (raw: string) => (/^[1-9]\d*$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null);
 
 export const SETTINGS = {
@@ -24,6 +28,8 @@ export const SETTINGS = {
   token: { env: 'STORYLINE_TOKEN', default: null, unit: 'secret', description: 'bearer token every API call must send (serve: --token); none: the API is open on loopback only', parse: text } as SettingSpec<string | null>,
   host: { env: 'STORYLINE_HOST', default: '127.0.0.1', unit: 'address', description: 'address the server listens on (serve: --host); other than loopback only with a token', parse: text } as SettingSpec<string>,
   port: { env: 'STORYLINE_PORT', default: 8080, unit: 'port', description: 'port the server listens on, 0 picks a free one (serve, demo: --port)', parse: count(65_535) } as SettingSpec<number>,
+  publicUrl: { env: 'STORYLINE_PUBLIC_URL', default: null, unit: 'URL', description: 'where users reach the server, e.g. behind a proxy (serve: --public-url): absolute links (Atom feeds) use it, and requests may name its host', parse: parsePublicUrl } as SettingSpec<string | null>,
+  allowedHosts: { env: 'STORYLINE_ALLOWED_HOSTS', default: [], unit: 'host names', description: 'comma-separated host names requests may name besides loopback and the public URL\'s (serve: --allowed-host); others are 421', parse: names } as SettingSpec<string[]>,
   maxBodyBytes: { env: 'STORYLINE_MAX_BODY_BYTES', default: 5 * MiB, unit: 'bytes', description: 'largest request body the API accepts (POST /api/articles)', parse: positive } as SettingSpec<number>,
   maxTextFileBytes: { env: 'STORYLINE_MAX_TEXT_FILE_BYTES', default: 64 * MiB, unit: 'bytes', description: 'a .txt file (one article) bigger than this is refused rather than read into memory', parse: positive } as SettingSpec<number>,
   maxJsonlLineBytes: { env: 'STORYLINE_MAX_JSONL_LINE_BYTES', default: 32 * MiB, unit: 'bytes', description: 'one JSONL line (one article) longer than this is refused; JSONL files themselves have no limit', parse: positive } as SettingSpec<number>,
@@ -54,6 +60,18 @@ export function resolveSetting<N extends SettingName>(name: N, flag?: ValueOf<N>
   const parsed = spec.parse(raw);
   if (parsed === null) throw new UsageError(`$${spec.env}: not a valid ${spec.unit} value: "${raw}"`);
   return { value: parsed, source: 'env' };
+}
+
+/** An http(s) URL without credentials, query or fragment, without its trailing slash; null otherwise. */
+export function parsePublicUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) return null;
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** The value of a setting: the flag, else its environment variable, else its default. */

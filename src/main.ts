@@ -1,6 +1,7 @@
 // The composition root: the one place that decides configuration and builds the store.
+import { existsSync } from 'node:fs';
 import { setting, withoutPassword } from './config.js';
-import { StoreError } from './domain/index.js';
+import { StoreError, UsageError } from './domain/index.js';
 import { PostgresStoryStore } from './store/postgres/index.js';
 import { SqliteStoryStore, storeErrorOf, type StoryStore } from './store/index.js';
 
@@ -19,11 +20,23 @@ export function isPostgresUrl(db: string): boolean {
 /** The database as it may be printed: a URL's password hidden. */
 export const describeDb = withoutPassword;
 
+export interface OpenStoreOptions {
+  /**
+   * Refuse a SQLite file that does not exist (a UsageError) instead of creating an empty database:
+   * for commands that only read, where a mistyped --db would otherwise answer "nothing stored".
+   * A PostgreSQL database is never created here, so this changes nothing for it.
+   */
+  mustExist?: boolean;
+}
+
 /**
  * The store at `db` (a SQLite file, or `postgres://user:password@host:port/database`), migrated; a
  * database that cannot be opened or migrated is a StoreError naming it.
  */
-export async function openStore(db: string): Promise<StoryStore> {
+export async function openStore(db: string, options: OpenStoreOptions = {}): Promise<StoryStore> {
+  if (options.mustExist && !isPostgresUrl(db) && db !== ':memory:' && !existsSync(db)) {
+    throw new UsageError(`no database at ${db}: run \`storyline ingest PATH...\` first, or give the right --db (or $STORYLINE_DB)`);
+  }
   try {
     return isPostgresUrl(db) ? await PostgresStoryStore.open(db) : new SqliteStoryStore(db);
   } catch (err) {

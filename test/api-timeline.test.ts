@@ -86,9 +86,9 @@ test('GET /api/timeline errors: nothing selected and bad parameters are 400 nami
 });
 
 test('GET /api/timeline needs the token when the server has one, and is in the OpenAPI document', async () => {
-  const guarded = createApp({ store, token: 'secret' });
+  const guarded = createApp({ store, token: 'secret-token-of-24-chars' });
   assert.equal((await getJson('/api/timeline?q=putin', 401, guarded)).error.code, 'unauthorized');
-  assert.ok((await getJson('/api/timeline?q=putin', 200, guarded, { authorization: 'Bearer secret' })).points.length > 0);
+  assert.ok((await getJson('/api/timeline?q=putin', 200, guarded, { authorization: 'Bearer secret-token-of-24-chars' })).points.length > 0);
   const doc = await getJson('/api/openapi.json');
   const operation = doc.paths['/timeline'].get;
   assert.deepEqual(operation.parameters.map((p: { name: string }) => p.name).sort(), ['entity', 'from', 'language', 'points', 'q', 'story', 'to']);

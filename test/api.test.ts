@@ -188,22 +188,22 @@ test('security headers: a strict Content-Security-Policy on pages and API respon
 });
 
 test('auth: with a token every API call needs it; pages load without it', async () => {
-  const secured = await startTestServer({ token: 's3cret-token' });
+  const secured = await startTestServer({ token: 's3cret-token-of-24-chars' });
   try {
     for (const path of ['/api/health', '/api/stories', '/api/openapi.json', '/api/articles/x']) {
-      for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 's3cret-token' }] as Array<Record<string, string>>) {
+      for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 's3cret-token-of-24-chars' }] as Array<Record<string, string>>) {
         const res = await fetch(`${secured.url}${path}`, { headers });
         assert.equal(res.status, 401, `${path} ${JSON.stringify(headers)}`);
         assert.equal(((await res.json()) as any).error.code, 'unauthorized');
       }
     }
-    const ok = await fetch(`${secured.url}/api/health`, { headers: { authorization: 'Bearer s3cret-token' } });
+    const ok = await fetch(`${secured.url}/api/health`, { headers: { authorization: 'Bearer s3cret-token-of-24-chars' } });
     assert.equal(ok.status, 200);
     const posted = await fetch(`${secured.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'An article that should never be stored without the token at all.' }) });
     assert.equal(posted.status, 401);
     assert.equal((await secured.store.listArticles()).length, 0);
     assert.equal((await fetch(`${secured.url}/`)).status, 200);
-    const doc = (await (await fetch(`${secured.url}/api/openapi.json`, { headers: { authorization: 'Bearer s3cret-token' } })).json()) as any;
+    const doc = (await (await fetch(`${secured.url}/api/openapi.json`, { headers: { authorization: 'Bearer s3cret-token-of-24-chars' } })).json()) as any;
     assert.deepEqual(doc.security, [{ bearer: [] }]);
   } finally {
     await secured.stop();

@@ -60,7 +60,9 @@ test('ingest, re-ingest, list stories, show a story, list articles', async () =>
     assert.equal(a.story, id);
     assert.ok(a.path.startsWith(SEEDS_DIR));
   }
-  assert.equal(JSON.parse((await runMain(['articles', '--json', '--story', 'nope', '--db', db])).stdout).length, 0);
+  const unknownStory = await runMain(['articles', '--json', '--story', 'nope', '--db', db]);
+  assert.equal(unknownStory.code, 1, 'an unknown story is not "no articles"');
+  assert.match(unknownStory.stderr, /nope: no such story/);
   assert.match((await runMain(['stories', '--db', db])).stdout, new RegExp(`^${id}  5 articles`));
 
   const missing = await runMain(['story', 'nope', '--db', db]);

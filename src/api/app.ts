@@ -1,5 +1,6 @@
 // The HTTP app: API under /api (JSON, OpenAPI at /api/openapi.json), the web UI elsewhere.
-// One error handler, security headers on every response, bearer auth on /api when a token is set.
+// One error handler, security headers on every response, bearer auth on /api when a token is set,
+// and requests checked first: a Host of this server's, a path that decodes.
 import { setting } from '../config.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
@@ -11,6 +12,7 @@ import { errorBody, handleError } from './errors.js';
 import { articleRoutes } from './routes/articles.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
+import { requireAllowedHost, requireDecodablePath } from './request-guards.js';
 import { storyRoutes } from './routes/stories.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { securityHeaders } from './security-headers.js';
@@ -23,13 +25,19 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Analyses posted articles off the request thread; `startServer` gives an AnalysisPool. */
   analyzeAll?: AnalyzeAll;
+  /** Where users reach the server (e.g. behind a proxy): absolute links are built from it, and its host is allowed. */
+  publicUrl?: string;
+  /** Host names (any port) requests may name besides loopback and the public URL's; others are 421. */
+  allowedHosts?: string[];
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
   const deps: ApiDeps = { store: options.store, ...(options.token ? { token: options.token } : {}), maxBodyBytes: options.maxBodyBytes ?? setting('maxBodyBytes'), ...(options.analyzeAll ? { analyzeAll: options.analyzeAll } : {}) };
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '');
   const api = new OpenAPIHono<ApiEnv>();
   if (deps.token) api.use('*', requireBearer(deps.token));
-  for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));
+  api.route('/', storyRoutes(deps, publicUrl));
+  for (const routes of [timelineRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -41,6 +49,8 @@ export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>();
   app.use('*', requestId());
   app.use('*', securityHeaders());
+  app.use('*', requireAllowedHost([...(publicUrl ? [new URL(publicUrl).host] : []), ...(options.allowedHosts ?? [])]));
+  app.use('*', requireDecodablePath());
   app.route('/api', api);
   app.route('/', webUiRoutes());
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));

@@ -34,6 +34,7 @@ export function webUiRoutes(webDir = WEB_DIR) {
     }
   };
   for (const page of APP_PAGES) app.get(page, async (c) => (await file('index.html')) ?? c.notFound());
-  app.get('/static/*', async (c) => (await file(decodeURIComponent(c.req.path.slice('/static/'.length)))) ?? c.notFound());
+  // Decoded once, from the raw path (c.req.path is decoded already: decoding it again turned %25 into a malformed %).
+  app.get('/static/*', async (c) => (await file(decodeURIComponent(new URL(c.req.url).pathname.slice('/static/'.length)))) ?? c.notFound());
   return app;
 }

@@ -1,21 +1,21 @@
 // The command line: parse arguments, call the pipeline or the store, print. Results to stdout,
-// progress and errors to stderr. Exit codes: 0 ok, 1 bad input, 2 usage error.
+// progress and errors to stderr. Exit codes: 0 ok, 1 bad input, 2 usage error, 3 the database failed.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, StoreError, UsageError } from '../domain/index.js';
+import { InputError, UsageError } from '../domain/index.js';
 import { loadSentenceEmbedder } from '../enrich/index.js';
 /** The evaluation commands' code loads only when one runs. */
 const evaluation = () => import('../eval/index.js');
 import { describeDb, openStore, resolveDbPath } from '../main.js';
-import { analyzePaths, buildSelectionTimeline, ingestPaths, listedSummary, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
-import type { StoryStore } from '../store/index.js';
+import { analyzePaths, buildSelectionTimeline, emptySummary, ingestPaths, listedSummary, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
+import { storeErrorOf, type StoryStore } from '../store/index.js';
 import { buildStoryView, renderStoryMarkdown, renderTopicTimelineMarkdown } from '../timeline/index.js';
 import { analysisJson, articleJson, printStory, printStoryList, printArticleList, printTopicTimeline } from './output.js';
 import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
-import { describeSettings, SETTINGS } from '../config.js';
+import { describeSettings, parsePublicUrl, SETTINGS } from '../config.js';
 import { serveUntilStopped, type ServeFlags } from './serve.js';
 import { runParallelIngest, runWorkerCommand, type WorkerFlags } from './workers.js';
 
@@ -36,8 +36,9 @@ function embeddingsOption(): Option {
   return new Option('--embeddings <dir>', 'a local ONNX sentence-embedding model (transformers.js layout) for cross-language evidence; needs the optional package @huggingface/transformers');
 }
 
+/** Runs a command that only reads: a SQLite file that does not exist is refused, not created empty. */
 async function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) => T | Promise<T>): Promise<T> {
-  const store = await openStore(resolveDbPath(dbPath));
+  const store = await openStore(resolveDbPath(dbPath), { mustExist: true });
   try {
     return await fn(store);
   } finally {
@@ -48,16 +49,21 @@ async function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) 
 async function runIngest(paths: string[], options: { db?: string; quiet?: boolean; embeddings?: string }): Promise<number> {
   // The model is loaded (or refused) before the store is touched.
   const embedder = options.embeddings ? await loadSentenceEmbedder(options.embeddings) : undefined;
-  const store = await openStore(resolveDbPath(options.db));
+  // Filled as the run goes: when the database stops it, what was stored so far is still reported.
+  const summary = emptySummary();
+  const progress = progressReporter(!options.quiet);
   try {
-    const progress = progressReporter(!options.quiet);
-    const summary = await ingestPaths(paths, store, { progress, ...(embedder ? { embedder } : {}) });
+    const store = await openStore(resolveDbPath(options.db));
+    try {
+      await ingestPaths(paths, store, { progress, summary, ...(embedder ? { embedder } : {}) });
+    } finally {
+      await store.close();
+    }
+    return summary.failed.length ? EXIT_BAD_INPUT : EXIT_OK;
+  } finally {
     progress.finish();
     const copies = summary.copies ? ` (${summary.copies} of them ${summary.copies === 1 ? 'a copy' : 'copies'} of stored articles)` : '';
     process.stdout.write(`added ${summary.added}${copies}, skipped ${summary.duplicates} already stored, failed ${summary.failed.length}\n`);
-    return summary.failed.length ? EXIT_BAD_INPUT : EXIT_OK;
-  } finally {
-    await store.close();
   }
 }
 
@@ -149,7 +155,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--story <id>', 'only the articles of this story')
     .action((opts: { db?: string; json?: boolean; story?: string }) =>
       withStore(opts.db, async (store) => {
-        const articles = opts.story === undefined ? await store.listArticles() : await store.listArticles((await store.resolveStoryId(opts.story)) ?? opts.story);
+        const story = opts.story === undefined ? undefined : await store.resolveStoryId(opts.story);
+        if (story === null) throw new InputError(opts.story!, 'no such story (see `storyline stories`)');
+        const articles = await store.listArticles(story);
         if (opts.json) process.stdout.write(`${JSON.stringify(articles.map(articleJson), null, 2)}\n`);
         else printArticleList(articles);
       }),
@@ -258,7 +266,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--port <n>', `port to listen on, 0 picks a free one (default: $STORYLINE_PORT or ${SETTINGS.port.default})`)
     .option('--host <address>', `address to listen on; other than loopback only with a token (default: $STORYLINE_HOST or ${SETTINGS.host.default})`)
-    .option('--token <token>', 'require "Authorization: Bearer TOKEN" on every API call (default: $STORYLINE_TOKEN)')
+    .option('--token <token>', 'require "Authorization: Bearer TOKEN" on every API call, at least 16 characters (default: $STORYLINE_TOKEN)')
+    .option('--public-url <url>', 'where users reach the server, e.g. behind a proxy: absolute links (Atom feeds) use it, and requests may name its host (default: $STORYLINE_PUBLIC_URL)', parsePublicUrlFlag)
+    .option('--allowed-host <name>', 'a host name requests may name besides loopback and the public URL\'s, repeatable; others are 421 (default: $STORYLINE_ALLOWED_HOSTS, comma-separated)', (name: string, names: string[] = []) => [...names, name])
     .action(async (opts: ServeFlags) => setExit(await serveUntilStopped(opts)));
 
   program
@@ -304,6 +314,12 @@ function parseLeaseSeconds(value: string): number {
   return n;
 }
 const MAX_POINTS = 500;
+
+function parsePublicUrlFlag(value: string): string {
+  const url = parsePublicUrl(value);
+  if (url === null) throw new InvalidArgumentError('an http(s) URL without query or fragment, such as https://news.example.org');
+  return url;
+}
 
 function parsePointCount(value: string): number {
   const n = Number(value);
@@ -352,9 +368,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`storyline: ${err.message}\n`);
       return EXIT_USAGE;
     }
-    if (err instanceof StoreError) {
-      const next = err.retryable ? 'try again shortly' : 'fix the database, then run the command again';
-      process.stderr.write(`storyline: ${err.message}\nstoryline: stopped; what was stored before stays stored (${next}; a re-run adds the rest without duplicates)\n`);
+    // A database error is never bad input, whichever command met it and however it was thrown.
+    const storeError = storeErrorOf(err);
+    if (storeError) {
+      const next = storeError.retryable ? 'try again shortly' : 'fix the database, then run the command again';
+      process.stderr.write(`storyline: ${storeError.message}\nstoryline: stopped; what was stored before stays stored (${next}; a re-run adds the rest without duplicates)\n`);
       return EXIT_STORE;
     }
     process.stderr.write(`storyline: ${(err as Error).message}\n`);

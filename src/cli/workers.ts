@@ -115,7 +115,7 @@ export async function runParallelIngest(paths: string[], db: string, flags: Para
         progress.onError?.(item.error);
         continue;
       }
-      for await (const read of readInputFile(item.file)) {
+      for await (const read of readInputFile(item)) {
         if (read.kind === 'error') {
           readFailures.push(read.error);
           progress.onError?.(read.error);

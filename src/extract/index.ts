@@ -3,6 +3,7 @@ import { wordCount } from '../lang/index.js';
 import { InputError, type ExtractedArticle, type RawDocument } from '../domain/index.js';
 import { extractHtmlPage, type HtmlPageOptions } from './html-page.js';
 import { parseMachineDate } from './machine-date.js';
+import { findNotTextReason } from './not-text.js';
 import { extractTextPage } from './text-page.js';
 
 export { parseMachineDate } from './machine-date.js';
@@ -28,7 +29,9 @@ export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): 
   if (wordCount(page.text) < MIN_ARTICLE_WORDS) {
     throw new InputError(doc.origin, 'no article text found');
   }
-  const supplied = doc.hints.published ? parseMachineDate(doc.hints.published) : null;
+  const notText = findNotTextReason(page.text);
+  if (notText) throw new InputError(doc.origin, `not text: ${notText}`);
+  const supplied = doc.hints.published ? parseMachineDate(doc.hints.published, { anyYear: true }) : null;
   if (doc.hints.published && !supplied) {
     throw new InputError(doc.origin, `cannot read "published" date "${doc.hints.published}" (expected ISO 8601, e.g. 2024-06-18)`);
   }

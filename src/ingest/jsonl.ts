@@ -3,8 +3,24 @@
 import { z } from 'zod';
 import { InputError, type RawDocument } from '../domain/index.js';
 import { resolveFields, type CanonicalField } from './field-aliases.js';
+import { canonicalLanguageTag } from './language-tag.js';
 
 const optionalString = z.string().optional().nullable();
+
+/** Longest part of a refused value quoted back in a message. */
+const QUOTED_VALUE_CHARS = 40;
+
+/** A language hint: a BCP 47 tag, canonicalised. */
+const languageTag = z
+  .string()
+  .transform((value, ctx) => {
+    const tag = canonicalLanguageTag(value);
+    if (tag !== null) return tag;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${quoteValue(value)} is not a BCP 47 language tag (such as "en" or "pt-BR")` });
+    return z.NEVER;
+  })
+  .optional()
+  .nullable();
 
 export const JsonlArticleSchema = z
   .object({
@@ -14,7 +30,7 @@ export const JsonlArticleSchema = z
     text: optionalString,
     html: optionalString,
     published: optionalString,
-    language: optionalString,
+    language: languageTag,
     source: optionalString,
   })
   .refine((a) => (a.text ?? '').trim() !== '' || (a.html ?? '').trim() !== '', {
@@ -82,4 +98,10 @@ export function readJsonArticle(value: unknown, origin: string, path?: string): 
   };
   // The body not taken (html beside text) is not used either.
   return { doc, unusedFields: useHtml || !a.html ? unused : [...unused, sourceNames.html!] };
+}
+
+/** A value quoted as JSON (control characters and quotes escaped), cut when long. */
+function quoteValue(value: string): string {
+  const quoted = JSON.stringify(value.length > QUOTED_VALUE_CHARS ? value.slice(0, QUOTED_VALUE_CHARS) : value);
+  return value.length > QUOTED_VALUE_CHARS ? `${quoted.slice(0, -1)}…"` : quoted;
 }

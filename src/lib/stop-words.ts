@@ -9,3 +9,8 @@ const STOPWORDS = require('stopwords-iso/stopwords-iso.json') as Record<string, 
 export function stopWords(language: string): readonly string[] {
   return STOPWORDS[language] ?? [];
 }
+
+/** The languages that have a list (ISO 639-1 codes). */
+export function stopWordLanguages(): readonly string[] {
+  return Object.keys(STOPWORDS);
+}

@@ -44,6 +44,8 @@ export interface IngestOptions {
   embedder?: SentenceEmbedder;
   progress?: IngestProgress;
   now?: () => Date;
+  /** The summary to fill as the run goes (ingestPaths): a caller keeps the counts of a run a StoreError stops. */
+  summary?: IngestSummary;
 }
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
@@ -51,7 +53,7 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
     await backfillFeatures(store);
     await backfillStoryTitles(store);
   });
-  const summary = emptySummary();
+  const summary = options.summary ?? emptySummary();
   const listed = await listInputFiles(paths);
   options.progress?.onStart?.(listed.length);
   // Documents are analysed (the most of an ingest's work) before their batch takes the store's write
@@ -64,7 +66,7 @@ export async function ingestPaths(paths: string[], store: StoryStore, options: I
       record(summary, item.error, options);
     } else {
       // Documents are consumed as the file is read: memory stays flat whatever its size.
-      for await (const read of readInputFile(item.file)) {
+      for await (const read of readInputFile(item)) {
         if (read.kind === 'error') record(summary, read.error, options);
         else if (read.kind === 'warning') warn(summary, read.origin, read.message, options);
         else {
@@ -123,11 +125,23 @@ async function storeOne(analysed: AnalysedDocument, store: StoryStore, summary: 
 async function storeBatch(analysed: AnalysedDocument[], store: StoryStore, summary: IngestSummary, options: IngestOptions): Promise<void> {
   if (analysed.length === 0) return;
   const batch = new BatchedWrites(store, { articles: Infinity, milliseconds: Infinity });
+  const before = { added: summary.added, copies: summary.copies, ids: summary.addedIds.length };
+  let stopped: unknown = null;
   try {
     for (const document of analysed) await storeOne(document, store, summary, options, () => batch.next());
+  } catch (err) {
+    stopped = err;
+    throw err;
   } finally {
     // Whatever was added stays, also when something unexpected stops the run.
-    await commitOrStop(batch);
+    await commitOrStop(batch).catch((err: unknown) => {
+      // Nothing of the batch was stored: the summary counts only what was committed.
+      summary.added = before.added;
+      summary.copies = before.copies;
+      summary.addedIds.length = before.ids;
+      // The error that stopped the batch is the one to report (a disk full rolls the batch back, then the commit fails too).
+      throw stopped ?? err;
+    });
   }
 }
 
@@ -145,7 +159,7 @@ export async function analyzePaths(paths: string[], options: Pick<IngestOptions,
       result.failed.push(item.error);
       continue;
     }
-    for await (const read of readInputFile(item.file)) {
+    for await (const read of readInputFile(item)) {
       if (read.kind === 'error') {
         result.failed.push(read.error);
         continue;

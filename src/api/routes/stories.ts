@@ -3,6 +3,7 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { findSourceDifferences, renderStoryMarkdown, storyQuotes } from '../../timeline/index.js';
 import { renderStoryFeed } from '../atom.js';
+import { publicOrigin } from '../request-guards.js';
 import { newRouter, type ApiDeps } from '../context.js';
 import { IdParam, SourceDifferencesSchema, StoryListQuery, StoryListSchema, StoryQuoteSchema, StoryViewSchema, TimelineSchema } from '../schemas.js';
 import { listStories } from '../story-list.js';
@@ -16,7 +17,8 @@ function storyRoute<R extends RouteConfig['responses']>(path: string, summary: s
   return createRoute({ method: 'get', path, summary, tags: ['stories'], request: { params: IdParam }, responses: { ...responses, ...errors, ...notFoundResponse } });
 }
 
-export function storyRoutes({ store }: ApiDeps) {
+/** `publicUrl`: the base of the feeds' absolute links (else the allowed Host the request named). */
+export function storyRoutes({ store }: ApiDeps, publicUrl?: string) {
   const app = newRouter();
   const stories = new StoryViews(store);
 
@@ -78,7 +80,7 @@ export function storyRoutes({ store }: ApiDeps) {
     }),
     async (c) => {
       const { view, articles } = await stories.viewWithArticles(c.req.valid('param').id);
-      const origin = new URL(c.req.url).origin;
+      const origin = publicOrigin(c.req.raw, publicUrl);
       const xml = renderStoryFeed(view, articles, { storyUrl: `${origin}/stories/${encodeURIComponent(view.id)}`, feedUrl: `${origin}/api/stories/${encodeURIComponent(view.id)}/feed.xml` });
       return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
     },

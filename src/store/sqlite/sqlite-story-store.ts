@@ -1,6 +1,6 @@
 // StoryStore on an embedded SQLite file (better-sqlite3), WAL journal, one transaction per article.
 import Database from 'better-sqlite3';
-import { ArticleExistsError, type ArticleFeatures, type DateMention, type DayCount, type Placement, type StoredArticle } from '../../domain/index.js';
+import { ArticleExistsError, StoreError, type ArticleFeatures, type DateMention, type DayCount, type Placement, type StoredArticle } from '../../domain/index.js';
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import { foldText } from '../../lib/data-files.js';
@@ -283,6 +283,9 @@ export class SqliteStoryStore implements StoryStore {
     const pending = this.pendingTermDf;
     this.pendingTermDf = null;
     try {
+      // SQLite rolls the whole transaction back itself after some errors (SQLITE_FULL, SQLITE_IOERR):
+      // nothing of the batch is left, and its term counts must not be written on their own.
+      if (!this.db.inTransaction) throw new StoreError('the database rolled the batch back after an error: none of it was stored', false);
       this.addTermFrequencies(pending);
       this.db.exec('COMMIT');
     } catch (err) {
