@@ -5,7 +5,7 @@ import { wordCount } from '../lang/index.js';
 import type { CalendarDate, DateSignal } from '../domain/index.js';
 import { combineConfidence, confidenceOf, dayDate, getDateSignalRules, isValidYmd, minDateConfidence, monthDate, signalOf, type DateEvidence } from '../time/index.js';
 import { getBoilerplateRules } from './boilerplate.js';
-import { attr, contains, textOf, type Element, type PageIndex } from './dom.js';
+import { attr, parentElement, ShortTexts, textOf, type Element, type PageIndex } from './dom.js';
 import { findStamp } from './dateline.js';
 import { parseMachineDate } from './machine-date.js';
 
@@ -132,8 +132,28 @@ const MARKUP: Array<[DateEvidence, (index: PageIndex) => Element[]]> = [
   [
     'markup-published',
     (index) => {
-      const wrappers = index.all.filter((el) => hasClass(el, 'published'));
-      return index.byTag('time').filter((el) => wrappers.some((w) => w !== el && contains(w, el)));
+      // Whether an element sits in a "published" wrapper, worked out once per element up the tree.
+      const inWrapper = new Map<Element, boolean>();
+      const isInWrapper = (el: Element): boolean => {
+        const chain: Element[] = [];
+        let answer = false;
+        for (let node = parentElement(el); node; node = parentElement(node)) {
+          const known = inWrapper.get(node);
+          if (known !== undefined) {
+            answer = known || hasClass(node, 'published');
+            break;
+          }
+          if (hasClass(node, 'published')) {
+            answer = true;
+            break;
+          }
+          chain.push(node);
+        }
+        // Each element passed on the way up is inside a wrapper exactly when `el` is.
+        for (const node of chain) inWrapper.set(node, answer);
+        return answer;
+      };
+      return index.byTag('time').filter(isInWrapper);
     },
   ],
   ['time-datetime', (index) => index.byTag('time').filter((el) => attr(el, 'datetime') !== null)],
@@ -195,12 +215,14 @@ function fromEpochMillis(ms: number): CalendarDate | null {
 /** Short elements whose class or id says they hold a date ("postDate", "entry-meta"). */
 function fromContainers(index: PageIndex, language: string, fetchedAt?: string): DateCandidate | null {
   const rules = getBoilerplateRules();
+  // Containers nest: their texts are read bottom-up once, and only while short.
+  const texts = new ShortTexts(MAX_CONTAINER_TEXT);
   for (const el of index.all) {
     if (el.type !== 'tag') continue;
     const label = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
     if (label.length < 2 || !DATE_CONTAINER.test(label)) continue;
-    const text = textOf(el).replace(/\s+/g, ' ').trim();
-    if (!text || text.length > MAX_CONTAINER_TEXT || rules.hasCurrentDateCue(text) || isNotPublication(text)) continue;
+    const text = texts.of(el);
+    if (!text || rules.hasCurrentDateCue(text) || isNotPublication(text)) continue;
     const date = firstStampDate(text, language, fetchedAt);
     if (date) return candidate(date, 'date-container');
   }

@@ -2,7 +2,7 @@
 // signals, the main text by a one-pass detector on a lean parse with a Readability-style second opinion.
 import type { ExtractedArticle, RawDocument } from '../domain/index.js';
 import { resolveLanguage, wordCount } from '../lang/index.js';
-import { attr, PageIndex, parsePage, queryAll, remove, textOf, type Document } from './dom.js';
+import { attr, PageIndex, parsePage, queryAll, removeAll, textOf, type Document } from './dom.js';
 import { findPublicationDate } from './html-dates.js';
 import { readPageMetadata } from './page-metadata.js';
 import { getBoilerplateRules } from './boilerplate.js';
@@ -93,7 +93,7 @@ export function extractHtmlPage(doc: RawDocument, options: HtmlPageOptions = {})
   let fallback = null;
   if (wordCount(text) < 30) {
     const again = parsePage(doc.body);
-    queryAll('script, style, noscript, nav, header, footer, aside, form', again).forEach(remove);
+    removeAll(queryAll('script, style, noscript, nav, header, footer, aside, form', again));
     fallback = extractTextPage({ ...doc, format: 'text', body: htmlToText(again) });
     text = fallback.text;
   }

@@ -8,6 +8,7 @@ import { extractTextPage } from './text-page.js';
 
 export { parseMachineDate } from './machine-date.js';
 export { collapseRepeat } from './text-page.js';
+export { MAX_ELEMENT_DEPTH } from './depth-bounded-parse.js';
 
 /** Fewer words than this is not an article. */
 const MIN_ARTICLE_WORDS = 5;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { loadDataFile } from '../lib/data-files.js';
 import { wordCount } from '../lang/index.js';
-import { attr, bodyOf, childElements, contains, isElement, remove, tagOf, type AnyNode, type Document, type Element } from './dom.js';
+import { attr, bodyOf, childElements, contains, isElement, removeAll, tagOf, type AnyNode, type Document, type Element } from './dom.js';
 import { htmlToText } from './html-text.js';
 
 const ContainersSchema = z.object({
@@ -256,23 +256,26 @@ function prune(body: Element, stats: Map<Element, NodeStats>): void {
   const rules = getRules();
   const { prunedTags, furnitureTags } = rules;
   const total = stats.get(body)?.text ?? 0;
+  // A container's pruned children are removed together, once its children are walked.
   const walk = (el: Element) => {
-    for (const child of [...el.children]) {
+    const doomed: AnyNode[] = [];
+    for (const child of el.children) {
       if (!isElement(child)) {
-        if (child.type === 'comment' || child.type === 'directive') remove(child);
+        if (child.type === 'comment' || child.type === 'directive') doomed.push(child);
         continue;
       }
       const tag = tagOf(child);
-      if (prunedTags.has(tag) || child.type !== 'tag') remove(child);
+      if (prunedTags.has(tag) || child.type !== 'tag') doomed.push(child);
       else if (
         tag !== 'article' &&
         tag !== 'main' &&
         (furnitureTags.has(tag) || isFurniture(child, rules)) &&
         (stats.get(child)?.text ?? 0) <= KEEP_SHARE * total
       )
-        remove(child);
+        doomed.push(child);
       else walk(child);
     }
+    removeAll(doomed);
   };
   walk(body);
 }

@@ -4,7 +4,7 @@
 // lean tree rather than a full DOM, which costs a fraction of running Readability itself.
 import { z } from 'zod';
 import { loadDataFile } from '../lib/data-files.js';
-import { attr, bodyOf, isElement, parsePage, queryAll, remove, replace, tagOf, textOf, type AnyNode, type Element } from './dom.js';
+import { attr, bodyOf, copyOf, isElement, parsePage, queryAll, removeAll, replace, tagOf, textOf, type AnyNode, type Document, type Element } from './dom.js';
 import { htmlToText } from './html-text.js';
 
 const VocabularySchema = z.object({
@@ -79,9 +79,11 @@ function getVocabulary(): Vocabulary {
 
 /** The main text as Readability would choose it; '' when nothing qualifies. */
 export function secondOpinion(html: string): string {
+  // Each pass changes the tree it reads: it reads a copy of one parse (copying costs a fraction of parsing).
+  const page = parsePage(html);
   let longest = '';
   for (const flags of PASSES) {
-    const text = grabArticle(html, flags);
+    const text = grabArticle(copyOf(page), flags);
     if (text.length >= CHAR_THRESHOLD) return text;
     if (text.length > longest.length) longest = text;
   }
@@ -177,8 +179,8 @@ function countCommas(s: string): number {
   return n;
 }
 
-function grabArticle(html: string, flags: Flags): string {
-  const body = bodyOf(parsePage(html));
+function grabArticle(page: Document, flags: Flags): string {
+  const body = bodyOf(page);
   if (!body) return '';
   const vocab = getVocabulary();
   // Measured before and after preparing: the page as found decides what to drop, the rest is scored.
@@ -211,7 +213,7 @@ function grabArticle(html: string, flags: Flags): string {
   const parts = withSiblings(top, body, scores, measures);
   const texts = parts.map((part) => {
     if (flags.cleanConditionally) cleanConditionally(part, flags, vocab);
-    queryAll(CAPTION_SELECTOR, part).forEach(remove);
+    removeAll(queryAll(CAPTION_SELECTOR, part));
     return htmlToText(part);
   });
   return texts.filter(Boolean).join('\n\n');
@@ -222,38 +224,42 @@ function grabArticle(html: string, flags: Flags): string {
  * wrappers) and turns divs that are paragraphs in practice into <p>, as Readability does.
  */
 function prepare(body: Element, flags: Flags, vocab: Vocabulary, found: Measures): void {
+  // An element's dropped children are removed together, once its children are walked.
   const walk = (el: Element, inTable: boolean) => {
-    for (const child of [...el.children]) {
-      if (child.type === 'comment' || child.type === 'directive') remove(child);
+    const doomed: AnyNode[] = [];
+    const children = [...el.children];
+    for (const [at, child] of children.entries()) {
+      if (child.type === 'comment' || child.type === 'directive') doomed.push(child);
       if (!isElement(child)) continue;
       const tag = tagOf(child);
       if (child.type !== 'tag' || DROPPED_TAGS.has(tag) || isHidden(child) || vocab.roles.has(attr(child, 'role') ?? '')) {
-        remove(child);
+        doomed.push(child);
         continue;
       }
       const label = `${attr(child, 'class') ?? ''} ${attr(child, 'id') ?? ''}`;
       if (flags.stripUnlikely && !inTable && tag !== 'a' && vocab.unlikely.test(label) && !vocab.maybeCandidate.test(label)) {
-        remove(child);
+        doomed.push(child);
         continue;
       }
       if (EMPTIABLE_TAGS.has(tag) && found.text(child) === 0 && !found.get(child).media) {
-        remove(child);
+        doomed.push(child);
         continue;
       }
       // Top-down, as Readability walks: a div is judged on its children as they stand.
-      walk(tag === 'div' ? asParagraph(child, found) : child, inTable || tag === 'table' || tag === 'code');
+      walk(tag === 'div' ? asParagraph(child, at, found) : child, inTable || tag === 'table' || tag === 'code');
     }
+    removeAll(doomed);
   };
   walk(body, false);
 }
 
-/** A div wrapping one paragraph, or only phrasing content, with few links: it is that paragraph. */
-function asParagraph(div: Element, found: Measures): Element {
+/** A div wrapping one paragraph, or only phrasing content, with few links: it is that paragraph. `at`: its place among its siblings. */
+function asParagraph(div: Element, at: number, found: Measures): Element {
   if (found.linkDensity(div) >= 0.25) return div;
   const elements = div.children.filter(isElement);
   const text = div.children.some((c) => c.type === 'text' && c.data.trim() !== '');
   if (!text && elements.length === 1 && tagOf(elements[0]!) === 'p') {
-    replace(div, elements[0]!);
+    replace(div, elements[0]!, at);
     return elements[0]!;
   }
   if ((text || elements.length > 0) && div.children.every(isPhrasing)) div.name = 'p';
@@ -378,12 +384,19 @@ function withSiblings(top: Element, body: Element, scores: Map<Element, number>,
 /** Removes containers in the chosen content that look like furniture: Readability's "clean conditionally". */
 function cleanConditionally(root: Element, flags: Flags, vocab: Vocabulary): void {
   for (const tag of CONDITIONAL_TAGS) {
-    const measures = new Measures(root);
     // Deepest first, so a container is judged after what it holds has been cleaned.
-    for (const el of queryAll(tag, root).reverse()) {
-      if (!el.parent || isDataTable(el) || hasAncestor(el, root, (a) => tagOf(a) === 'code' || (tagOf(a) === 'table' && isDataTable(a)))) continue;
-      if (shouldRemove(el, tag, flags, vocab, measures)) remove(el);
+    const candidates = queryAll(tag, root).reverse();
+    if (candidates.length === 0) continue;
+    const measures = new Measures(root);
+    // Removed as judged (what is judged later sees the tree without them), and detached together
+    // after the pass: detached one by one, each would be looked for among its siblings.
+    const removed = new Set<Element>();
+    const dataTable = (el: Element) => isDataTable(el, removed);
+    for (const el of candidates) {
+      if (!el.parent || dataTable(el) || hasAncestor(el, root, (a) => tagOf(a) === 'code' || (tagOf(a) === 'table' && dataTable(a)))) continue;
+      if (shouldRemove(el, tag, flags, vocab, measures)) removed.add(el);
     }
+    removeAll(removed);
   }
 }
 
@@ -406,12 +419,23 @@ function shouldRemove(el: Element, tag: string, flags: Flags, vocab: Vocabulary,
   );
 }
 
-/** A table of data (headers, caption, or a real grid), not layout: never cleaned away. */
-function isDataTable(el: Element): boolean {
+const TABLE_HEADER_TAGS = new Set(['caption', 'th', 'thead', 'tfoot', 'colgroup', 'col']);
+
+/** A table of data (headers, caption, or a real grid), not layout: never cleaned away. What is `removed` no longer counts. */
+function isDataTable(el: Element, removed: ReadonlySet<Element>): boolean {
   if (tagOf(el) !== 'table') return false;
   if (attr(el, 'role') === 'presentation') return false;
-  if (attr(el, 'summary') || queryAll('caption, th, thead, tfoot, colgroup, col', el).length > 0) return true;
-  const rows = queryAll('tr', el).length;
+  if (attr(el, 'summary')) return true;
+  let rows = 0;
+  const stack = el.children.filter(isElement);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (removed.has(node)) continue;
+    const tag = tagOf(node);
+    if (TABLE_HEADER_TAGS.has(tag)) return true;
+    if (tag === 'tr') rows++;
+    for (const child of node.children) if (isElement(child)) stack.push(child);
+  }
   return rows >= 10;
 }
 

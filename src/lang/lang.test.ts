@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectLanguage, resolveLanguage, splitSentences, splitWords, wordCount } from './index.js';
+import { MAX_SENTENCE_CHARS, splitSentencesInWindows } from './sentences.js';
 
 test('sentences in scripts with and without spaces', () => {
   assert.deepEqual(splitSentences('普京周二抵达平壤。金正恩在机场迎接他！两人随后举行会谈。', 'zh').map((s) => s.text), ['普京周二抵达平壤。', '金正恩在机场迎接他！', '两人随后举行会谈。']);
@@ -68,4 +69,23 @@ test('declared-lang-loses-to-text: a declared language is a hint the text overru
   assert.equal(resolveLanguage('no', danish).language, 'no');
   // Nothing declared: the text alone.
   assert.equal(resolveLanguage(null, german).language, 'de');
+});
+
+test('a long paragraph is segmented window by window into the same sentences', () => {
+  const sentence = (i: number) => ['Mr. Putin met Dr. Kim on Tuesday.', 'The U.S. delegation left at 10 a.m. sharp!', 'Talks (on trade) went on…', 'Am 15. Januar kam er.', 'Was it over? “Yes,” he said.'][i % 5]!;
+  const paragraph = Array.from({ length: 400 }, (_, i) => sentence(i)).join(' ');
+  for (const language of ['en', 'de']) {
+    const whole = splitSentencesInWindows(paragraph, language, paragraph.length + 1);
+    for (const window of [300, 1000, 4999]) assert.deepEqual(splitSentencesInWindows(paragraph, language, window), whole, `window ${window}`);
+  }
+});
+
+test('a sentence longer than the bound is cut, at a space where there is one', () => {
+  const words = 'word '.repeat(MAX_SENTENCE_CHARS / 2).trim();
+  const sentences = splitSentences(`${words}. Next one.`, 'en');
+  assert.ok(sentences.every((s) => s.text.length <= MAX_SENTENCE_CHARS));
+  assert.ok(sentences.slice(0, -1).every((s) => !/\bwor$|^d\b/.test(s.text)), 'no word cut');
+  assert.equal(sentences.map((s) => s.text).join(' '), `${words}. Next one.`);
+  const unbroken = 'x'.repeat(MAX_SENTENCE_CHARS * 3);
+  assert.deepEqual(splitSentences(unbroken, 'en').map((s) => s.text.length), [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS]);
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EntityMention, EntityType } from '../../domain/index.js';
 import { foldText, foldWord, loadDataFile } from '../../lib/data-files.js';
 import { hasUnspacedScript } from '../../lang/index.js';
+import { RangeBuckets } from '../range-buckets.js';
 import { getGazetteer, type GazetteerEntry, type TrieNode } from './gazetteer.js';
 import { caseStemKeys, nameKey, variantKey } from './name-key.js';
 
@@ -224,8 +225,11 @@ function gluedPrefix(node: TrieNode, token: Token): { entry: GazetteerEntry; len
 /** Where matches overlap (柏林 inside 都柏林), the longest wins. */
 function withoutOverlaps(matches: Match[]): Match[] {
   const kept: Match[] = [];
+  const near = new RangeBuckets<Match>();
   for (const m of [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-    if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+    if (near.someNear(m.start, m.end, (k) => m.start < k.end && k.start < m.end)) continue;
+    kept.push(m);
+    near.add(m.start, m.end, m);
   }
   return kept;
 }
@@ -355,20 +359,30 @@ function matchRoles(tokens: Token[], text: string, matches: Match[], language: s
     const known = roles.get(key);
     roles.set(key, known === undefined || known?.name === m.entry.name ? m.entry : null);
   }
+  if (roles.size === 0) return [];
   const covered = new Set<number>();
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
-  const out: Match[] = [];
-  for (const [key, entry] of roles) {
-    if (!entry) continue;
-    const words = key.split(' ');
-    for (let i = 0; i + words.length <= tokens.length; i++) {
-      if (!words.every((w, k) => tokens[i + k]!.folded === w)) continue;
-      const last = tokens[i + words.length - 1]!;
-      const next = tokens[i + words.length];
-      // Followed by a name, it is a full mention again, counted already.
-      if (next && covered.has(next.start) && next.start - last.end <= 1) continue;
-      out.push({ entry, surface: text.slice(tokens[i]!.start, last.end), start: tokens[i]!.start, end: last.end });
+  // Each run of two to MAX_ROLE_TOKENS words is looked up among the roles (not each role at every word);
+  // the mentions are then put in the order of the roles, then of the text.
+  const named = new Map<string, { rank: number; entry: GazetteerEntry }>();
+  for (const [key, entry] of roles) if (entry) named.set(key, { rank: named.size, entry });
+  const found: Array<{ rank: number; entry: GazetteerEntry; at: number; words: number }> = [];
+  for (let i = 0; i < tokens.length && named.size > 0; i++) {
+    let key = tokens[i]!.folded;
+    for (let words = 2; words <= MAX_ROLE_TOKENS && i + words <= tokens.length; words++) {
+      key += ` ${tokens[i + words - 1]!.folded}`;
+      const role = named.get(key);
+      if (role) found.push({ ...role, at: i, words });
     }
+  }
+  found.sort((a, b) => a.rank - b.rank || a.at - b.at);
+  const out: Match[] = [];
+  for (const { entry, at: i, words } of found) {
+    const last = tokens[i + words - 1]!;
+    const next = tokens[i + words];
+    // Followed by a name, it is a full mention again, counted already.
+    if (next && covered.has(next.start) && next.start - last.end <= 1) continue;
+    out.push({ entry, surface: text.slice(tokens[i]!.start, last.end), start: tokens[i]!.start, end: last.end });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { MAX_TAIL_WORDS } from './limits.js';
 import type { Span } from './quote-marks.js';
 import { endsSentence, isQuoteMark, isSentenceEnd, isWordChar, skipSpaces, skipSpacesBack } from './text.js';
 import { isNameLike, type Tok, tokenize } from './tokens.js';
+import { verbsIn } from './verbs.js';
 
 /** A direct quote and the span it was found in. */
 export interface Attributed {
@@ -45,7 +46,7 @@ function onlyAttributionBetween(prev: Attributed, open: number, ctx: ParseContex
   const from = prev.span.close + 1;
   const { speaker } = prev.quote;
   if (speaker.end > open) return false;
-  const verbs = ctx.verbs.filter((v) => v.start >= from && v.end <= open);
+  const verbs = verbsIn(from, open, ctx);
   if (verbs.some((v) => !used.has(v.start))) return false;
   const covered = (i: number) => (i >= speaker.start && i < speaker.end) || verbs.some((v) => i >= v.start && i < v.end);
   const isCovered = (t: Tok) => {

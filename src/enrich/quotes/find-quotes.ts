@@ -3,6 +3,7 @@
 // speaker that is a known entity, a pronoun with an antecedent, or a capitalised name. All vocabulary
 // comes from data/quotes/speech.json; every scan is a linear regex or a bounded backward/forward walk.
 import type { EntityMention, Quote } from '../../domain/index.js';
+import { RangeBuckets } from '../range-buckets.js';
 import { accordingTo, accordingToAfter } from './according-to.js';
 import type { Candidate, ParseContext } from './context.js';
 import { type Attributed, continuedQuote } from './continued.js';
@@ -66,15 +67,27 @@ function inParagraph(p: string, lang: Lang, index: SpeakerIndex): Candidate[] {
 
 /** "According to TASS, Lavrov said the talks…": the source's clause holds someone's own attribution, which is the quote. */
 function withoutNestedSpeech(sourced: Candidate[], fromVerbs: Candidate[]): Candidate[] {
-  return sourced.filter((c) => !fromVerbs.some((v) => v.speaker.start >= c.start && v.speaker.end <= c.end));
+  const speakers = new RangeBuckets<Candidate>();
+  for (const v of fromVerbs) speakers.add(v.speaker.start, v.speaker.end, v);
+  return sourced.filter((c) => !speakers.someNear(c.start, c.end, (v) => v.speaker.start >= c.start && v.speaker.end <= c.end));
 }
 
 /** Earlier candidates win: a quote's words and its speaker may not sit inside another quote. */
 function withoutOverlaps(cands: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
+  // Kept candidates filed by their words and by their speaker: a clash is with one nearby.
+  const keptWords = new RangeBuckets<Candidate>();
+  const keptSpeakers = new RangeBuckets<Candidate>();
   const inside = (a: number, b: number, c: Candidate) => a < c.end && b > c.start;
-  const clash = (c: Candidate, k: Candidate) =>
-    inside(c.start, c.end, k) || inside(c.speaker.start, c.speaker.end, k) || inside(k.speaker.start, k.speaker.end, c);
-  for (const c of cands) if (!kept.some((k) => clash(c, k))) kept.push(c);
+  const clashes = (c: Candidate) =>
+    keptWords.someNear(c.start, c.end, (k) => inside(c.start, c.end, k)) ||
+    keptWords.someNear(c.speaker.start, c.speaker.end, (k) => inside(c.speaker.start, c.speaker.end, k)) ||
+    keptSpeakers.someNear(c.start, c.end, (k) => inside(k.speaker.start, k.speaker.end, c));
+  for (const c of cands) {
+    if (clashes(c)) continue;
+    kept.push(c);
+    keptWords.add(c.start, c.end, c);
+    keptSpeakers.add(c.speaker.start, c.speaker.end, c);
+  }
   return kept;
 }

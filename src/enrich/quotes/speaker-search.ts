@@ -5,6 +5,7 @@ import type { Lang } from './rules.js';
 import { parseRange, parseTokens, parseUnspaced, pronounSpeaker } from './speaker-phrase.js';
 import { COMMAS, runEnd, type Segment, segmentBefore, skipSpaces, startsSentence } from './text.js';
 import { classify, isCased, phraseAt, type Tok, tokenize } from './tokens.js';
+import { verbAt } from './verbs.js';
 
 /** "ujarnya", "a-t-il déclaré", pro-drop "dijo": the verb carries its own subject, so it is the speaker as written. */
 export function verbAsPronoun(verb: Hit, p: string): Speaker {
@@ -88,7 +89,7 @@ function isFunctionWord(t: Tok, ctx: ParseContext): boolean {
   const { lang } = ctx;
   const key = t.key;
   if (lang.leading.set.has(key) || lang.fillers.set.has(key) || lang.connectorKeys.has(key)) return true;
-  return lang.particles.has(key) || lang.pronouns.has(key) || ctx.verbs.some((v) => v.start === t.start);
+  return lang.particles.has(key) || lang.pronouns.has(key) || verbAt(t.start, ctx) !== null;
 }
 
 /** Tokens up to the first word that cannot belong to a speaker phrase (lower-case, not a title or a title's qualifier). */

@@ -19,7 +19,10 @@ export function wordHit(p: string, index: number, text: string, lang: Lang, stic
   return m ? { start: index, end: index + m[0].length, key: fold(m[0]).replace(/\s+/g, ' ') } : null;
 }
 
-/** All whole-word speech verbs of a paragraph (exec loop: matchAll would clone the regex). */
+/**
+ * All whole-word speech verbs of a paragraph (exec loop: matchAll would clone the regex), in order and
+ * disjoint: each starts at or after the previous one's end, which the look-ups below rely on.
+ */
 export function scanVerbs(p: string, lang: Lang): Hit[] {
   const hits: Hit[] = [];
   const re = lang.verbs;
@@ -33,12 +36,34 @@ export function scanVerbs(p: string, lang: Lang): Hit[] {
 }
 
 export function verbAt(i: number, ctx: ParseContext): Hit | null {
-  return ctx.verbs.find((v) => v.start === i) ?? null;
+  const v = ctx.verbs[firstStartingFrom(ctx.verbs, i)];
+  return v && v.start === i ? v : null;
 }
 
-/** Speech verbs inside [from, to), with word boundaries checked against the whole paragraph. */
+/** The first speech verb inside [from, to), with word boundaries checked against the whole paragraph. */
 export function firstVerbIn(from: number, to: number, ctx: ParseContext): Hit | undefined {
-  return ctx.verbs.find((v) => v.start >= from && v.end <= to);
+  const v = ctx.verbs[firstStartingFrom(ctx.verbs, from)];
+  // Verbs are in order and disjoint: when the first one from `from` on runs past `to`, so do the later ones.
+  return v && v.end <= to ? v : undefined;
+}
+
+/** The speech verbs inside [from, to). */
+export function verbsIn(from: number, to: number, ctx: ParseContext): Hit[] {
+  const out: Hit[] = [];
+  for (let k = firstStartingFrom(ctx.verbs, from); k < ctx.verbs.length && ctx.verbs[k]!.end <= to; k++) out.push(ctx.verbs[k]!);
+  return out;
+}
+
+/** Index of the first verb starting at or after `from` (binary search: a paragraph may hold thousands). */
+function firstStartingFrom(verbs: Hit[], from: number): number {
+  let lo = 0;
+  let hi = verbs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (verbs[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** After "said"/"told reporters": the start of the reported clause, or -1. */

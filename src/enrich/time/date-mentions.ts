@@ -19,6 +19,8 @@ export function findDateMentions(sentences: Sentence[], language: string, publis
   let undatedNews = 0;
   for (const sentence of sentences) {
     const found = findDates(sentence.text, { language: lang, numericOrder: order });
+    // Whether the sentence tells background is the same for each of its dates: asked once.
+    let backgroundSentence: boolean | undefined;
     for (const date of found) {
       const tense = sentenceTense(sentence.text, lang, { index: date.index, length: date.text.length });
       // A month or day without a year takes the year the sentence named before it ("last year ... in July"),
@@ -29,7 +31,7 @@ export function findDateMentions(sentences: Sentence[], language: string, publis
         { sentence: sentence.text, text: date.text, index: date.index, reference: date.reference, tense, explicitYear: EXPLICIT_YEAR.has(date.kind), start: resolved?.start ?? null, published: published?.start ?? null },
         lang,
       );
-      const background = tense === 'past' && kind === 'event' && isBackgroundMention(sentence.text, lang) ? { background: true } : {};
+      const background = tense === 'past' && kind === 'event' && (backgroundSentence ??= isBackgroundMention(sentence.text, lang)) ? { background: true } : {};
       if (!resolved && !ref && isDeicticDay(date)) undatedNews++;
       if (resolved) {
         dates.push({ ...resolved, text: date.text, sentence: sentence.text, offset: sentence.offset + date.index, reference: date.reference, kind, ...background, tense });
