@@ -56,22 +56,29 @@ export async function listInputFiles(paths: string[]): Promise<Array<ListedFile 
       continue;
     }
     const { fsPath, shown } = located;
-    let info: Stats;
-    let isLink: boolean;
-    try {
-      const link = await lstat(fsPath);
-      isLink = link.isSymbolicLink();
-      info = isLink ? await stat(fsPath) : link;
-    } catch (err) {
-      out.push({ error: new InputError(shown, describeFsError(err), { cause: err }) });
+    const looked = await lookAt(fsPath, shown);
+    if (looked instanceof InputError) {
+      out.push({ error: looked });
       continue;
     }
+    const { info, isLink } = looked;
     if (info.isDirectory()) out.push(...(await walkDirectory(fsPath, shown)));
     else if (!info.isFile()) out.push({ error: notRegularFile(shown, info, isLink) });
     else if (isSupportedFile(shown)) out.push(listed(fsPath, shown));
     else out.push({ error: new InputError(shown, 'unsupported file type (expected .txt, .html, .htm or .jsonl)') });
   }
   return out;
+}
+
+/** What a path names, following a symbolic link, and whether it was one. */
+async function lookAt(fsPath: FsPath, shown: string): Promise<{ info: Stats; isLink: boolean } | InputError> {
+  try {
+    const link = await lstat(fsPath);
+    const isLink = link.isSymbolicLink();
+    return { info: isLink ? await stat(fsPath) : link, isLink };
+  } catch (err) {
+    return new InputError(shown, describeFsError(err), { cause: err });
+  }
 }
 
 /**
@@ -165,15 +172,9 @@ async function locate(path: string): Promise<{ fsPath: FsPath; shown: string } |
  * checked to be the regular file that was looked at.
  */
 async function openRegularFile(fsPath: FsPath, shown: string): Promise<{ handle: FileHandle; info: Stats } | InputError> {
-  let info: Stats;
-  let isLink: boolean;
-  try {
-    const link = await lstat(fsPath);
-    isLink = link.isSymbolicLink();
-    info = isLink ? await stat(fsPath) : link;
-  } catch (err) {
-    return new InputError(shown, describeFsError(err), { cause: err });
-  }
+  const looked = await lookAt(fsPath, shown);
+  if (looked instanceof InputError) return looked;
+  const { info, isLink } = looked;
   if (info.isDirectory()) return new InputError(shown, 'is a directory');
   if (!info.isFile()) return notRegularFile(shown, info, isLink);
   let handle: FileHandle;
