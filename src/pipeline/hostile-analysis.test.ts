@@ -117,3 +117,9 @@ test('a 2 MB line without spaces inside an article is kept with the article', HA
   const article = kept(text(`A headline for the page\n\n${prose(3000)}\n\n${line}\n\n${prose(3000, 2)}`));
   assert.ok(article.text.includes(line));
 });
+
+test('a text of 80,000 dates and little else is analysed, every date found', HANG_GUARD, () => {
+  const body = `${Array.from({ length: 80_000 }, (_, i) => `${1 + (i % 28)} March 20${10 + (i % 14)}`).join(', ')}.`;
+  const article = kept({ origin: 'dense-dates', format: 'text', body, hints: {} });
+  assert.ok(article.dates.length > 79_000, `${article.dates.length} dates`);
+});

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { escapeRegExp, loadDataFile } from '../lib/data-files.js';
 import type { DateMentionKind } from '../domain/index.js';
 import type { Tense } from './resolve.js';
+import { testOnce } from './test-once.js';
 
 const CuesSchema = z.object({
   forecastPrepositions: z.array(z.string()),
@@ -74,8 +75,8 @@ export function classifyDateMention(input: KindInput, language: string): DateMen
   if (!cues) return 'event';
   const lead = leadingWords(input);
   const afterPublication = input.start !== null && input.published !== null && input.start > input.published;
-  if (cues.forecastPreposition.test(lead) && (input.tense === 'future' || afterPublication || cues.forecastCue.test(input.sentence))) return 'forecast';
-  if (input.explicitYear && cues.anniversaryCue.test(input.sentence)) {
+  if (cues.forecastPreposition.test(lead) && (input.tense === 'future' || afterPublication || testOnce(cues.forecastCue, input.sentence))) return 'forecast';
+  if (input.explicitYear && testOnce(cues.anniversaryCue, input.sentence)) {
     // "On June 5, 2024, the 10th anniversary of the 2014 attack": the news date is not the commemorated one.
     const beforeNews = input.start !== null && input.published !== null && daysApart(input.start, input.published) > ANNIVERSARY_MIN_DAYS;
     if (beforeNews || input.published === null) return 'anniversary';
@@ -85,7 +86,8 @@ export function classifyDateMention(input: KindInput, language: string): DateMen
 
 /** A past told as background ("had", "previously"): an event of the timeline, but not the report's news. */
 export function isBackgroundMention(sentence: string, language: string): boolean {
-  return cuesFor(language)?.backgroundCue.test(sentence) ?? false;
+  const cues = cuesFor(language);
+  return cues ? testOnce(cues.backgroundCue, sentence) : false;
 }
 
 /** Anniversaries are counted in years: a date within a year of the news may be the news itself. */

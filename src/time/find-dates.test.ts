@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { asciiDigits, findDates, fromIso, resolveExpression, sentenceTense } from './index.js';
+import { firstWords, lastWords } from './find-dates.js';
 
 interface Case {
   lang: string;
@@ -34,5 +35,22 @@ test('every decimal digit of every script reads as its ASCII digit, inside any t
     if (!/\p{Nd}/u.test(ch)) continue;
     const read = asciiDigits(`Putin’s “${ch}”`);
     assert.match(read, /^Putin’s “[0-9]”$/, `U+${c.toString(16)}`);
+  }
+});
+
+test('words near a date are read from a window: the same as splitting the whole text, on random texts and positions', () => {
+  // Whitespace of several kinds and lengths, words of any length (longer than the window too).
+  const pieces = ['a', 'word', 'x'.repeat(300), ' ', '  ', '\n', '\t ', 'ngày', '21/1', ''];
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let round = 0; round < 500; round++) {
+    const text = Array.from({ length: random(400) }, () => pieces[random(pieces.length)]).join('');
+    const at = random(text.length + 1);
+    const count = 1 + random(9);
+    assert.equal(lastWords(text, at, count), text.slice(0, at).split(/\s+/).slice(-count).join(' '));
+    assert.equal(firstWords(text, at, count), text.slice(at).split(/\s+/).slice(0, count).join(' '));
   }
 });

@@ -2,6 +2,7 @@
 import { escapeRegExp } from '../lib/data-files.js';
 import { expandYear, isValidYmd } from './calendar.js';
 import { getDateVocabulary, type DateVocabulary, type RelativeUnit } from './vocabulary.js';
+import { testOnce } from './test-once.js';
 
 export type NumericOrder = 'dmy' | 'mdy' | 'ymd';
 
@@ -443,8 +444,8 @@ function cjkPatterns(vocab: DateVocabulary): PatternSet['patterns'] {
 export function sentenceTense(sentence: string, language: string, at?: { index: number; length: number }): 'past' | 'future' {
   const { future, past } = tenseMarkers(language);
   if (at) {
-    const before = sentence.slice(0, at.index).split(/\s+/).slice(-8).join(' ');
-    const after = sentence.slice(at.index + at.length).split(/\s+/).slice(0, 4).join(' ');
+    const before = lastWords(sentence, at.index, 8);
+    const after = firstWords(sentence, at.index + at.length, 4);
     // Distance from the expression: from the end of the words before, from the start of those after.
     const nearest = (re: RegExp) => {
       const ends = [...before.matchAll(globalOf(re))].map((m) => before.length - (m.index! + m[0].length));
@@ -455,7 +456,32 @@ export function sentenceTense(sentence: string, language: string, at?: { index: 
     const p = nearest(past);
     if (f !== Infinity || p !== Infinity) return f <= p ? 'future' : 'past';
   }
-  return future.test(sentence) ? 'future' : 'past';
+  return testOnce(future, sentence) ? 'future' : 'past';
+}
+
+/** Smallest window read around a date: enough for the words near it in any real sentence. */
+const WORD_WINDOW = 256;
+
+/**
+ * `text.slice(0, end).split(/\s+/).slice(-count).join(' ')`, reading only as far back as those words
+ * reach: a sentence dense with dates would otherwise be split whole for each of them. A window whose
+ * first word may be cut off counts only when more than `count` words are in it.
+ */
+export function lastWords(text: string, end: number, count: number): string {
+  for (let width = WORD_WINDOW; ; width *= 2) {
+    const start = Math.max(0, end - width);
+    const words = text.slice(start, end).split(/\s+/);
+    if (start === 0 || words.length > count) return words.slice(-count).join(' ');
+  }
+}
+
+/** `text.slice(start).split(/\s+/).slice(0, count).join(' ')`, reading only as far as those words reach. */
+export function firstWords(text: string, start: number, count: number): string {
+  for (let width = WORD_WINDOW; ; width *= 2) {
+    const end = Math.min(text.length, start + width);
+    const words = text.slice(start, end).split(/\s+/);
+    if (end === text.length || words.length > count) return words.slice(0, count).join(' ');
+  }
 }
 
 const globalCache = new WeakMap<RegExp, RegExp>();
