@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { startServer } from '../src/api/index.js';
-import { AnalysisPool } from '../src/pipeline/index.js';
+import { AnalysisPool, type AnalysisPoolOptions } from '../src/pipeline/index.js';
 import { SqliteStoryStore } from '../src/store/index.js';
 import { tempDb } from './helpers/cli.js';
 
@@ -49,37 +49,36 @@ test('/api/health answers in under a second while hostile posts are analysed, an
   }
 });
 
-test('a post over the analysis time budget is refused with 422 naming the budget, and nothing is stored', { timeout: 120_000 }, async () => {
+/** A server over a new database whose posts go to an analysis pool with these limits; all closed after `run`. */
+async function withPoolServer(limits: Omit<AnalysisPoolOptions, 'workers'>, run: (post: () => Promise<Response>, store: SqliteStoryStore) => Promise<void>): Promise<void> {
   const store = new SqliteStoryStore(tempDb());
-  const pool = new AnalysisPool({ workers: 1, maxRequests: 4, timeoutMs: 1 });
+  const pool = new AnalysisPool({ workers: 1, ...limits });
   const server = await startServer({ store, host: '127.0.0.1', port: 0, analyzeAll: (docs) => pool.analyzeAll(docs) });
   try {
-    const res = await fetch(`${server.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: HUGE_PARAGRAPH });
-    assert.equal(res.status, 422);
-    assert.match(await res.text(), /analysis took longer than 0\.001 s/);
-    assert.equal((await store.listArticles()).length, 0);
+    await run(() => fetch(`${server.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: HUGE_PARAGRAPH }), store);
   } finally {
     await server.close();
     await pool.close();
     await store.close();
   }
+}
+
+test('a post over the analysis time budget is refused with 422 naming the budget, and nothing is stored', { timeout: 120_000 }, async () => {
+  await withPoolServer({ maxRequests: 4, timeoutMs: 1 }, async (post, store) => {
+    const res = await post();
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /analysis took longer than 0\.001 s/);
+    assert.equal((await store.listArticles()).length, 0);
+  });
 });
 
 test('posts beyond the analysis pool\'s admitted requests get 503 with Retry-After, the others are served', { timeout: 120_000 }, async () => {
-  const store = new SqliteStoryStore(tempDb());
-  const pool = new AnalysisPool({ workers: 1, maxRequests: 1, timeoutMs: 60_000 });
-  const server = await startServer({ store, host: '127.0.0.1', port: 0, analyzeAll: (docs) => pool.analyzeAll(docs) });
-  try {
-    const send = () => fetch(`${server.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: HUGE_PARAGRAPH });
-    const responses = await Promise.all([send(), send(), send()]);
+  await withPoolServer({ maxRequests: 1, timeoutMs: 60_000 }, async (post) => {
+    const responses = await Promise.all([post(), post(), post()]);
     const statuses = responses.map((r) => r.status).sort();
     const busy = responses.filter((r) => r.status === 503);
     assert.ok(busy.length >= 1 && busy.length <= 2, `statuses ${statuses.join(', ')}`);
     for (const r of busy) assert.ok(Number(r.headers.get('retry-after')) >= 1);
     assert.ok(responses.some((r) => r.status === 201 || r.status === 200), `statuses ${statuses.join(', ')}`);
-  } finally {
-    await server.close();
-    await pool.close();
-    await store.close();
-  }
+  });
 });

@@ -32,12 +32,17 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
-  const deps: ApiDeps = { store: options.store, ...(options.token ? { token: options.token } : {}), maxBodyBytes: options.maxBodyBytes ?? setting('maxBodyBytes'), ...(options.analyzeAll ? { analyzeAll: options.analyzeAll } : {}) };
   const publicUrl = options.publicUrl?.replace(/\/+$/, '');
+  const deps: ApiDeps = {
+    store: options.store,
+    maxBodyBytes: options.maxBodyBytes ?? setting('maxBodyBytes'),
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.analyzeAll ? { analyzeAll: options.analyzeAll } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+  };
   const api = new OpenAPIHono<ApiEnv>();
   if (deps.token) api.use('*', requireBearer(deps.token));
-  api.route('/', storyRoutes(deps, publicUrl));
-  for (const routes of [timelineRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));
+  for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -13,6 +13,8 @@ export interface ApiDeps {
   maxBodyBytes: number;
   /** Analyses posted articles off the request thread (an AnalysisPool); in place when absent. */
   analyzeAll?: AnalyzeAll;
+  /** The base of absolute links (Atom feeds), without a trailing slash; else the allowed Host the request named. */
+  publicUrl?: string;
 }
 
 export type ApiEnv = { Variables: RequestIdVariables };

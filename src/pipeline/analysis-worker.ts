@@ -1,9 +1,9 @@
 // One analysis thread of an AnalysisPool: takes documents from the pool, answers with their analysis
 // or the reason they are not usable articles. Nothing here touches the store.
 import { parentPort } from 'node:worker_threads';
-import { InputError, type RawDocument } from '../domain/index.js';
+import { InputError, type EnrichedArticle, type RawDocument } from '../domain/index.js';
 import { READY } from './analysis-pool.js';
-import { analyzeDocument, asInputError } from './ingest.js';
+import { analyzeOrRefuse } from './ingest.js';
 
 export interface AnalysisRequest {
   id: number;
@@ -12,15 +12,12 @@ export interface AnalysisRequest {
   nowIso: string;
 }
 
-export type AnalysisReply = { id: number; enriched: ReturnType<typeof analyzeDocument> } | { id: number; refused: { origin: string; reason: string } };
+export type AnalysisReply = { id: number; enriched: EnrichedArticle } | { id: number; refused: { origin: string; reason: string } };
 
 function analyse({ id, doc, nowIso }: AnalysisRequest): AnalysisReply {
-  try {
-    return { id, enriched: analyzeDocument(doc, { now: () => new Date(nowIso) }) };
-  } catch (err) {
-    const refused: InputError = asInputError(err, doc.origin);
-    return { id, refused: { origin: refused.origin, reason: refused.reason } };
-  }
+  const analysis = analyzeOrRefuse(doc, { now: () => new Date(nowIso) });
+  // An InputError crosses threads as plain fields: structured cloning keeps no class.
+  return analysis instanceof InputError ? { id, refused: { origin: analysis.origin, reason: analysis.reason } } : { id, enriched: analysis };
 }
 
 parentPort?.on('message', (request: AnalysisRequest) => parentPort!.postMessage(analyse(request)));

@@ -4,7 +4,7 @@ import { InputError, type EnrichedArticle, type RawDocument } from '../domain/in
 import type { StoryStore } from '../store/index.js';
 import { storeErrorOf } from '../store/index.js';
 import { backfillStoryTitles, decideStoryTitles } from './story-titles.js';
-import { analyzeDocument, asInputError, backfillFeatures, commitOrStop, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
+import { analyzeOrRefuse, backfillFeatures, commitOrStop, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
 
 export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; failed: InputError[] };
 
@@ -12,7 +12,7 @@ export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; fa
 export type AnalyzeAll = (docs: RawDocument[]) => Promise<Array<EnrichedArticle | InputError>>;
 
 export async function ingestBatch(docs: RawDocument[], store: StoryStore, options: IngestOptions & { analyzeAll?: AnalyzeAll } = {}): Promise<BatchResult> {
-  const results = await (options.analyzeAll ?? ((all) => Promise.resolve(all.map((doc) => analyzeInPlace(doc, options)))))(docs);
+  const results = await (options.analyzeAll ?? (async (all) => all.map((doc) => analyzeOrRefuse(doc, options))))(docs);
   const failed = results.filter((r): r is InputError => r instanceof InputError);
   if (failed.length) return { ok: false, failed };
   const analyzed = docs.map((doc, i) => ({ doc, enriched: results[i] as EnrichedArticle }));
@@ -47,12 +47,4 @@ function inWriteTurn<T>(store: StoryStore, work: () => Promise<T>): Promise<T> {
   const turn = previous.then(work, work);
   lastTurn.set(store, turn.catch(() => undefined));
   return turn;
-}
-
-function analyzeInPlace(doc: RawDocument, options: IngestOptions): EnrichedArticle | InputError {
-  try {
-    return analyzeDocument(doc, options);
-  } catch (err) {
-    return asInputError(err, doc.origin);
-  }
 }

@@ -168,12 +168,13 @@ export async function analyzePaths(paths: string[], options: Pick<IngestOptions,
         result.warnings.push({ origin: read.origin, message: read.message });
         continue;
       }
-      try {
-        result.analyses.push(analyzeDocument(read.doc, options));
-        for (const message of read.doc.warnings ?? []) result.warnings.push({ origin: read.doc.origin, message });
-      } catch (err) {
-        result.failed.push(asInputError(err, read.doc.origin));
+      const analysis = analyzeOrRefuse(read.doc, options);
+      if (analysis instanceof InputError) {
+        result.failed.push(analysis);
+        continue;
       }
+      result.analyses.push(analysis);
+      for (const message of read.doc.warnings ?? []) result.warnings.push({ origin: read.doc.origin, message });
     }
   }
   return result;
@@ -228,6 +229,15 @@ export function asInputError(err: unknown, origin: string): InputError {
 export function analyzeDocument(doc: RawDocument, options: Pick<IngestOptions, 'now'> = {}): EnrichedArticle {
   const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
   return enrichArticle(extractArticle(doc), { today });
+}
+
+/** `analyzeDocument`, with the reason a document is not a usable article returned rather than thrown. */
+export function analyzeOrRefuse(doc: RawDocument, options: Pick<IngestOptions, 'now'> = {}): EnrichedArticle | InputError {
+  try {
+    return analyzeDocument(doc, options);
+  } catch (err) {
+    return asInputError(err, doc.origin);
+  }
 }
 
 /** Stores an analysed document in its story (or as a copy of an original), or counts it as already stored. */

@@ -17,8 +17,7 @@ function storyRoute<R extends RouteConfig['responses']>(path: string, summary: s
   return createRoute({ method: 'get', path, summary, tags: ['stories'], request: { params: IdParam }, responses: { ...responses, ...errors, ...notFoundResponse } });
 }
 
-/** `publicUrl`: the base of the feeds' absolute links (else the allowed Host the request named). */
-export function storyRoutes({ store }: ApiDeps, publicUrl?: string) {
+export function storyRoutes({ store, publicUrl }: ApiDeps) {
   const app = newRouter();
   const stories = new StoryViews(store);
 
