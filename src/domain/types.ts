@@ -24,6 +24,12 @@ export interface RawDocument {
   body: string;
   /** When the page was fetched (ISO 8601): relative stamps ("2 hours ago") count from it. */
   fetchedAt?: string;
+  /**
+   * What the place it was listed in said of it (a feed item, a sitemap entry, a WARC record): candidates
+   * beside the page's own metadata and weaker than it. `published` is ISO 8601 (a WARC record's date is
+   * when it was captured: the page is at most that new).
+   */
+  listing?: { kind: 'feed' | 'sitemap' | 'warc'; title?: string; published?: string; summary?: string; language?: string };
   /** Best-effort decisions taken while reading it (a guessed charset, a truncated page). */
   warnings?: string[];
   /** Metadata supplied with the document (JSONL fields); trusted over what extraction guesses. */
