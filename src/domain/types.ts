@@ -26,10 +26,11 @@ export interface RawDocument {
   fetchedAt?: string;
   /**
    * What the place it was listed in said of it (a feed item, a sitemap entry, a WARC record): candidates
-   * beside the page's own metadata and weaker than it. `published` is ISO 8601 (a WARC record's date is
-   * when it was captured: the page is at most that new).
+   * beside the page's own metadata and weaker than it. Dates are ISO 8601: `published` a feed item's or
+   * news sitemap's publication date, or a WARC record's capture date (the page is at most that new);
+   * `modified` a sitemap's lastmod.
    */
-  listing?: { kind: 'feed' | 'sitemap' | 'warc'; title?: string; published?: string; summary?: string; language?: string };
+  listing?: { kind: 'feed' | 'sitemap' | 'warc'; title?: string; published?: string; modified?: string; summary?: string; language?: string };
   /** Best-effort decisions taken while reading it (a guessed charset, a truncated page). */
   warnings?: string[];
   /** Metadata supplied with the document (JSONL fields); trusted over what extraction guesses. */
@@ -43,7 +44,7 @@ export interface RawDocument {
 }
 
 /** Which signal gave a publication date: supplied metadata, structured data, markup, the URL, the visible text, or inference. */
-export type DateSignal = 'supplied' | 'json-ld' | 'meta' | 'time' | 'url' | 'text' | 'inferred' | 'story';
+export type DateSignal = 'supplied' | 'json-ld' | 'meta' | 'time' | 'url' | 'text' | 'inferred' | 'story' | 'feed' | 'sitemap' | 'capture';
 
 /** Output of extraction: clean text plus metadata, each with the signal it came from. */
 export interface ExtractedArticle {

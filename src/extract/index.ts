@@ -2,6 +2,7 @@
 import { wordCount } from '../lang/index.js';
 import { InputError, type ExtractedArticle, type RawDocument } from '../domain/index.js';
 import { extractHtmlPage, type HtmlPageOptions } from './html-page.js';
+import { judgeListingDate } from './listing-dates.js';
 import { parseMachineDate } from './machine-date.js';
 import { findNotTextReason } from './not-text.js';
 import { extractTextPage } from './text-page.js';
@@ -36,20 +37,22 @@ export function extractArticle(doc: RawDocument, options: ExtractOptions = {}): 
   if (doc.hints.published && !supplied) {
     throw new InputError(doc.origin, `cannot read "published" date "${doc.hints.published}" (expected ISO 8601, e.g. 2024-06-18)`);
   }
-  const published = supplied ?? page.published;
+  const pageDate = page.published ? { date: page.published, signal: page.publishedSource ?? 'text', confidence: page.publishedConfidence ?? 1 } : null;
+  const judged = supplied ? null : judgeListingDate(pageDate, doc.listing);
+  const published = supplied ?? judged?.date ?? null;
   return {
     origin: doc.origin,
     ...(doc.path ? { path: doc.path } : {}),
     ...(doc.url ? { url: doc.url } : {}),
     ...(doc.hints.id ? { suppliedId: doc.hints.id } : {}),
-    title: doc.hints.title ?? page.title,
+    title: doc.hints.title ?? (page.title || doc.listing?.title?.trim() || page.title),
     text: page.text,
     source: doc.hints.source ?? page.source,
     agency: page.agency,
     published,
-    publishedSource: supplied ? 'supplied' : published ? (page.publishedSource ?? 'text') : null,
-    ...(supplied ? { publishedConfidence: 1 } : page.published && page.publishedConfidence !== undefined ? { publishedConfidence: page.publishedConfidence } : {}),
-    declaredLanguage: doc.hints.language ?? page.declaredLanguage ?? null,
+    publishedSource: supplied ? 'supplied' : (judged?.signal ?? null),
+    ...(supplied ? { publishedConfidence: 1 } : judged && (judged !== pageDate || page.publishedConfidence !== undefined) ? { publishedConfidence: judged.confidence } : {}),
+    declaredLanguage: doc.hints.language ?? page.declaredLanguage ?? doc.listing?.language ?? null,
     chromeLanguage: page.chromeLanguage,
     authors: page.authors,
     canonicalUrl: page.canonicalUrl,

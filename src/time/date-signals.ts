@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DateSignal } from '../domain/index.js';
 import { loadDataFile } from '../lib/data-files.js';
 
-const SIGNALS = ['supplied', 'json-ld', 'meta', 'time', 'url', 'text', 'inferred', 'story'] as const;
+const SIGNALS = ['supplied', 'json-ld', 'meta', 'time', 'url', 'text', 'inferred', 'story', 'feed', 'sitemap', 'capture'] as const;
 export const EVIDENCE_KINDS = [
   'json-ld',
   'meta-published',
@@ -19,6 +19,10 @@ export const EVIDENCE_KINDS = [
   'text-line',
   'inferred',
   'inferred-beside-undated-news',
+  'feed-item',
+  'sitemap-news',
+  'sitemap-lastmod',
+  'capture',
 ] as const;
 
 /** The kind of evidence behind a candidate date: finer than its `DateSignal`. */
