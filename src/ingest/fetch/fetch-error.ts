@@ -20,6 +20,8 @@ export type FetchErrorCode =
 export interface FetchErrorOptions {
   status?: number;
   retryable?: boolean;
+  /** How long the server asked us to wait (Retry-After), in ms. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -28,6 +30,8 @@ export class FetchError extends InputError {
   readonly code: FetchErrorCode;
   readonly status?: number;
   readonly retryable: boolean;
+  /** Set when a 429 or 503 said how long to wait (Retry-After), in ms. */
+  readonly retryAfterMs?: number;
 
   constructor(url: string, code: FetchErrorCode, reason: string, options: FetchErrorOptions = {}) {
     super(url, reason, options.cause === undefined ? undefined : { cause: options.cause });
@@ -35,6 +39,7 @@ export class FetchError extends InputError {
     this.url = url;
     this.code = code;
     if (options.status !== undefined) this.status = options.status;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
     this.retryable = options.retryable ?? defaultRetryable(code, options.status);
   }
 }
