@@ -147,3 +147,96 @@ test('the connection goes to the address that was checked: a second DNS answer c
   assert.deepEqual(calls, ['flip.test']);
   assert.equal(server.hits[0]?.headers.host, `flip.test:${server.port}`);
 });
+
+test('every request, robots.txt included, carries our User-Agent and asks for gzip, deflate, br', async (t) => {
+  const server = await serve(t, (req, res) => {
+    if (req.url === '/robots.txt') res.writeHead(404).end();
+    else ok('hello')(req, res, server.hits[0] as Hit);
+  });
+  const page = await localFetcher({ respectRobots: true }).fetch({ url: `${server.base}/page` });
+  assert.equal(page.body.toString(), 'hello');
+  assert.deepEqual(server.hits.map((h) => h.path), ['/robots.txt', '/page']);
+  for (const hit of server.hits) {
+    assert.match(hit.headers['user-agent'] ?? '', /^Storyline\/\d+\.\d+\.\d+\S* \(\+https:\/\/github\.com\/storyline-news\/storyline\)$/);
+    assert.equal(hit.headers['accept-encoding'], 'gzip, deflate, br');
+  }
+  assert.equal(server.hits[1]?.headers.accept, 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+});
+
+test('gzip, deflate and br bodies are decompressed; media type and charset come from Content-Type', async (t) => {
+  const text = 'Le port rouvre mardi. '.repeat(200);
+  const encoded: Record<string, Buffer> = { gzip: gzipSync(text), deflate: deflateSync(text), br: brotliCompressSync(text) };
+  const server = await serve(t, (req, res) => {
+    const coding = (req.url ?? '/').slice(1);
+    res.writeHead(200, { 'Content-Type': 'Text/HTML; Charset="ISO-8859-1"', 'Content-Encoding': coding, ETag: '"abc"', 'Last-Modified': 'Tue, 30 Apr 2024 10:00:00 GMT' });
+    res.end(encoded[coding]);
+  });
+  const fetcher = localFetcher();
+  for (const coding of Object.keys(encoded)) {
+    const page = await fetcher.fetch({ url: `${server.base}/${coding}` });
+    assert.equal(page.body.toString(), text, coding);
+    assert.equal(page.contentType, 'text/html');
+    assert.equal(page.charset, 'iso-8859-1');
+    assert.equal(page.etag, '"abc"');
+    assert.equal(page.lastModified, 'Tue, 30 Apr 2024 10:00:00 GMT');
+    assert.equal(page.status, 200);
+    assert.equal(page.notModified, false);
+    assert.ok(!Number.isNaN(Date.parse(page.fetchedAt)));
+  }
+});
+
+test('per host: at most perHostConcurrency in flight, starts perHostDelayMs apart; other hosts do not wait', async (t) => {
+  let inFlight = 0;
+  let most = 0;
+  const server = await serve(t, (req, res) => {
+    const counted = req.headers.host?.startsWith('a.test') === true;
+    if (counted) most = Math.max(most, ++inFlight);
+    setTimeout(() => {
+      if (counted) inFlight--;
+      res.end('ok');
+    }, 120);
+  });
+  const fetcher = localFetcher({ perHostConcurrency: 2, perHostDelayMs: 50, lookup: names({ 'a.test': ['127.0.0.1'], 'b.test': ['127.0.0.1'] }) });
+  const started = Date.now();
+  const a = Array.from({ length: 5 }, (_, i) => fetcher.fetch({ url: `http://a.test:${server.port}/a${i}` }));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  const b = fetcher.fetch({ url: `http://b.test:${server.port}/b` });
+  await Promise.all([...a, b]);
+  const starts = server.hits.filter((h) => h.headers.host?.startsWith('a.test')).map((h) => h.at);
+  assert.equal(starts.length, 5);
+  for (let i = 1; i < starts.length; i++) assert.ok((starts[i] ?? 0) - (starts[i - 1] ?? 0) >= 45, `gap ${i}: ${starts.join(', ')}`);
+  const bStart = server.hits.find((h) => h.path === '/b')?.at ?? Infinity;
+  assert.ok(bStart - started < 45, `b.test waited ${bStart - started} ms behind a.test`);
+  // Five 120 ms requests, two at a time, would overlap three deep without the cap.
+  assert.equal(most, 2);
+});
+
+test('robots.txt: fetched once per origin, our group decides, a Disallow is refused naming the URL', async (t) => {
+  const robots = 'User-agent: *\nDisallow: /\n\nUser-agent: Storyline\nDisallow: /members\nCrawl-delay: 0.2\n';
+  const server = await serve(t, (req, res) => {
+    if (req.url === '/robots.txt') res.writeHead(200, { 'Content-Type': 'text/plain' }).end(robots);
+    else res.end('page');
+  });
+  const fetcher = localFetcher({ respectRobots: true });
+  const [first, second] = await Promise.all([fetcher.fetch({ url: `${server.base}/news/1` }), fetcher.fetch({ url: `${server.base}/news/2` })]);
+  assert.equal(first.body.toString(), 'page');
+  assert.equal(second.body.toString(), 'page');
+  const error = await refusal(fetcher.fetch({ url: `${server.base}/members/x` }), 'robots');
+  assert.equal(error.message, `${server.base}/members/x: disallowed by ${server.base}/robots.txt for Storyline`);
+  assert.equal(server.hits.filter((h) => h.path === '/robots.txt').length, 1);
+  // Crawl-delay 0.2 s raised the gap between the two pages (perHostDelayMs is 0 here).
+  const [p1, p2] = server.pageHits();
+  assert.ok((p2?.at ?? 0) - (p1?.at ?? 0) >= 190, `pages ${(p2?.at ?? 0) - (p1?.at ?? 0)} ms apart`);
+  assert.equal(server.pageHits().length, 2);
+});
+
+test('robots.txt: a 4xx allows everything; a 5xx refuses the origin for the run, saying so', async (t) => {
+  const missing = await serve(t, (req, res) => (req.url === '/robots.txt' ? res.writeHead(410).end() : res.end('page')));
+  const broken = await serve(t, (req, res) => (req.url === '/robots.txt' ? res.writeHead(500).end() : res.end('page')));
+  const fetcher = localFetcher({ respectRobots: true, retries: 0 });
+  assert.equal((await fetcher.fetch({ url: `${missing.base}/a` })).body.toString(), 'page');
+  const error = await refusal(fetcher.fetch({ url: `${broken.base}/a` }), 'robots');
+  assert.match(error.message, /robots\.txt could not be read \(.*HTTP 500 Internal Server Error\); the site is treated as disallowed for this run/);
+  await refusal(fetcher.fetch({ url: `${broken.base}/b` }), 'robots');
+  assert.deepEqual(broken.hits.map((h) => h.path), ['/robots.txt']);
+});
