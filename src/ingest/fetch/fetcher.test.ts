@@ -240,3 +240,142 @@ test('robots.txt: a 4xx allows everything; a 5xx refuses the origin for the run,
   await refusal(fetcher.fetch({ url: `${broken.base}/b` }), 'robots');
   assert.deepEqual(broken.hits.map((h) => h.path), ['/robots.txt']);
 });
+
+test('retries: a 503 then 200 succeeds after backoff; a 404 is not retried; a dropped connection is', async (t) => {
+  let calls = 0;
+  const server = await serve(t, (req, res) => {
+    if (req.url === '/flaky') return calls++ === 0 ? res.writeHead(503).end() : res.end('back');
+    if (req.url === '/gone') return res.writeHead(404).end('no');
+    if (req.url === '/drop') return server.pageHits().filter((h) => h.path === '/drop').length === 1 ? req.socket.destroy() : res.end('reconnected');
+    res.writeHead(500).end();
+  });
+  const fetcher = localFetcher({ retryBaseDelayMs: 40, retries: 2 });
+  assert.equal((await fetcher.fetch({ url: `${server.base}/flaky` })).body.toString(), 'back');
+  const flaky = server.hits.filter((h) => h.path === '/flaky');
+  assert.equal(flaky.length, 2);
+  assert.ok((flaky[1]?.at ?? 0) - (flaky[0]?.at ?? 0) >= 38, 'the retry waited for the backoff');
+
+  const gone = await refusal(fetcher.fetch({ url: `${server.base}/gone` }), 'http-status');
+  assert.equal(gone.message, `${server.base}/gone: HTTP 404 Not Found`);
+  assert.equal(gone.status, 404);
+  assert.equal(gone.retryable, false);
+  assert.equal(server.hits.filter((h) => h.path === '/gone').length, 1);
+
+  assert.equal((await fetcher.fetch({ url: `${server.base}/drop` })).body.toString(), 'reconnected');
+
+  const failing = await refusal(fetcher.fetch({ url: `${server.base}/always` }), 'http-status');
+  assert.equal(failing.retryable, true);
+  assert.equal(failing.status, 500);
+  assert.equal(server.hits.filter((h) => h.path === '/always').length, 3, 'one attempt and two retries');
+});
+
+test('429 with Retry-After is honoured; a Retry-After beyond maxRetryDelayMs gives up naming the wait', async (t) => {
+  let calls = 0;
+  const server = await serve(t, (req, res) => {
+    if (req.url === '/busy') return calls++ === 0 ? res.writeHead(429, { 'Retry-After': '1' }).end() : res.end('served');
+    res.writeHead(503, { 'Retry-After': '3600' }).end();
+  });
+  const fetcher = localFetcher({ retryBaseDelayMs: 10 });
+  assert.equal((await fetcher.fetch({ url: `${server.base}/busy` })).body.toString(), 'served');
+  const [first, second] = server.hits;
+  assert.ok((second?.at ?? 0) - (first?.at ?? 0) >= 900, `retried after ${(second?.at ?? 0) - (first?.at ?? 0)} ms`);
+
+  const error = await refusal(fetcher.fetch({ url: `${server.base}/closed` }), 'http-status');
+  assert.equal(error.status, 503);
+  assert.equal(error.retryAfterMs, 3_600_000);
+  assert.match(error.message, /HTTP 503 Service Unavailable: the server asked to wait 3600 s, more than the 60 s we wait/);
+  assert.equal(server.hits.filter((h) => h.path === '/closed').length, 1);
+});
+
+test('a page whose body never finishes ends with a timeout within timeoutMs', async (t) => {
+  const server = await serve(t, (req, res) => {
+    if (req.url === '/silent') return; // never answers at all
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.write('<html><body>Start of the page');
+  });
+  const fetcher = localFetcher({ timeoutMs: 300, retries: 0 });
+  for (const path of ['/stalled', '/silent']) {
+    const started = Date.now();
+    const error = await refusal(fetcher.fetch({ url: `${server.base}${path}` }), 'timeout');
+    const took = Date.now() - started;
+    assert.ok(took >= 290 && took < 1000, `${path} took ${took} ms`);
+    assert.equal(error.message, `${server.base}${path}: timed out: no complete response within 300 ms`);
+    assert.equal(error.retryable, true);
+  }
+});
+
+test('size cap: a large Content-Length is refused unread, a long stream is cut, a gzip bomb is stopped', async (t) => {
+  const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024));
+  const server = await serve(t, (req, res) => {
+    if (req.url === '/declared') {
+      res.writeHead(200, { 'Content-Length': String(50 * 1024 * 1024) });
+      return void res.write(Buffer.alloc(1024)); // and never more: only the header can end this quickly
+    }
+    if (req.url === '/bomb') return res.writeHead(200, { 'Content-Encoding': 'gzip', 'Content-Length': String(bomb.length) }).end(bomb);
+    res.writeHead(200); // chunked, no length
+    const timer = setInterval(() => res.write(Buffer.alloc(16 * 1024, 97)), 1);
+    res.on('close', () => clearInterval(timer));
+  });
+  const fetcher = localFetcher({ maxBytes: 64 * 1024, retries: 0, timeoutMs: 1500 });
+  const declared = await refusal(fetcher.fetch({ url: `${server.base}/declared` }), 'too-large');
+  assert.equal(declared.message, `${server.base}/declared: too large: Content-Length 52428800 bytes exceeds the 64 KiB cap`);
+  const streamed = await refusal(fetcher.fetch({ url: `${server.base}/stream` }), 'too-large');
+  assert.match(streamed.message, /too large: the body exceeds the 64 KiB cap$/);
+  assert.ok(bomb.length < 64 * 1024, 'the bomb itself is under the cap');
+  await refusal(fetcher.fetch({ url: `${server.base}/bomb` }), 'too-large');
+  // The request's own cap overrides the fetcher's.
+  await refusal(fetcher.fetch({ url: `${server.base}/bomb`, maxBytes: 1024 }), 'too-large');
+});
+
+test('redirects: every 3xx kind followed, relative Location resolved, hops listed; limits and loops refused', async (t) => {
+  const methods = new Set<string>();
+  const server = await serve(t, (req, res) => {
+    methods.add(req.method ?? '');
+    const path = req.url ?? '/';
+    if (path === '/309') return res.writeHead(302, { Location: 'dir/relative' }).end();
+    const hop = /^\/(\d{3})$/.exec(path);
+    if (hop) return res.writeHead(Number(hop[1]), { Location: `/${Number(hop[1]) + 1}` }).end();
+    if (path === '/dir/relative') return res.writeHead(303, { Location: '../final?x=1' }).end();
+    if (path === '/final?x=1') return res.end('arrived');
+    if (path === '/a') return res.writeHead(301, { Location: '/b' }).end();
+    if (path === '/b') return res.writeHead(308, { Location: `${server.base}/a` }).end();
+    if (path === '/nowhere') return res.writeHead(302).end();
+    res.writeHead(404).end();
+  });
+  const fetcher = localFetcher();
+  const page = await fetcher.fetch({ url: `${server.base}/307` });
+  assert.equal(page.body.toString(), 'arrived');
+  assert.equal(page.requestedUrl, `${server.base}/307`);
+  assert.equal(page.url, `${server.base}/final?x=1`);
+  assert.deepEqual(page.redirects, [`${server.base}/308`, `${server.base}/309`, `${server.base}/dir/relative`, `${server.base}/final?x=1`]);
+  const chain = await fetcher.fetch({ url: `${server.base}/301` }); // 301 -> 302 -> 303 -> 304 (not modified, unconditional here)
+  assert.equal(chain.status, 304);
+  assert.deepEqual(chain.redirects.map((u) => u.slice(server.base.length)), ['/302', '/303', '/304']);
+  assert.deepEqual([...methods], ['GET'], 'a 303 (and every other hop) is a GET');
+
+  const tooMany = await refusal(localFetcher({ maxRedirects: 2 }).fetch({ url: `${server.base}/307` }), 'too-many-redirects');
+  assert.match(tooMany.message, /more than 2 redirects/);
+  const loop = await refusal(fetcher.fetch({ url: `${server.base}/a` }), 'redirect-loop');
+  assert.equal(loop.message, `${server.base}/a: redirect loop: ${server.base}/a -> ${server.base}/b -> ${server.base}/a`);
+  await refusal(fetcher.fetch({ url: `${server.base}/nowhere` }), 'http-status');
+});
+
+test('conditional requests: validators sent; a 304 is notModified with an empty body, not an error', async (t) => {
+  const server = await serve(t, (req, res) => {
+    if (req.headers['if-none-match'] === '"v1"' && req.headers['if-modified-since'] === 'Tue, 30 Apr 2024 10:00:00 GMT') {
+      return res.writeHead(304).end();
+    }
+    res.writeHead(200, { ETag: '"v2"' }).end('changed');
+  });
+  const fetcher = localFetcher();
+  const same = await fetcher.fetch({ url: `${server.base}/feed`, etag: '"v1"', lastModified: 'Tue, 30 Apr 2024 10:00:00 GMT' });
+  assert.equal(same.status, 304);
+  assert.equal(same.notModified, true);
+  assert.equal(same.body.length, 0);
+  assert.equal(same.etag, '"v1"');
+  assert.equal(same.lastModified, 'Tue, 30 Apr 2024 10:00:00 GMT');
+  const changed = await fetcher.fetch({ url: `${server.base}/feed`, etag: '"v0"' });
+  assert.equal(changed.notModified, false);
+  assert.equal(changed.etag, '"v2"');
+  assert.equal(changed.body.toString(), 'changed');
+});
