@@ -194,9 +194,9 @@ test('per host: at most perHostConcurrency in flight, starts perHostDelayMs apar
     setTimeout(() => {
       if (counted) inFlight--;
       res.end('ok');
-    }, 120);
+    }, 200);
   });
-  const fetcher = localFetcher({ perHostConcurrency: 2, perHostDelayMs: 50, lookup: names({ 'a.test': ['127.0.0.1'], 'b.test': ['127.0.0.1'] }) });
+  const fetcher = localFetcher({ perHostConcurrency: 2, perHostDelayMs: 80, lookup: names({ 'a.test': ['127.0.0.1'], 'b.test': ['127.0.0.1'] }) });
   const started = Date.now();
   const a = Array.from({ length: 5 }, (_, i) => fetcher.fetch({ url: `http://a.test:${server.port}/a${i}` }));
   await new Promise((resolve) => setTimeout(resolve, 10));
@@ -204,15 +204,16 @@ test('per host: at most perHostConcurrency in flight, starts perHostDelayMs apar
   await Promise.all([...a, b]);
   const starts = server.hits.filter((h) => h.headers.host?.startsWith('a.test')).map((h) => h.at);
   assert.equal(starts.length, 5);
-  for (let i = 1; i < starts.length; i++) assert.ok((starts[i] ?? 0) - (starts[i - 1] ?? 0) >= 45, `gap ${i}: ${starts.join(', ')}`);
+  // Seen by the server, so a little delivery jitter is allowed for.
+  for (let i = 1; i < starts.length; i++) assert.ok((starts[i] ?? 0) - (starts[i - 1] ?? 0) >= 65, `gap ${i}: ${starts.join(', ')}`);
   const bStart = server.hits.find((h) => h.path === '/b')?.at ?? Infinity;
-  assert.ok(bStart - started < 45, `b.test waited ${bStart - started} ms behind a.test`);
-  // Five 120 ms requests, two at a time, would overlap three deep without the cap.
+  assert.ok(bStart - started < 70, `b.test waited ${bStart - started} ms behind a.test`);
+  // 200 ms requests starting 80 ms apart would overlap three deep without the cap.
   assert.equal(most, 2);
 });
 
 test('robots.txt: fetched once per origin, our group decides, a Disallow is refused naming the URL', async (t) => {
-  const robots = 'User-agent: *\nDisallow: /\n\nUser-agent: Storyline\nDisallow: /members\nCrawl-delay: 0.2\n';
+  const robots = 'User-agent: *\nDisallow: /\n\nUser-agent: Storyline\nDisallow: /members\nCrawl-delay: 0.3\n';
   const server = await serve(t, (req, res) => {
     if (req.url === '/robots.txt') res.writeHead(200, { 'Content-Type': 'text/plain' }).end(robots);
     else res.end('page');
@@ -224,9 +225,9 @@ test('robots.txt: fetched once per origin, our group decides, a Disallow is refu
   const error = await refusal(fetcher.fetch({ url: `${server.base}/members/x` }), 'robots');
   assert.equal(error.message, `${server.base}/members/x: disallowed by ${server.base}/robots.txt for Storyline`);
   assert.equal(server.hits.filter((h) => h.path === '/robots.txt').length, 1);
-  // Crawl-delay 0.2 s raised the gap between the two pages (perHostDelayMs is 0 here).
+  // Crawl-delay 0.3 s raised the gap between the two pages (perHostDelayMs is 0 here).
   const [p1, p2] = server.pageHits();
-  assert.ok((p2?.at ?? 0) - (p1?.at ?? 0) >= 190, `pages ${(p2?.at ?? 0) - (p1?.at ?? 0)} ms apart`);
+  assert.ok((p2?.at ?? 0) - (p1?.at ?? 0) >= 250, `pages ${(p2?.at ?? 0) - (p1?.at ?? 0)} ms apart`);
   assert.equal(server.pageHits().length, 2);
 });
 
@@ -249,11 +250,11 @@ test('retries: a 503 then 200 succeeds after backoff; a 404 is not retried; a dr
     if (req.url === '/drop') return server.pageHits().filter((h) => h.path === '/drop').length === 1 ? req.socket.destroy() : res.end('reconnected');
     res.writeHead(500).end();
   });
-  const fetcher = localFetcher({ retryBaseDelayMs: 40, retries: 2 });
+  const fetcher = localFetcher({ retryBaseDelayMs: 60, retries: 2 });
   assert.equal((await fetcher.fetch({ url: `${server.base}/flaky` })).body.toString(), 'back');
   const flaky = server.hits.filter((h) => h.path === '/flaky');
   assert.equal(flaky.length, 2);
-  assert.ok((flaky[1]?.at ?? 0) - (flaky[0]?.at ?? 0) >= 38, 'the retry waited for the backoff');
+  assert.ok((flaky[1]?.at ?? 0) - (flaky[0]?.at ?? 0) >= 45, 'the retry waited for the backoff');
 
   const gone = await refusal(fetcher.fetch({ url: `${server.base}/gone` }), 'http-status');
   assert.equal(gone.message, `${server.base}/gone: HTTP 404 Not Found`);
