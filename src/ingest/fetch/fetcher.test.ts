@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { test, type TestContext } from 'node:test';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { Fetcher, FetchError, type FetcherOptions, type FetchErrorCode } from './index.js';
@@ -146,6 +147,20 @@ test('the connection goes to the address that was checked: a second DNS answer c
   assert.equal(page.body.toString(), 'pinned');
   assert.deepEqual(calls, ['flip.test']);
   assert.equal(server.hits[0]?.headers.host, `flip.test:${server.port}`);
+});
+
+test('https: the TLS server name is the URL host while the socket goes to the checked address', async (t) => {
+  // No certificate is needed to see the name the client asks for: the handshake is refused after it.
+  const serverNames: string[] = [];
+  const tls = createTlsServer({ SNICallback: (name, callback) => (serverNames.push(name), callback(new Error('no certificate here'))) });
+  tls.on('tlsClientError', () => undefined);
+  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => tls.close(() => resolve())));
+  const { port } = tls.address() as AddressInfo;
+  const fetcher = new Fetcher({ respectRobots: false, retries: 0, isAllowedAddress: (address) => address === '127.0.0.1', lookup: names({ 'news.test': ['127.0.0.1'] }) });
+  const error = await refusal(fetcher.fetch({ url: `https://news.test:${port}/story` }), 'network');
+  assert.match(error.message, new RegExp(`^https://news\\.test:${port}/story: network error: `));
+  assert.deepEqual(serverNames, ['news.test']);
 });
 
 test('every request, robots.txt included, carries our User-Agent and asks for gzip, deflate, br', async (t) => {
