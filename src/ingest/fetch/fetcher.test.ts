@@ -356,6 +356,7 @@ test('redirects: every 3xx kind followed, relative Location resolved, hops liste
     if (path === '/a') return res.writeHead(301, { Location: '/b' }).end();
     if (path === '/b') return res.writeHead(308, { Location: `${server.base}/a` }).end();
     if (path === '/nowhere') return res.writeHead(302).end();
+    if (path === '/to-ftp') return res.writeHead(301, { Location: 'ftp://files.example/x' }).end();
     res.writeHead(404).end();
   });
   const fetcher = localFetcher();
@@ -374,6 +375,8 @@ test('redirects: every 3xx kind followed, relative Location resolved, hops liste
   const loop = await refusal(fetcher.fetch({ url: `${server.base}/a` }), 'redirect-loop');
   assert.equal(loop.message, `${server.base}/a: redirect loop: ${server.base}/a -> ${server.base}/b -> ${server.base}/a`);
   await refusal(fetcher.fetch({ url: `${server.base}/nowhere` }), 'http-status');
+  const ftp = await refusal(fetcher.fetch({ url: `${server.base}/to-ftp` }), 'unsupported-scheme');
+  assert.equal(ftp.message, `${server.base}/to-ftp: redirects to ftp://files.example/x: unsupported scheme 'ftp': only http and https are fetched`);
 });
 
 test('conditional requests: validators sent; a 304 is notModified with an empty body, not an error', async (t) => {

@@ -89,11 +89,10 @@ export class Fetcher {
       if (!location) {
         throw new FetchError(url.href, 'http-status', `HTTP ${response.status} redirect without a Location header`, { status: response.status, retryable: false });
       }
-      const next = parseFetchUrl(location, url);
-      const chain = [url.href, next.href].join(' -> ');
+      const next = redirectTarget(url, location);
       if (seen.has(withoutHash(next))) throw new FetchError(start, 'redirect-loop', `redirect loop: ${[start, ...redirects, next.href].join(' -> ')}`);
       if (redirects.length >= this.settings.maxRedirects) {
-        throw new FetchError(start, 'too-many-redirects', `more than ${this.settings.maxRedirects} redirects (last: ${chain})`);
+        throw new FetchError(start, 'too-many-redirects', `more than ${this.settings.maxRedirects} redirects (last: ${url.href} -> ${next.href})`);
       }
       redirects.push(next.href);
       seen.add(withoutHash(next));
@@ -134,6 +133,16 @@ export class Fetcher {
     const asked = status === 429 || status === 503 ? parseRetryAfter(response.headers['retry-after']) : null;
     const wait = asked === null ? '' : ` (Retry-After: ${seconds(asked)})`;
     return new FetchError(url.href, 'http-status', `HTTP ${status} ${statusText(status)}${wait}`, { status, ...(asked === null ? {} : { retryAfterMs: asked }) });
+  }
+}
+
+/** The URL a Location header points to, relative to the page; a bad one is blamed on that page. */
+function redirectTarget(from: URL, location: string): URL {
+  try {
+    return parseFetchUrl(location, from);
+  } catch (error) {
+    if (error instanceof FetchError) throw new FetchError(from.href, error.code, `redirects to ${location}: ${error.reason}`);
+    throw error;
   }
 }
 
