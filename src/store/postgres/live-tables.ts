@@ -69,10 +69,11 @@ export async function recordFeedCheck(db: Db, check: FeedCheck): Promise<void> {
   );
 }
 
+/** One primary-key look-up per URL given (an array), whatever the table's size (migrations.test.ts reads its plan). */
+export const KNOWN_PAGE_URLS = `SELECT url FROM page_urls WHERE url = ANY($1) AND ${KNOWN_PAGE('$2')}`;
+
 export async function knownPageUrls(db: Db, urls: string[], maxFailures: number): Promise<Set<string>> {
-  // One primary-key look-up per URL given.
-  const rows = (await db.query<{ url: string }>(`SELECT url FROM page_urls WHERE url = ANY($1) AND ${KNOWN_PAGE('$2')}`, [distinct(urls), maxFailures])).rows;
-  return new Set(rows.map((r) => r.url));
+  return new Set((await db.query<{ url: string }>(KNOWN_PAGE_URLS, [distinct(urls), maxFailures])).rows.map((r) => r.url));
 }
 
 /** Upserts page_urls rows (recordPageFetch, and addArticle for the URLs an article is stored under); distinct URLs. */

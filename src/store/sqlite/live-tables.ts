@@ -73,10 +73,11 @@ export function recordFeedCheck(sql: Statements, check: FeedCheck): void {
   });
 }
 
+/** One primary-key look-up per URL given (a JSON array), whatever the table's size (sqlite-story-store.test.ts reads its plan). */
+export const KNOWN_PAGE_URLS = `SELECT url FROM page_urls WHERE url IN (SELECT value FROM json_each(?)) AND ${KNOWN_PAGE('?')}`;
+
 export function knownPageUrls(sql: Statements, urls: string[], maxFailures: number): Set<string> {
-  // One primary-key look-up per URL given.
-  const known = sql(`SELECT url FROM page_urls WHERE url IN (SELECT value FROM json_each(?)) AND ${KNOWN_PAGE('?')}`).pluck().all(JSON.stringify(distinct(urls)), maxFailures) as string[];
-  return new Set(known);
+  return new Set(sql(KNOWN_PAGE_URLS).pluck().all(JSON.stringify(distinct(urls)), maxFailures) as string[]);
 }
 
 /** Upserts page_urls rows (recordPageFetch, and addArticle for the URLs an article is stored under). */
