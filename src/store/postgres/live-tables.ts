@@ -76,9 +76,14 @@ export async function knownPageUrls(db: Db, urls: string[], maxFailures: number)
   return new Set((await db.query<{ url: string }>(KNOWN_PAGE_URLS, [distinct(urls), maxFailures])).rows.map((r) => r.url));
 }
 
-/** Upserts page_urls rows (recordPageFetch, and addArticle for the URLs an article is stored under); distinct URLs. */
-export async function recordPageUrls(db: Db, rows: PageUrlRow[]): Promise<void> {
-  if (rows.length === 0) return;
+/**
+ * Upserts page_urls rows (recordPageFetch, and addArticle for the URLs an article is stored under);
+ * distinct URLs. In URL order, as term_stats: two writers upserting the same URLs lock their rows in one
+ * order, so they wait for each other instead of deadlocking.
+ */
+export async function recordPageUrls(db: Db, unsorted: PageUrlRow[]): Promise<void> {
+  if (unsorted.length === 0) return;
+  const rows = [...unsorted].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   await db.query(
     `INSERT INTO page_urls (url, article_id, outcome, reason, failures, fetched_at)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) ${PAGE_UPSERT}`,
@@ -111,7 +116,9 @@ export async function removeAlert(db: Db, id: string): Promise<boolean> {
 
 /**
  * Matches of alerts not stored (removed meanwhile) are left out; a match of an article not stored is
- * refused by its foreign key (and the caller's transaction rolls back).
+ * refused by its foreign key (and the caller's transaction rolls back). Inserted in key order (no
+ * deadlock between two writers recording the same matches); of two writers, the one whose insert
+ * lands records the match and makes its delivery, the other finds it there.
  */
 export async function recordAlertMatches(db: Db, matches: AlertMatch[]): Promise<AlertMatch[]> {
   const wanted = distinctMatches(matches);
@@ -120,8 +127,8 @@ export async function recordAlertMatches(db: Db, matches: AlertMatch[]): Promise
     `WITH m AS (
        INSERT INTO alert_matches (alert_id, article_id, story_id, matched_at)
        SELECT x.alert_id, x.article_id, x.story_id, x.matched_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS x(alert_id, article_id, story_id, matched_at, o)
-       JOIN alerts a ON a.id = x.alert_id ORDER BY x.o
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(alert_id, article_id, story_id, matched_at)
+       JOIN alerts a ON a.id = x.alert_id ORDER BY x.alert_id, x.article_id
        ON CONFLICT (alert_id, article_id) DO NOTHING RETURNING alert_id, article_id)
      SELECT m.alert_id, m.article_id, a.webhook FROM m JOIN alerts a ON a.id = m.alert_id`,
     [wanted.map((m) => m.alertId), wanted.map((m) => m.articleId), wanted.map((m) => m.storyId), wanted.map((m) => m.matchedAt)],
