@@ -1,4 +1,5 @@
 // The storage contract. Implementations: sqlite/ (embedded, default), postgres/ (several processes).
+import type { LiveStore } from './live-store.js';
 import type { ArticleFeatures, CalendarDate, DateMention, DateSignal, DayCount, EntityType, StoredArticle, StorySummary, UnresolvedDate } from '../domain/index.js';
 
 /** Frequencies are read through `get`: an implementation may keep them anywhere. */
@@ -140,8 +141,10 @@ export interface EntityListing {
  * - Candidate look-ups cost the same however large the store grows: they read an index bounded by
  *   key frequency, time window and limit, never every article.
  * - Reads return articles in ingest order unless stated otherwise.
+ * - The live-news guarantees (feeds, fetched pages, alerts) are LiveStore's (live-store.ts); addArticle
+ *   makes the article's URL and canonical URL known pages in its own transaction.
  */
-export interface StoryStore {
+export interface StoryStore extends LiveStore {
   hasContentHash(hash: string): Promise<boolean>;
   /** Stored articles with exactly this text. */
   findByTextHash(textHash: string): Promise<CopyCandidate[]>;

@@ -138,3 +138,19 @@ test('PostgreSQL: a batch whose transaction a failed statement aborted is report
   await add(store, storedArticle('a1'));
   assert.deepEqual((await store.listArticles()).map((x) => x.id), ['a1'], 'the store works on after it');
 });
+
+test('PostgreSQL: two processes recording the same alert matches at once record each once, with one delivery per (alert, story)', { skip }, async (t) => {
+  const schema = await testSchema(t);
+  const a = await PostgresStoryStore.onPool(schema.open());
+  const b = await PostgresStoryStore.onPool(schema.open());
+  const ids = Array.from({ length: 6 }, (_, i) => `m${i}`);
+  for (const [i, id] of ids.entries()) await add(a, storedArticle(id, { contentHash: `h${id}`, storyId: `s${i % 2}`, url: `https://x.example/${id}` }), { newStory: i < 2 });
+  await a.createAlert({ id: 'hook', target: { kind: 'query', query: 'x' }, webhook: 'https://hooks.example/', createdAt: '2024-06-20T08:00:00Z' });
+  const matches = ids.map((id, i) => ({ alertId: 'hook', articleId: id, storyId: `s${i % 2}`, matchedAt: '2024-06-20T09:00:00Z' }));
+  const [fromA, fromB] = await Promise.all([a.recordAlertMatches(matches), b.recordAlertMatches([...matches].reverse())]);
+  assert.deepEqual([...fromA, ...fromB].map((m) => m.articleId).sort(), ids, 'each match recorded by one of them');
+  const deliveries = await a.alertDeliveries('hook', 10);
+  assert.deepEqual(deliveries.flatMap((d) => d.articleIds).sort(), ids, 'each match delivered once');
+  assert.ok(deliveries.length >= 2 && deliveries.length <= 4, `one per (alert, story) per process that recorded some: ${deliveries.length}`);
+  assert.equal((await b.getAlert('hook'))!.matches, 6);
+});

@@ -15,6 +15,9 @@ import { ALIAS_ARTICLES, datedDays, nameTsquery, searchRow, wordsTsquery } from 
 import { openPostgres, type PostgresOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
 import { analysisOf, articleFromRecord, toCopyCandidate, type Analysis, type ArticleRecord, type CopyRow } from '../article-rows.js';
+import type { AlertDelivery, AlertMatch, AlertMatchView, AlertRecord, DeliveryAttempt, FeedCheck, FeedRecord, NewAlert, PageFetchRecord } from '../live-store.js';
+import { distinct, isoTime } from '../live-rows.js';
+import * as live from './live-tables.js';
 import { addSummaryMember, allSummaries, publicationDays, refreshSummary, setSummaryTitle, summariesWithoutTitle, summaryPage, type Db } from './story-summaries.js';
 
 /** Unknown publication day in the key index. */
@@ -323,13 +326,14 @@ export class PostgresStoryStore implements StoryStore {
   }
 
   /** Runs `work` in a transaction of its own on a pooled connection. */
-  private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('BEGIN');
-      await work(client);
+      const result = await work(client);
       await client.query('COMMIT');
+      return result;
     } catch (err) {
       // A connection that cannot even roll back is not given back to the pool.
       await client.query('ROLLBACK').catch(() => {
@@ -416,6 +420,12 @@ export class PostgresStoryStore implements StoryStore {
         article.entities.map((e) => e.mentions),
       ],
     )).rows[0]!;
+    // The URLs it is stored under are known pages from now on (live-store.ts).
+    const fetchedAt = isoTime(article.ingestedAt);
+    await live.recordPageUrls(
+      db,
+      distinct([article.url, article.canonicalUrl]).map((url) => ({ url, articleId: article.id, outcome: 'stored', reason: null, failures: 0, fetchedAt })),
+    );
     if (terms) await addTermFrequencies(db, Array.from(terms, (t) => [t, 1] as const));
     // The summaries of the stories the write changed: its own, and any a date update reached (their
     // title undecided again, as the SQLite store leaves it).
@@ -556,6 +566,92 @@ export class PostgresStoryStore implements StoryStore {
 
   async setStoryTitle(storyId: string, title: string): Promise<void> {
     await this.exclusive(() => setSummaryTitle(this.db, storyId, title));
+  }
+
+  // --- Live news (live-store.ts) ---
+
+  /**
+   * A live-news write: a transaction of its own, or inside an open batch a savepoint on the batch's
+   * connection (a failing write rolls back alone, and the batch goes on, as a failing article does).
+   */
+  private write<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const batch = this.batch;
+      if (!batch) return this.transaction(work);
+      await batch.client.query('SAVEPOINT live');
+      try {
+        const result = await work(batch.client);
+        await batch.client.query('RELEASE SAVEPOINT live');
+        return result;
+      } catch (err) {
+        await batch.client.query('ROLLBACK TO SAVEPOINT live; RELEASE SAVEPOINT live').catch(() => {});
+        throw err;
+      }
+    });
+  }
+
+  async addFeeds(urls: string[], addedAt: string): Promise<string[]> {
+    return this.write((db) => live.addFeeds(db, urls, addedAt));
+  }
+
+  async removeFeeds(urls: string[]): Promise<number> {
+    return this.write((db) => live.removeFeeds(db, urls));
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    return live.listFeeds(this.db);
+  }
+
+  async dueFeeds(now: string): Promise<FeedRecord[]> {
+    return live.dueFeeds(this.db, now);
+  }
+
+  async recordFeedCheck(check: FeedCheck): Promise<void> {
+    await this.write((db) => live.recordFeedCheck(db, check));
+  }
+
+  async knownPageUrls(urls: string[], maxFailures: number): Promise<Set<string>> {
+    return live.knownPageUrls(this.db, urls, maxFailures);
+  }
+
+  async recordPageFetch(record: PageFetchRecord): Promise<void> {
+    await this.write((db) => live.recordPageFetch(db, record));
+  }
+
+  async createAlert(alert: NewAlert): Promise<void> {
+    await this.write((db) => live.createAlert(db, alert));
+  }
+
+  async listAlerts(): Promise<AlertRecord[]> {
+    return live.listAlerts(this.db);
+  }
+
+  async getAlert(id: string): Promise<AlertRecord | null> {
+    return live.getAlert(this.db, id);
+  }
+
+  async removeAlert(id: string): Promise<boolean> {
+    return this.write((db) => live.removeAlert(db, id));
+  }
+
+  async recordAlertMatches(matches: AlertMatch[]): Promise<AlertMatch[]> {
+    return this.write((db) => live.recordAlertMatches(db, matches));
+  }
+
+  async alertMatches(alertId: string, limit: number): Promise<AlertMatchView[]> {
+    return live.alertMatches(this.db, alertId, limit);
+  }
+
+  async dueDeliveries(now: string, limit: number): Promise<AlertDelivery[]> {
+    return live.dueDeliveries(this.db, now, limit);
+  }
+
+  async recordDeliveryAttempt(attempt: DeliveryAttempt): Promise<void> {
+    await this.write((db) => live.recordDeliveryAttempt(db, attempt));
+  }
+
+  async alertDeliveries(alertId: string, limit: number): Promise<AlertDelivery[]> {
+    return live.alertDeliveries(this.db, alertId, limit);
   }
 
   // --- Selections (topic timelines) ---

@@ -178,4 +178,75 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
         WHERE a.duplicate_of IS NULL GROUP BY a.story_id, a.language;
     `,
   },
+  {
+    // Live news (live-store.ts). feeds: what `watch` polls, in the order added (seq), with what the last
+    // polls left; feeds_due finds the ones due. page_urls: the pages fetched, or stored under a URL, by
+    // URL (its primary key: knownPageUrls is one index look-up per URL); every stored article's url and
+    // canonical URL are back-filled here, addArticle keeps them from now on. alerts: what an alert
+    // follows (kind: query, entity or story; value: the query, entity name or story id). alert_matches:
+    // one row per (alert, article), newest first per alert. alert_deliveries: webhook POSTs to make,
+    // article_ids a JSON array; alert_deliveries_due finds the pending ones due. Times: ISO 8601 UTC
+    // text, as toISOString writes them, so they compare as strings.
+    version: 9,
+    sql: `
+      CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_checked_at TEXT,
+        last_success_at TEXT,
+        error_count INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_check_at TEXT,
+        seq INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX feeds_seq ON feeds(seq);
+      CREATE INDEX feeds_due ON feeds(next_check_at);
+      CREATE TABLE page_urls (
+        url TEXT PRIMARY KEY,
+        article_id TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('stored', 'duplicate', 'not-article', 'failed')),
+        reason TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        fetched_at TEXT NOT NULL
+      );
+      INSERT OR IGNORE INTO page_urls (url, article_id, outcome, failures, fetched_at)
+        SELECT url, id, 'stored', 0, ingested_at FROM (
+          SELECT url, id, ingested_at, seq, 0 AS part FROM articles WHERE url IS NOT NULL
+          UNION ALL
+          SELECT json_extract(analysis, '$.canonicalUrl'), id, ingested_at, seq, 1 FROM articles WHERE json_extract(analysis, '$.canonicalUrl') IS NOT NULL
+        ) ORDER BY seq, part;
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('query', 'entity', 'story')),
+        value TEXT NOT NULL,
+        webhook TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE alert_matches (
+        alert_id TEXT NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        story_id TEXT NOT NULL,
+        matched_at TEXT NOT NULL,
+        PRIMARY KEY (alert_id, article_id)
+      );
+      CREATE INDEX alert_matches_recent ON alert_matches(alert_id, matched_at);
+      CREATE TABLE alert_deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        alert_id TEXT NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,
+        article_ids TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+        delivered_at TEXT
+      );
+      CREATE INDEX alert_deliveries_due ON alert_deliveries(status, next_attempt_at);
+      CREATE INDEX alert_deliveries_alert ON alert_deliveries(alert_id, id);
+    `,
+  },
 ];

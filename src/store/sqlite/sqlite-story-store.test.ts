@@ -8,6 +8,8 @@ import { tempDir } from '../../../test/helpers/cli.js';
 import { lshBuckets, MINHASH_SIZE, minhashSignature } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import type { AddArticleOptions } from '../story-store.js';
+import { KNOWN_PAGE_URLS } from './live-tables.js';
+import { MIGRATIONS } from './migrations.js';
 import { SqliteStoryStore } from './sqlite-story-store.js';
 
 const article = storedArticle;
@@ -25,7 +27,7 @@ test('migrations run once and a reopened store keeps its data', async () => {
   assert.deepEqual((await again.getArticle('a1'))?.entities, article('a1').entities);
   await again.close();
   const db = new Database(path);
-  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
   db.close();
 });
 
@@ -141,4 +143,50 @@ test("a second connection to the file (another process) sees the first one's wri
   assert.deepEqual((await reader.getCandidates(['a1', 'a2'])).map((c) => c.storyId), ['s2', 's2'], 'the merge moved a1 to s2');
   await writer.close();
   await reader.close();
+});
+
+test('the live-news migration makes the url and canonical URL of every stored article a known page', async () => {
+  // A store at the version before it, with articles written as that version stored them.
+  const liveVersion = MIGRATIONS.find((m) => m.sql.includes('CREATE TABLE page_urls'))!.version;
+  const path = join(tempDir(), 'before-live.db');
+  const db = new Database(path);
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  for (const m of MIGRATIONS.filter((m) => m.version < liveVersion)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, '2024-01-01T00:00:00.000Z');
+  }
+  const insert = db.prepare(
+    `INSERT INTO articles (id, content_hash, origin, url, title, text, language, language_confidence, ingested_at, seq, analysis)
+     VALUES (?, ?, 'feed', ?, 'Title', 'Text.', 'en', 0.9, ?, ?, ?)`,
+  );
+  insert.run('a1', 'h1', 'https://x.example/1?ref=rss', '2024-06-01T00:00:00.000Z', 1, JSON.stringify({ canonicalUrl: 'https://x.example/1' }));
+  insert.run('a2', 'h2', null, '2024-06-02T00:00:00.000Z', 2, JSON.stringify({ canonicalUrl: null }));
+  insert.run('a3', 'h3', 'https://x.example/3', '2024-06-03T00:00:00.000Z', 3, JSON.stringify({ entities: [] }));
+  insert.run('a4', 'h4', null, '2024-06-04T00:00:00.000Z', 4, JSON.stringify({ canonicalUrl: 'https://x.example/4' }));
+  insert.run('a5', 'h5', 'https://x.example/1', '2024-06-05T00:00:00.000Z', 5, JSON.stringify({ canonicalUrl: 'https://x.example/1' }));
+  db.close();
+
+  const store = new SqliteStoryStore(path);
+  const asked = ['https://x.example/1?ref=rss', 'https://x.example/1', 'https://x.example/3', 'https://x.example/4', 'https://x.example/2', 'https://x.example/9'];
+  assert.deepEqual(await store.knownPageUrls(asked, 1), new Set(asked.slice(0, 4)));
+  await store.close();
+  const after = new Database(path, { readonly: true });
+  assert.deepEqual(after.prepare('SELECT url, article_id, outcome, failures, fetched_at FROM page_urls ORDER BY url').all(), [
+    { url: 'https://x.example/1', article_id: 'a1', outcome: 'stored', failures: 0, fetched_at: '2024-06-01T00:00:00.000Z' },
+    { url: 'https://x.example/1?ref=rss', article_id: 'a1', outcome: 'stored', failures: 0, fetched_at: '2024-06-01T00:00:00.000Z' },
+    { url: 'https://x.example/3', article_id: 'a3', outcome: 'stored', failures: 0, fetched_at: '2024-06-03T00:00:00.000Z' },
+    { url: 'https://x.example/4', article_id: 'a4', outcome: 'stored', failures: 0, fetched_at: '2024-06-04T00:00:00.000Z' },
+  ], 'a URL stored twice keeps its first article');
+  assert.deepEqual(after.prepare('SELECT version FROM schema_migrations WHERE version >= ?').pluck().all(liveVersion), [liveVersion]);
+  after.close();
+});
+
+test('known page URLs are primary-key look-ups, never a scan of page_urls', async () => {
+  const path = join(tempDir(), 'plan.db');
+  await new SqliteStoryStore(path).close();
+  const db = new Database(path, { readonly: true });
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${KNOWN_PAGE_URLS}`).all('["https://x.example/"]', 3) as Array<{ detail: string }>).map((r) => r.detail);
+  db.close();
+  assert.ok(plan.some((d) => /^SEARCH page_urls USING INDEX sqlite_autoindex_page_urls_1 \(url=\?\)/.test(d)), plan.join('; '));
+  assert.ok(!plan.some((d) => /^SCAN page_urls/.test(d)), plan.join('; '));
 });

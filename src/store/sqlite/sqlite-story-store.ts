@@ -11,6 +11,9 @@ import { MIGRATIONS } from './migrations.js';
 import { StorySummaries } from './story-summaries.js';
 import { isUniqueViolation } from '../store-error.js';
 import { analysisOf, articleFromRecord, toCopyCandidate, type Analysis, type ArticleRecord, type CopyRow } from '../article-rows.js';
+import type { AlertDelivery, AlertMatch, AlertMatchView, AlertRecord, DeliveryAttempt, FeedCheck, FeedRecord, NewAlert, PageFetchRecord } from '../live-store.js';
+import { distinct, isoTime } from '../live-rows.js';
+import * as live from './live-tables.js';
 
 /** An articles row as better-sqlite3 reads it: the JSON columns as text. */
 type ArticleRow = Omit<ArticleRecord, 'analysis' | 'placement'> & { analysis: string; placement: string | null };
@@ -245,6 +248,12 @@ export class SqliteStoryStore implements StoryStore {
       this.setDatedDays(article.id, article.dates);
       const entityInsert = this.statement('INSERT INTO article_entities (article_id, entity, type, mentions) VALUES (?, ?, ?, ?)');
       for (const e of article.entities) entityInsert.run(article.id, e.name, e.type, e.mentions);
+      // The URLs it is stored under are known pages from now on (live-store.ts).
+      const fetchedAt = isoTime(article.ingestedAt);
+      live.recordPageUrls(
+        (sql) => this.statement(sql),
+        distinct([article.url, article.canonicalUrl]).map((url) => ({ url, articleId: article.id, outcome: 'stored', reason: null, failures: 0, fetchedAt })),
+      );
       if (!this.pendingTermDf) this.addTermFrequencies(Array.from(terms, (t) => [t, 1] as const));
       for (const update of options.dateUpdates) this.applyDateUpdate(update, article.id === update.id ? article : null);
       // The summaries of the stories the write changed, in its transaction: its own (merged stories
@@ -421,6 +430,78 @@ export class SqliteStoryStore implements StoryStore {
 
   async setStoryTitle(storyId: string, title: string): Promise<void> {
     this.summaries.setTitle(storyId, title);
+  }
+
+  // --- Live news (live-store.ts): each write its own IMMEDIATE transaction, a savepoint inside an open batch ---
+
+  private readonly sql = (sql: string) => this.statement(sql);
+
+  private write<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  async addFeeds(urls: string[], addedAt: string): Promise<string[]> {
+    return this.write(() => live.addFeeds(this.sql, urls, addedAt));
+  }
+
+  async removeFeeds(urls: string[]): Promise<number> {
+    return this.write(() => live.removeFeeds(this.sql, urls));
+  }
+
+  async listFeeds(): Promise<FeedRecord[]> {
+    return live.listFeeds(this.sql);
+  }
+
+  async dueFeeds(now: string): Promise<FeedRecord[]> {
+    return live.dueFeeds(this.sql, now);
+  }
+
+  async recordFeedCheck(check: FeedCheck): Promise<void> {
+    this.write(() => live.recordFeedCheck(this.sql, check));
+  }
+
+  async knownPageUrls(urls: string[], maxFailures: number): Promise<Set<string>> {
+    return live.knownPageUrls(this.sql, urls, maxFailures);
+  }
+
+  async recordPageFetch(record: PageFetchRecord): Promise<void> {
+    this.write(() => live.recordPageFetch(this.sql, record));
+  }
+
+  async createAlert(alert: NewAlert): Promise<void> {
+    this.write(() => live.createAlert(this.sql, alert));
+  }
+
+  async listAlerts(): Promise<AlertRecord[]> {
+    return live.listAlerts(this.sql);
+  }
+
+  async getAlert(id: string): Promise<AlertRecord | null> {
+    return live.getAlert(this.sql, id);
+  }
+
+  async removeAlert(id: string): Promise<boolean> {
+    return this.write(() => live.removeAlert(this.sql, id));
+  }
+
+  async recordAlertMatches(matches: AlertMatch[]): Promise<AlertMatch[]> {
+    return this.write(() => live.recordAlertMatches(this.sql, matches));
+  }
+
+  async alertMatches(alertId: string, limit: number): Promise<AlertMatchView[]> {
+    return live.alertMatches(this.sql, alertId, limit);
+  }
+
+  async dueDeliveries(now: string, limit: number): Promise<AlertDelivery[]> {
+    return live.dueDeliveries(this.sql, now, limit);
+  }
+
+  async recordDeliveryAttempt(attempt: DeliveryAttempt): Promise<void> {
+    this.write(() => live.recordDeliveryAttempt(this.sql, attempt));
+  }
+
+  async alertDeliveries(alertId: string, limit: number): Promise<AlertDelivery[]> {
+    return live.alertDeliveries(this.sql, alertId, limit);
   }
 
   // --- Selections (topic timelines) ---
