@@ -70,3 +70,8 @@ export function describeText(text: string): string {
   const start = trimmed.slice(0, 40).replace(/\s+/g, ' ');
   return `plain text starting "${start}${trimmed.length > 40 ? '…' : ''}"`;
 }
+
+/** `WARC/` at the very start: a WARC file's version line. */
+export function startsWithWarc(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && bytes[0] === 0x57 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x43 && bytes[4] === 0x2f;
+}

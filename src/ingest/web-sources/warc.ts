@@ -9,7 +9,7 @@ import { decodeText } from '../decode.js';
 import type { IngestItem } from '../read-inputs.js';
 import { toIsoDate } from './dates.js';
 import { formatBytes, gunzipPrefix, isGzip } from './gzip.js';
-import { describeText } from './looks.js';
+import { describeText, startsWithWarc } from './looks.js';
 
 export interface ReadWarcOptions {
   /** A record's (decoded) body beyond this is an error item; default 20 MiB. */
@@ -182,9 +182,6 @@ function charsetOf(contentType: string): string | undefined {
   return m?.[1];
 }
 
-function startsWithWarc(bytes: Uint8Array): boolean {
-  return bytes.length >= 5 && bytes[0] === 0x57 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x43 && bytes[4] === 0x2f;
-}
 
 function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
