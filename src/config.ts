@@ -37,6 +37,10 @@ export const SETTINGS = {
   analysisMaxRequests: { env: 'STORYLINE_ANALYSIS_MAX_REQUESTS', default: 32, unit: 'count', description: 'posts analysed or waiting at once (serve); more are answered 503 with Retry-After', parse: positive } as SettingSpec<number>,
   analysisTimeoutMs: { env: 'STORYLINE_ANALYSIS_TIMEOUT_MS', default: 20_000, unit: 'milliseconds', description: 'longest analysis of one posted article (serve); a longer one is stopped and the article refused', parse: positive } as SettingSpec<number>,
   maxHtmlBytes: { env: 'STORYLINE_MAX_HTML_BYTES', default: 10 * MiB, unit: 'bytes', description: 'HTML beyond this is cut (with a warning) before parsing', parse: positive } as SettingSpec<number>,
+  fetchDelayMs: { env: 'STORYLINE_FETCH_DELAY_MS', default: 1000, unit: 'milliseconds', description: 'least time between two requests to one host (ingest URL, watch); a robots.txt Crawl-delay may raise it', parse: count(3_600_000) } as SettingSpec<number>,
+  fetchConcurrencyPerHost: { env: 'STORYLINE_FETCH_CONCURRENCY_PER_HOST', default: 2, unit: 'count', description: 'requests in flight to one host at most (1 or 2)', parse: (raw: string) => (raw === '1' || raw === '2' ? Number(raw) : null) } as SettingSpec<number>,
+  fetchTimeoutMs: { env: 'STORYLINE_FETCH_TIMEOUT_MS', default: 30_000, unit: 'milliseconds', description: 'longest attempt to fetch one URL (connect, headers and body); retried on timeout', parse: positive } as SettingSpec<number>,
+  fetchMaxBytes: { env: 'STORYLINE_FETCH_MAX_BYTES', default: 10 * MiB, unit: 'bytes', description: 'largest page, feed or sitemap fetched, after decompression (a WARC by URL: 256 MiB)', parse: positive } as SettingSpec<number>,
 };
 
 export type SettingName = keyof typeof SETTINGS;

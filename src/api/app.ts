@@ -11,6 +11,8 @@ import type { ApiDeps, ApiEnv } from './context.js';
 import { errorBody, handleError } from './errors.js';
 import { articleRoutes } from './routes/articles.js';
 import { entityRoutes } from './routes/entities.js';
+import { alertRoutes } from './routes/alerts.js';
+import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { requireAllowedHost, requireDecodablePath } from './request-guards.js';
 import { storyRoutes } from './routes/stories.js';
@@ -42,7 +44,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
   };
   const api = new OpenAPIHono<ApiEnv>();
   if (deps.token) api.use('*', requireBearer(deps.token));
-  for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, healthRoutes]) api.route('/', routes(deps));
+  for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, feedRoutes, alertRoutes, healthRoutes]) api.route('/', routes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -9,15 +9,19 @@ import { loadSentenceEmbedder } from '../enrich/index.js';
 /** The evaluation commands' code loads only when one runs. */
 const evaluation = () => import('../eval/index.js');
 import { describeDb, openStore, resolveDbPath } from '../main.js';
-import { analyzePaths, buildSelectionTimeline, emptySummary, ingestPaths, listedSummary, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
+import { analyzePaths, buildSelectionTimeline, emptySummary, ingestPaths, ingestUrls, listedSummary, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
 import { storeErrorOf, type StoryStore } from '../store/index.js';
 import { buildStoryView, renderStoryMarkdown, renderTopicTimelineMarkdown } from '../timeline/index.js';
 import { analysisJson, articleJson, printStory, printStoryList, printArticleList, printTopicTimeline } from './output.js';
 import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
-import { describeSettings, parsePublicUrl, SETTINGS } from '../config.js';
+import { describeSettings, parsePublicUrl, setting, SETTINGS } from '../config.js';
 import { serveUntilStopped, type ServeFlags } from './serve.js';
 import { runParallelIngest, runWorkerCommand, type WorkerFlags } from './workers.js';
+import { addLiveCommands, allowPrivateNetworkOption } from './live.js';
+import { postJson } from '../ingest/fetch/index.js';
+import { fetcherFromSettings } from './fetcher.js';
+import { deliverDueWebhooks } from '../alerts/index.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE_DIR = join(REPO_ROOT, 'examples', 'seeds');
@@ -46,7 +50,23 @@ async function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) 
   }
 }
 
-async function runIngest(paths: string[], options: { db?: string; quiet?: boolean; embeddings?: string }): Promise<number> {
+interface IngestFlags {
+  db?: string;
+  quiet?: boolean;
+  embeddings?: string;
+  allowPrivateNetwork?: boolean;
+  maxPages?: number;
+}
+
+const WEB_URL = /^https?:\/\//i;
+
+/** Where the web UI is reached ($STORYLINE_PUBLIC_URL), for links in webhook payloads. */
+function publicUrlSetting(): { publicUrl?: string } {
+  const url = setting('publicUrl');
+  return url ? { publicUrl: url } : {};
+}
+
+async function runIngest(inputs: string[], options: IngestFlags): Promise<number> {
   // The model is loaded (or refused) before the store is touched.
   const embedder = options.embeddings ? await loadSentenceEmbedder(options.embeddings) : undefined;
   // Filled as the run goes: when the database stops it, what was stored so far is still reported.
@@ -55,7 +75,18 @@ async function runIngest(paths: string[], options: { db?: string; quiet?: boolea
   try {
     const store = await openStore(resolveDbPath(options.db));
     try {
-      await ingestPaths(paths, store, { progress, summary, ...(embedder ? { embedder } : {}) });
+      const urls = inputs.filter((i) => WEB_URL.test(i));
+      const paths = inputs.filter((i) => !WEB_URL.test(i));
+      const common = { progress, summary, ...(embedder ? { embedder } : {}) };
+      if (paths.length) await ingestPaths(paths, store, common);
+      if (urls.length) {
+        const fetcher = fetcherFromSettings(options.allowPrivateNetwork === true);
+        await ingestUrls(urls, store, { ...common, fetcher, ...(options.maxPages ? { maxPages: options.maxPages } : {}) });
+      }
+      if (summary.alertMatches > 0) {
+        const delivered = await deliverDueWebhooks(store, (url, body) => postJson(url, body, { allowPrivateNetwork: options.allowPrivateNetwork === true }), publicUrlSetting());
+        for (const e of delivered.errors) process.stderr.write(`warning: webhook of alert ${e.alertId} (${e.webhook}): ${e.error}; retried by \`storyline watch\`\n`);
+      }
     } finally {
       await store.close();
     }
@@ -63,7 +94,8 @@ async function runIngest(paths: string[], options: { db?: string; quiet?: boolea
   } finally {
     progress.finish();
     const copies = summary.copies ? ` (${summary.copies} of them ${summary.copies === 1 ? 'a copy' : 'copies'} of stored articles)` : '';
-    process.stdout.write(`added ${summary.added}${copies}, skipped ${summary.duplicates} already stored, failed ${summary.failed.length}\n`);
+    const alerts = summary.alertMatches ? `, ${summary.alertMatches} alert ${summary.alertMatches === 1 ? 'match' : 'matches'}` : '';
+    process.stdout.write(`added ${summary.added}${copies}, skipped ${summary.duplicates} already stored, failed ${summary.failed.length}${alerts}\n`);
   }
 }
 
@@ -93,14 +125,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('ingest')
-    .description('add articles from files or directories (.txt, .html, .htm, .jsonl); re-ingesting adds nothing new')
-    .argument('<paths...>', 'files or directories, walked recursively')
+    .description('add articles from files or directories (.txt, .html, .htm, .jsonl, .warc, .warc.gz) or URLs (an article page, an RSS/Atom feed, a sitemap, a WARC file); re-ingesting adds nothing new')
+    .argument('<inputs...>', 'files or directories (walked recursively) and http(s) URLs')
     .addOption(dbOption())
     .option('-q, --quiet', 'no progress bar')
     .addOption(embeddingsOption())
+    .addOption(allowPrivateNetworkOption())
+    .option('--max-pages <n>', 'pages fetched from one feed or sitemap at most (default: 1000)', parseMaxPages)
     .option('--workers <n>', 'ingest with N worker processes (PostgreSQL only): the inputs are queued in the database and the workers share them', parseWorkerCount)
-    .action(async (paths: string[], opts: { db?: string; quiet?: boolean; embeddings?: string; workers?: number }) => {
+    .action(async (paths: string[], opts: IngestFlags & { workers?: number }) => {
       if (opts.workers === undefined) return setExit(await runIngest(paths, opts));
+      if (paths.some((p) => WEB_URL.test(p))) throw new UsageError('URLs cannot be ingested with --workers yet: ingest them in one process');
       if (opts.embeddings) throw new UsageError('--embeddings does not work with --workers yet: ingest in one process to use a model');
       setExit(await runParallelIngest(paths, resolveDbPath(opts.db), { workers: opts.workers, ...(opts.quiet ? { quiet: true } : {}) }));
     });
@@ -296,7 +331,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(Math.max(code, await serveUntilStopped({ ...(opts.port !== undefined ? { port: opts.port } : {}), host: SETTINGS.host.default, ...(opts.db ? { db: opts.db } : {}) }, page)));
     });
 
+  addLiveCommands(program, { setExit, dbOption });
   return program;
+}
+
+function parseMaxPages(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new InvalidArgumentError('a whole number from 1 to 1000000');
+  return n;
 }
 
 const LANGUAGE = /^[a-z]{2,3}$/;

@@ -41,7 +41,7 @@ test('listInputFiles walks directories recursively, in order, skipping unsupport
   const files = listed.filter((l): l is { file: string } => 'file' in l).map((l) => l.file.slice(dir.length + 1));
   assert.deepEqual(files, ['a.txt', 'b/c/d.html', 'b/e.jsonl']);
   const errors = listed.filter((l): l is { error: InputError } => 'error' in l).map((l) => l.error.reason);
-  assert.deepEqual(errors, ['no such file or directory', 'unsupported file type (expected .txt, .html, .htm or .jsonl)']);
+  assert.deepEqual(errors, ['no such file or directory', 'unsupported file type (expected .txt, .html, .htm, .jsonl, .warc or .warc.gz)']);
 });
 
 test('readInputFile names the file and the reason for empty, binary and unreadable input', async () => {

@@ -10,6 +10,7 @@ import { readJsonlLine } from './jsonl.js';
 import { createUnicodeDecoder, decodeText, looksBinary, sniffUnicodeEncoding } from './decode.js';
 import { childPath, displayName, resolveLossyPath, type FsPath } from './file-names.js';
 import { splitLines } from './split-lines.js';
+import { readWarc } from './web-sources/index.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm']);
@@ -43,7 +44,12 @@ export interface ListedFile {
 
 export function isSupportedFile(path: string): boolean {
   const ext = extname(path).toLowerCase();
-  return TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext);
+  return TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext) || isWarcFile(path);
+}
+
+/** A web archive: `.warc`, or `.warc.gz` (each record gzipped on its own). */
+export function isWarcFile(path: string): boolean {
+  return /\.warc(\.gz)?$/i.test(path);
 }
 
 /** Lists the supported files under the given paths, sorted for a stable order. */
@@ -65,7 +71,7 @@ export async function listInputFiles(paths: string[]): Promise<Array<ListedFile 
     if (info.isDirectory()) out.push(...(await walkDirectory(fsPath, shown)));
     else if (!info.isFile()) out.push({ error: notRegularFile(shown, info, isLink) });
     else if (isSupportedFile(shown)) out.push(listed(fsPath, shown));
-    else out.push({ error: new InputError(shown, 'unsupported file type (expected .txt, .html, .htm or .jsonl)') });
+    else out.push({ error: new InputError(shown, 'unsupported file type (expected .txt, .html, .htm, .jsonl, .warc or .warc.gz)') });
   }
   return out;
 }
@@ -141,6 +147,8 @@ export async function* readInputFile(input: string | ListedFile): AsyncGenerator
   try {
     const ext = extname(shown).toLowerCase();
     if (JSONL_EXTENSIONS.has(ext)) yield* readJsonlFile(opened.handle, shown);
+    // Records are read as the file streams: a crawl of gigabytes is held one record at a time.
+    else if (isWarcFile(shown)) yield* readWarc(opened.handle.createReadStream({ autoClose: false, start: 0 }), shown);
     else yield await readArticleFile(opened.handle, opened.info, shown, HTML_EXTENSIONS.has(ext));
   } finally {
     await opened.handle.close();

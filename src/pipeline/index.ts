@@ -5,3 +5,6 @@ export { BatchedWrites, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batched
 export { buildSelectionTimeline, periodEnd, periodStart, SelectionError, selectionTitle, type SelectionTimeline, type TimelineSelection } from './topic-timeline.js';
 export { backfillStoryTitles, decideStoryTitles, listedSummary } from './story-titles.js';
 export { runWorker, type WorkerOptions } from './worker.js';
+export { ingestUrls, ingestListedPages, DEFAULT_MAX_PAGES, type ListedPage, type WebIngestOptions } from './ingest-web.js';
+export { watchRound, pollFeed, untilNextDue, type FeedPollResult, type WatchOptions, type WatchRound } from './watch.js';
+export { recordAlertMatches } from './alert-matching.js';

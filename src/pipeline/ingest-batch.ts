@@ -4,6 +4,7 @@ import { InputError, type EnrichedArticle, type RawDocument } from '../domain/in
 import type { StoryStore } from '../store/index.js';
 import { storeErrorOf } from '../store/index.js';
 import { backfillStoryTitles, decideStoryTitles } from './story-titles.js';
+import { recordAlertMatches } from './alert-matching.js';
 import { analyzeOrRefuse, backfillFeatures, commitOrStop, emptySummary, storeAnalyzed, type IngestOptions, type IngestSummary } from './ingest.js';
 
 export type BatchResult = { ok: true; summary: IngestSummary } | { ok: false; failed: InputError[] };
@@ -30,6 +31,7 @@ export async function ingestBatch(docs: RawDocument[], store: StoryStore, option
     } finally {
       await commitOrStop({ commit: () => store.commitBatch() });
     }
+    summary.alertMatches = await recordAlertMatches(store, summary.addedIds, options.now?.() ?? new Date());
     return { ok: true, summary } as const;
   });
 }

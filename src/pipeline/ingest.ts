@@ -8,11 +8,12 @@ import { contentHash, findSameLanguageCopy, findTranslatedCopy, lshBuckets, minh
 import { ArticleExistsError, InputError, type CopyDecision, type EnrichedArticle, type RawDocument, type StoredArticle } from '../domain/index.js';
 import { datesFromStory, embeddingText, enrichArticle, type SentenceEmbedder } from '../enrich/index.js';
 import { extractArticle } from '../extract/index.js';
-import { listInputFiles, readInputFile } from '../ingest/index.js';
+import { listInputFiles, readInputFile, type IngestItem } from '../ingest/index.js';
 import { epochDay } from '../time/index.js';
 import { storeErrorOf, type CorpusStats, type StoryStore } from '../store/index.js';
 import { BatchedWrites, DEFAULT_BATCH_LIMITS } from './batched-writes.js';
 import { backfillStoryTitles } from './story-titles.js';
+import { recordAlertMatches } from './alert-matching.js';
 
 export interface IngestSummary {
   added: number;
@@ -25,10 +26,12 @@ export interface IngestSummary {
   failed: InputError[];
   /** Ids of the articles added, in order. */
   addedIds: string[];
+  /** Alert matches recorded for the added articles. */
+  alertMatches: number;
 }
 
 export function emptySummary(): IngestSummary {
-  return { added: 0, warnings: [], duplicates: 0, copies: 0, failed: [], addedIds: [] };
+  return { added: 0, warnings: [], duplicates: 0, copies: 0, failed: [], addedIds: [], alertMatches: 0 };
 }
 
 export interface IngestProgress {
@@ -46,43 +49,68 @@ export interface IngestOptions {
   now?: () => Date;
   /** The summary to fill as the run goes (ingestPaths): a caller keeps the counts of a run a StoreError stops. */
   summary?: IngestSummary;
+  /** Called once a batch has committed, with its documents (stored, or found already stored). */
+  onCommitted?(docs: RawDocument[]): Promise<void>;
+  /** Called when a document is refused as not a usable article. */
+  onRefused?(doc: RawDocument, error: InputError): Promise<void>;
+  /** Articles per batch (default DEFAULT_BATCH_LIMITS.articles): 1 commits each article as it is stored. */
+  batchArticles?: number;
 }
 
 export async function ingestPaths(paths: string[], store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
+  await backfillBeforeIngest(store);
+  const listed = await listInputFiles(paths);
+  options.progress?.onStart?.(listed.length);
+  return ingestItems(fileItems(listed, options), store, options);
+}
+
+/** Rows written by older versions get what later articles are compared by (features, story titles). */
+export async function backfillBeforeIngest(store: StoryStore): Promise<void> {
   await orStop(async () => {
     await backfillFeatures(store);
     await backfillStoryTitles(store);
   });
+}
+
+/** The documents of the listed files, as they are read; progress counts each file once it is consumed. */
+async function* fileItems(listed: Awaited<ReturnType<typeof listInputFiles>>, options: IngestOptions): AsyncGenerator<IngestItem> {
+  let done = 0;
+  for (const item of listed) {
+    if ('error' in item) yield { kind: 'error', error: item.error };
+    // Documents are consumed as the file is read: memory stays flat whatever its size.
+    else yield* readInputFile(item);
+    options.progress?.onFile?.('file' in item ? item.file : item.error.origin, ++done);
+  }
+}
+
+/**
+ * Analyses and stores documents as they come (from files, the web, a WARC), in batches; then records
+ * which alerts the added articles match. A bad item is reported and the rest go on.
+ */
+export async function ingestItems(items: AsyncIterable<IngestItem>, store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
   const summary = options.summary ?? emptySummary();
-  const listed = await listInputFiles(paths);
-  options.progress?.onStart?.(listed.length);
+  const firstAdded = summary.addedIds.length;
   // Documents are analysed (the most of an ingest's work) before their batch takes the store's write
   // lock, and stored together: another process writing the same store gets its turns meanwhile.
   const pending: AnalysedDocument[] = [];
   let firstPendingAt = 0;
-  let done = 0;
-  for (const item of listed) {
-    if ('error' in item) {
-      record(summary, item.error, options);
-    } else {
-      // Documents are consumed as the file is read: memory stays flat whatever its size.
-      for await (const read of readInputFile(item)) {
-        if (read.kind === 'error') record(summary, read.error, options);
-        else if (read.kind === 'warning') warn(summary, read.origin, read.message, options);
-        else {
-          const analysed = await analyseForStore(read.doc, summary, options);
-          if (!analysed) continue;
-          if (pending.length === 0) firstPendingAt = Date.now();
-          pending.push(analysed);
-          if (pending.length >= DEFAULT_BATCH_LIMITS.articles || Date.now() - firstPendingAt >= DEFAULT_BATCH_LIMITS.milliseconds) {
-            await storeBatch(pending.splice(0), store, summary, options);
-          }
-        }
+  for await (const read of items) {
+    if (read.kind === 'error') record(summary, read.error, options);
+    else if (read.kind === 'warning') warn(summary, read.origin, read.message, options);
+    else {
+      const analysed = await analyseForStore(read.doc, summary, options);
+      if (!analysed) continue;
+      if (pending.length === 0) firstPendingAt = Date.now();
+      pending.push(analysed);
+      if (pending.length >= (options.batchArticles ?? DEFAULT_BATCH_LIMITS.articles) || Date.now() - firstPendingAt >= DEFAULT_BATCH_LIMITS.milliseconds) {
+        await storeBatch(pending.splice(0), store, summary, options);
       }
     }
-    options.progress?.onFile?.('file' in item ? item.file : item.error.origin, ++done);
   }
   await storeBatch(pending, store, summary, options);
+  await orStop(async () => {
+    summary.alertMatches += await recordAlertMatches(store, summary.addedIds.slice(firstAdded), options.now?.() ?? new Date());
+  });
   return summary;
 }
 
@@ -101,6 +129,7 @@ async function analyseForStore(doc: RawDocument, summary: IngestSummary, options
     return { doc, enriched, ...(embedding ? { embedding } : {}) };
   } catch (err) {
     skipOrStop(err, doc.origin, summary, options);
+    await options.onRefused?.(doc, asInputError(err, doc.origin));
     return null;
   }
 }
@@ -143,6 +172,7 @@ async function storeBatch(analysed: AnalysedDocument[], store: StoryStore, summa
       throw stopped ?? err;
     });
   }
+  await options.onCommitted?.(analysed.map((a) => a.doc));
 }
 
 export interface AnalyzeResult {

@@ -82,8 +82,10 @@ export class Fetcher {
     const seen = new Set([withoutHash(url)]);
     const redirects: string[] = [];
     for (;;) {
+      // The address first: a refused host is refused as itself, before its robots.txt is asked for.
+      const target = await resolveTarget(url, { lookup: this.settings.lookup, isAllowed: this.settings.isAllowedAddress });
       if (plan.checkRobots && this.robots) await this.robots.check(url);
-      const response = await this.hop(url, plan);
+      const response = await this.hop(url, target, plan);
       if (!REDIRECT_STATUSES.has(response.status)) return { url, redirects, response };
       const location = first(response.headers.location);
       if (!location) {
@@ -100,9 +102,8 @@ export class Fetcher {
     }
   }
 
-  /** One URL, no redirects: resolved and checked once, then attempted until success or giving up. */
-  private async hop(url: URL, plan: Plan): Promise<AttemptResponse> {
-    const target = await resolveTarget(url, { lookup: this.settings.lookup, isAllowed: this.settings.isAllowedAddress });
+  /** One URL, no redirects, at its checked address: attempted until success or giving up. */
+  private async hop(url: URL, target: ResolvedAddress, plan: Plan): Promise<AttemptResponse> {
     for (let retry = 0; ; retry++) {
       const outcome = await this.attempt(url, target, plan);
       if (!(outcome instanceof FetchError)) return outcome;

@@ -20,6 +20,8 @@ export interface AttemptRequest {
   maxBytes: number;
   /** Keep the first maxBytes and stop, instead of failing (robots.txt: only its head is read). */
   truncate?: boolean;
+  /** A POST with this body (webhooks); a GET without. */
+  postBody?: Buffer;
 }
 
 export interface AttemptResponse {
@@ -40,7 +42,7 @@ export function httpAttempt(req: AttemptRequest): Promise<AttemptResponse> {
   };
   const secure = req.url.protocol === 'https:';
   const options: https.RequestOptions = {
-    method: 'GET',
+    method: req.postBody ? 'POST' : 'GET',
     hostname,
     port: req.url.port === '' ? undefined : Number(req.url.port),
     path: `${req.url.pathname}${req.url.search}`,
@@ -85,7 +87,7 @@ export function httpAttempt(req: AttemptRequest): Promise<AttemptResponse> {
       );
     });
     request.on('error', (error) => fail(networkError(where, error)));
-    request.end();
+    request.end(req.postBody);
   });
 }
 

@@ -4,3 +4,4 @@ export type { FetcherOptions, FetchRequest, FetchResponse } from './fetch-types.
 export { FetchError, type FetchErrorCode } from './fetch-error.js';
 export { addressRange, describeAddress, isPublicAddress } from './address-policy.js';
 export { DEFAULT_USER_AGENT } from './user-agent.js';
+export { postJson, type PostJsonOptions } from './post-json.js';

@@ -5,3 +5,4 @@ export { parseSitemap, SITEMAP_MAX_BYTES, SITEMAP_MAX_ENTRIES, type ParsedSitema
 export { readWarc, WARC_MAX_RECORD_BYTES, type ReadWarcOptions } from './warc.js';
 export { sniffWebSource, type WebSourceKind } from './sniff.js';
 export { toIsoDate } from './dates.js';
+export { describeContent } from './looks.js';

@@ -75,3 +75,9 @@ export function describeText(text: string): string {
 export function startsWithWarc(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && bytes[0] === 0x57 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x43 && bytes[4] === 0x2f;
 }
+
+/** What fetched bytes look like, for "not a page (…)" messages: binary, or describeText of their head. */
+export function describeContent(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEAD_CHARS)).toString('latin1');
+  return describeText(head);
+}
