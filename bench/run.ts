@@ -110,6 +110,12 @@ const scaling = [1_000, 10_000, 100_000]
 // The HTTP server under a bounded loopback load (bench/load.ts: 20 clients, 60 s, reads and posts).
 const httpLoad = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load.ts')], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!);
 
+// Live news: the fetcher against a local site (politeness-bound vs unthrottled) and WARC reading on a
+// generated 10,000-page crawl (bench/fetch-throughput.ts, bench/warc-throughput.ts).
+const lastJson = (script: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', script)], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }));
+const fetchThroughput = lastJson('fetch-throughput.ts');
+const warcThroughput = lastJson('warc-throughput.ts');
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -131,7 +137,7 @@ const results = {
       per_language: Object.fromEntries(Object.entries(analysisPerLanguage).map(([k, v]) => [k, roundAll(v)])),
     },
   },
-  speed: { html_extraction: speed, extraction_process_cpu: extractionCpu, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure, clustering_scaling: scaling, http_load: httpLoad },
+  speed: { html_extraction: speed, extraction_process_cpu: extractionCpu, ingest_text_end_to_end: ingest, analysis: analysisSpeedFigure, clustering_scaling: scaling, http_load: httpLoad, fetch: fetchThroughput, warc: warcThroughput },
   peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
 };
 
@@ -181,4 +187,6 @@ console.log('Topic timelines (Timeline17 dev sample, 4 topics): Date-F1 / ROUGE-
 console.log(`  storyline in-sample    ${timelines.mean.storyline.date_f1.toFixed(3)} / ${timelines.mean.storyline.rouge1_f.toFixed(3)}; leave-one-topic-out held out ${timelinesCrossValidated.mean.date_f1.toFixed(3)} / ${timelinesCrossValidated.mean.rouge1_f.toFixed(3)}; busiest days ${timelines.mean.baseline_busiest_days.date_f1.toFixed(3)} / ${timelines.mean.baseline_busiest_days.rouge1_f.toFixed(3)}`);
 console.log(`HTTP load (${httpLoad.clients} clients, ${httpLoad.seconds} s, loopback): ${httpLoad.requests} requests, ${httpLoad.errors} errors`);
 for (const [name, e] of Object.entries(httpLoad.per_endpoint as Record<string, { requests: number; errors: number; p50_ms: number; p99_ms: number }>)) console.log(`  ${name.padEnd(32)} ${String(e.requests).padStart(6)} requests  p50 ${e.p50_ms} ms  p99 ${e.p99_ms} ms  errors ${e.errors}`);
+console.log(`Fetching (local site): ${fetchThroughput.polite_default_one_host.pages_per_second} pages/s on one host and ${fetchThroughput.polite_default_eight_hosts.pages_per_second} on eight at the default politeness; ${fetchThroughput.no_delay_eight_hosts.pages_per_second} pages/s unthrottled; ingest of a feed ${fetchThroughput.ingest_feed_no_delay.pages_per_second} pages/s`);
+console.log(`WARC (${warcThroughput.pages} pages, ${warcThroughput.warc_records} records): ${warcThroughput.read_warc_only.warc_records_per_second} records/s read, ${warcThroughput.read_warc_and_extract.warc_records_per_second} records/s read and extracted`);
 console.log(`Peak RSS: ${results.peak_rss_mb} MB. Written to bench/results/latest.json`);
