@@ -37,3 +37,28 @@ test('a PostgreSQL server that does not answer is exit 3, named without its pass
   assert.match(down.stderr, /postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nothing: cannot open the database/);
   assert.doesNotMatch(down.stderr, /secret/);
 });
+
+test('live news on PostgreSQL: feeds, watch --once twice, an alert and its matches', { skip }, async (t) => {
+  const { startNewsSite, sitePage } = await import('./helpers/news-site.js');
+  const site = await startNewsSite();
+  try {
+    site.feedPages.push(sitePage(1, '2024-06-18'), sitePage(2, '2024-06-19'));
+    const db = urlIn((await testSchema(t)).name);
+    const env = { STORYLINE_FETCH_DELAY_MS: '0' };
+    assert.equal((await runMain(['feeds', 'add', `${site.url}/feed.xml`, '--db', db])).code, 0);
+    const alert = await runMain(['alerts', 'add', '--query', 'glacier', '--db', db]);
+    assert.equal(alert.code, 0, alert.stderr);
+    const first = await runMain(['watch', '--once', '--interval', '1s', '--db', db, '--allow-private-network'], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /2 items, 2 new, 2 stored/);
+    site.feedPages.unshift(sitePage(4, '2024-06-21'));
+    await new Promise((r) => setTimeout(r, 1100));
+    const second = await runMain(['watch', '--once', '--db', db, '--allow-private-network'], env);
+    assert.match(second.stderr, /3 items, 1 new, 1 stored/);
+    assert.equal(site.hits('/news/1.html'), 1);
+    const [listed] = JSON.parse((await runMain(['alerts', 'list', '--json', '--db', db])).stdout) as Array<{ matches: number }>;
+    assert.equal(listed!.matches, 2, 'pages 1 and 4 are about the glacier');
+  } finally {
+    await site.close();
+  }
+});

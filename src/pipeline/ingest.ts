@@ -84,12 +84,11 @@ async function* fileItems(listed: Awaited<ReturnType<typeof listInputFiles>>, op
 }
 
 /**
- * Analyses and stores documents as they come (from files, the web, a WARC), in batches; then records
- * which alerts the added articles match. A bad item is reported and the rest go on.
+ * Analyses and stores documents as they come (from files, the web, a WARC), in batches, each followed
+ * by the alert matches of its articles. A bad item is reported and the rest go on.
  */
 export async function ingestItems(items: AsyncIterable<IngestItem>, store: StoryStore, options: IngestOptions = {}): Promise<IngestSummary> {
   const summary = options.summary ?? emptySummary();
-  const firstAdded = summary.addedIds.length;
   // Documents are analysed (the most of an ingest's work) before their batch takes the store's write
   // lock, and stored together: another process writing the same store gets its turns meanwhile.
   const pending: AnalysedDocument[] = [];
@@ -108,9 +107,6 @@ export async function ingestItems(items: AsyncIterable<IngestItem>, store: Story
     }
   }
   await storeBatch(pending, store, summary, options);
-  await orStop(async () => {
-    summary.alertMatches += await recordAlertMatches(store, summary.addedIds.slice(firstAdded), options.now?.() ?? new Date());
-  });
   return summary;
 }
 
@@ -172,6 +168,10 @@ async function storeBatch(analysed: AnalysedDocument[], store: StoryStore, summa
       throw stopped ?? err;
     });
   }
+  // Alerts are matched as soon as the batch is durable: a crash can only lose the matches of the last batch.
+  await orStop(async () => {
+    summary.alertMatches += await recordAlertMatches(store, summary.addedIds.slice(before.ids), options.now?.() ?? new Date());
+  });
   await options.onCommitted?.(analysed.map((a) => a.doc));
 }
 

@@ -7,6 +7,7 @@ import { StoreError } from '../domain/index.js';
 import { storeErrorOf, type StoryStore } from '../store/index.js';
 import type { Job, JobQueue, JobResult } from '../store/postgres/job-queue.js';
 import { emptySummary, ingestOne, type IngestOptions } from './ingest.js';
+import { recordAlertMatches } from './alert-matching.js';
 import { decideStoryTitles } from './story-titles.js';
 
 export interface WorkerOptions {
@@ -76,6 +77,8 @@ async function runJob(queue: JobQueue, store: StoryStore, job: Job, options: Wor
   const summary = emptySummary();
   try {
     await ingestOne(job.document, store, summary, options.ingest ?? {});
+    // Alerts are matched as at any ingest, right after the article commits.
+    await recordAlertMatches(store, summary.addedIds, new Date());
   } catch (err) {
     const storeError = storeErrorOf(err);
     const message = (storeError ?? (err as Error)).message;
