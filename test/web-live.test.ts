@@ -136,14 +136,14 @@ test('follow a story with the keyboard: Following (pressed) survives a reload, s
   const opened = await open(t, `/stories/${demoStory}`);
   if (!opened) return;
   const { page, errors } = opened;
-  const button = page.getByRole('button', { name: 'Follow this story' });
+  const button = page.getByRole('button', { name: 'Follow this story', exact: true });
   await button.waitFor();
   assert.equal(await button.getAttribute('aria-pressed'), 'false');
   assert.equal(await page.getByRole('link', { name: 'alert feed' }).count(), 0);
   await button.focus();
   await page.keyboard.press('Enter');
 
-  const following = page.getByRole('button', { name: 'Following' });
+  const following = page.getByRole('button', { name: 'Following', exact: true });
   await following.waitFor();
   assert.equal(await following.getAttribute('aria-pressed'), 'true');
   assert.ok(await following.evaluate((el) => el === document.activeElement), 'the focus stays on the button');
@@ -158,8 +158,8 @@ test('follow a story with the keyboard: Following (pressed) survives a reload, s
   assert.match(feed.headers.get('content-type') ?? '', /atom/);
 
   await page.reload();
-  await page.getByRole('button', { name: 'Following' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Following' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Following', exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Following', exact: true }).getAttribute('aria-pressed'), 'true');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
   await page.waitForURL(/\/alerts$/);
@@ -173,12 +173,12 @@ test('follow a story with the keyboard: Following (pressed) survives a reload, s
   await item.getByRole('link', { name: demoStory }).click();
   await page.waitForURL(new RegExp(`/stories/${demoStory}$`));
 
-  const pressed = page.getByRole('button', { name: 'Following' });
+  const pressed = page.getByRole('button', { name: 'Following', exact: true });
   await pressed.waitFor();
   await pressed.focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Follow this story' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Follow this story' }).getAttribute('aria-pressed'), 'false');
+  await page.getByRole('button', { name: 'Follow this story', exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Follow this story', exact: true }).getAttribute('aria-pressed'), 'false');
   assert.equal(await page.getByRole('link', { name: 'alert feed' }).count(), 0);
   alerts = await server.store.listAlerts();
   assert.equal(alerts.length, 0, 'the alert is removed');
