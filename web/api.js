@@ -15,10 +15,22 @@ export function setToken(token) {
   sessionStorage.setItem(TOKEN_KEY, token);
 }
 
-export async function getJson(path) {
+export function getJson(path) {
+  return request('GET', path);
+}
+
+/** A POST, PUT or DELETE with an optional JSON body; the parsed answer, or null for 204 No Content. */
+export function sendJson(method, path, body) {
+  return request(method, path, body);
+}
+
+async function request(method, path, payload) {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  const res = await fetch(`/api${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const headers = token ? { authorization: `Bearer ${token}` } : {};
+  if (payload !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`/api${path}`, { method, headers, ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}) });
   if (res.status === 401) throw new AuthRequired('this server needs an API token');
+  if (res.status === 204) return null;
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? `HTTP ${res.status}`);
   return body;

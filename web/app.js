@@ -1,8 +1,10 @@
 // The browser-side router: / is the story list, /stories/ID a story, /articles/ID the reader,
-// /timeline?... a timeline across a search or an entity.
+// /timeline?... a timeline across a search or an entity, /feeds the feeds `watch` polls, /alerts the alerts.
 import { AuthRequired, setToken } from './api.js';
 import { h, navigate, show } from './dom.js';
+import { renderAlerts } from './views/alerts.js';
 import { renderArticle } from './views/article-reader.js';
+import { renderFeeds } from './views/feeds.js';
 import { renderStoryList } from './views/story-list.js';
 import { renderStory } from './views/story-page.js';
 import { renderTopicTimeline } from './views/topic-timeline.js';
@@ -12,6 +14,8 @@ const ROUTES = [
   [/^\/stories\/([^/]+)$/, (id) => renderStory(decodeURIComponent(id))],
   [/^\/articles\/([^/]+)$/, (id) => renderArticle(decodeURIComponent(id))],
   [/^\/timeline$/, () => renderTopicTimeline(new URLSearchParams(location.search))],
+  [/^\/feeds$/, () => renderFeeds()],
+  [/^\/alerts$/, () => renderAlerts()],
 ];
 
 async function route() {

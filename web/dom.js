@@ -53,3 +53,10 @@ export function navigate(url) {
   window.scrollTo(0, 0);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
+
+/** A moment from the API (ISO 8601) as a <time>, read in UTC to the minute: 2026-01-05 14:30 UTC. */
+export function when(iso) {
+  const date = new Date(iso);
+  const text = Number.isNaN(date.getTime()) ? String(iso) : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return h('time', { datetime: iso }, text);
+}

@@ -17,8 +17,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** Paths the browser router renders: the list, a story, an article, a timeline across a selection. */
-const APP_PAGES = ['/', '/stories/:id', '/articles/:id', '/timeline'];
+/** Paths the browser router renders: the list, a story, an article, a timeline across a selection, the feeds and the alerts. */
+const APP_PAGES = ['/', '/stories/:id', '/articles/:id', '/timeline', '/feeds', '/alerts'];
 
 export function webUiRoutes(webDir = WEB_DIR) {
   const app = new Hono<ApiEnv>();

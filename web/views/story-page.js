@@ -1,6 +1,6 @@
 // One story: title, summary, the timeline (chart and expandable list), who said what, where sources
-// differ, entities, articles, and its exports.
-import { getJson, storyPath } from '../api.js';
+// differ, entities, articles, and its exports; a button to follow it (an alert on the story).
+import { getJson, sendJson, storyPath } from '../api.js';
 import { timelineChart } from '../components/timeline-chart.js';
 import { timelineList } from '../components/timeline-list.js';
 import { articlesSection, differencesSection, entitiesSection, quotesSection, section } from '../components/story-sections.js';
@@ -8,7 +8,13 @@ import { h, plural, show } from '../dom.js';
 
 export async function renderStory(id) {
   const api = `/stories/${encodeURIComponent(id)}`;
-  const [story, { quotes }, differences] = await Promise.all([getJson(api), getJson(`${api}/quotes`), getJson(`${api}/differences`)]);
+  // The alerts only decide the follow button: without them the story still shows, just not the button.
+  const [story, { quotes }, differences, alerts] = await Promise.all([
+    getJson(api),
+    getJson(`${api}/quotes`),
+    getJson(`${api}/differences`),
+    getJson('/alerts').then(({ alerts }) => alerts, () => null),
+  ]);
   // A merged story answers under its old id: show its current address.
   if (story.id !== id) history.replaceState(null, '', storyPath(story.id));
   document.title = `${story.title} — Storyline`;
@@ -19,6 +25,7 @@ export async function renderStory(id) {
       'article',
       { class: 'story' },
       h('h1', {}, story.title || story.id),
+      followControl(story.id, alerts),
       h('p', { class: 'meta' }, `${plural(story.articles.length, 'article')} · ${story.languages.join(', ')} · ${dates[0] ?? '?'} → ${dates.at(-1) ?? '?'}`),
       h(
         'p',
@@ -44,4 +51,47 @@ export async function renderStory(id) {
       articlesSection(story.articles),
     ),
   );
+}
+
+/** "Follow this story" creates a story alert; "Following" (pressed) removes this story's alerts again. */
+function followControl(storyId, alerts) {
+  if (!alerts) return null;
+  let following = alerts.filter((a) => a.target.kind === 'story' && a.target.storyId === storyId);
+  const button = h('button', { type: 'button', class: 'follow-button' });
+  const feed = h('span', { class: 'follow-feed' });
+  const error = h('span', { class: 'form-error', role: 'alert' });
+  const paint = () => {
+    const on = following.length > 0;
+    button.textContent = on ? 'Following' : 'Follow this story';
+    button.setAttribute('aria-pressed', String(on));
+    feed.replaceChildren(on ? h('a', { href: following[0].feed, type: 'application/atom+xml' }, 'alert feed') : '');
+  };
+  let busy = false;
+  button.addEventListener('click', async () => {
+    // Not disabled while busy: a disabled button would drop the keyboard focus.
+    if (busy) return;
+    busy = true;
+    button.setAttribute('aria-busy', 'true');
+    error.textContent = '';
+    try {
+      if (following.length) {
+        for (const alert of [...following]) {
+          await sendJson('DELETE', `/alerts/${encodeURIComponent(alert.id)}`).catch((err) => {
+            if (err.status !== 404) throw err;
+          });
+          following = following.filter((a) => a !== alert);
+        }
+      } else {
+        following = [await sendJson('POST', '/alerts', { story: storyId })];
+      }
+    } catch (err) {
+      error.textContent = `${following.length ? 'Could not stop following' : 'Could not follow'}: ${err.message}`;
+    } finally {
+      busy = false;
+      button.removeAttribute('aria-busy');
+      paint();
+    }
+  });
+  paint();
+  return h('p', { class: 'follow' }, button, feed, error);
 }
