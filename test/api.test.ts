@@ -163,10 +163,12 @@ test('OpenAPI 3 document: every path it names answers, and the article input is 
   assert.match(doc.openapi, /^3\./);
   assert.deepEqual(doc.servers, [{ url: '/api' }]);
   const articleId = (await server.store.storyArticles(storyId))[0]!.id;
+  await server.store.createAlert({ id: 'alopenapi', target: { kind: 'story', storyId }, webhook: null, createdAt: new Date().toISOString() });
+  const ids: Record<string, string> = { articles: articleId, alerts: 'alopenapi', stories: storyId };
   for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
     if (!('get' in ops)) continue;
     // A timeline needs something selected.
-    const concrete = path === '/timeline' ? '/timeline?q=putin' : path.replace('{id}', path.startsWith('/articles') ? articleId : storyId);
+    const concrete = path === '/timeline' ? '/timeline?q=putin' : path.replace('{id}', ids[path.split('/')[1]!]!);
     assert.equal((await get(`/api${concrete}`)).status, 200, concrete);
   }
   assert.ok(doc.paths['/articles'].post.requestBody.content['application/x-ndjson']);

@@ -112,12 +112,12 @@ test('watch --once twice against a changing feed: the second asks conditionally 
 
 test("an alert's webhook receives the matching article; a failing webhook is recorded and retried, never lost", async () => {
   const received: unknown[] = [];
-  let failNext = 1;
+  let failing = true;
   const hook = createServer((req: IncomingMessage, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      if (failNext-- > 0) return void res.writeHead(500).end();
+      if (failing) return void res.writeHead(500).end();
       received.push(JSON.parse(body));
       res.writeHead(204).end();
     });
@@ -142,7 +142,8 @@ test("an alert's webhook receives the matching article; a failing webhook is rec
     const pending = listed[0]!.pendingDeliveries;
     assert.ok(pending >= 1);
 
-    // The retry is due 30 s later: move the delivery's clock instead of waiting.
+    // The receiver is back; the retry is due 30 s later: move the delivery's clock instead of waiting.
+    failing = false;
     const store = new SqliteStoryStore(db);
     const { deliverDueWebhooks } = await import('../src/alerts/index.js');
     const { postJson } = await import('../src/ingest/fetch/index.js');

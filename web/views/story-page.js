@@ -53,10 +53,15 @@ export async function renderStory(id) {
   );
 }
 
-/** "Follow this story" creates a story alert; "Following" (pressed) removes this story's alerts again. */
+/**
+ * "Follow this story" creates a story alert; "Following" (pressed) removes it again. Alerts with a
+ * webhook (made through the CLI or the API) are not this button's to remove: they are only mentioned.
+ */
 function followControl(storyId, alerts) {
   if (!alerts) return null;
-  let following = alerts.filter((a) => a.target.kind === 'story' && a.target.storyId === storyId);
+  const onStory = alerts.filter((a) => a.target.kind === 'story' && a.target.storyId === storyId);
+  let following = onStory.filter((a) => !a.webhook);
+  const hooked = onStory.length - following.length;
   const button = h('button', { type: 'button', class: 'follow-button' });
   const feed = h('span', { class: 'follow-feed' });
   const error = h('span', { class: 'form-error', role: 'alert' });
@@ -93,5 +98,6 @@ function followControl(storyId, alerts) {
     }
   });
   paint();
-  return h('p', { class: 'follow' }, button, feed, error);
+  const note = hooked ? h('span', { class: 'follow-feed' }, ` · ${hooked === 1 ? 'a webhook alert follows' : `${hooked} webhook alerts follow`} it too (`, h('a', { href: '/alerts', 'data-link': true }, 'Alerts'), ')') : '';
+  return h('p', { class: 'follow' }, button, feed, note, error);
 }
