@@ -8,7 +8,7 @@ import { lshBuckets, MINHASH_SIZE, minhashSignature } from '../dedup/index.js';
 import { ArticleExistsError, type Placement, type StoredArticle } from '../domain/index.js';
 import { epochDay } from '../time/index.js';
 import { buildStoryView, storyTitle, summarizeStory } from '../timeline/index.js';
-import type { AddArticleOptions, StoryStore } from './story-store.js';
+import { sortKey, type AddArticleOptions, type StoryListQuery, type StoryStore } from './story-store.js';
 
 const features = articleFeatures(storedArticle('features'));
 const index = (keys: string[] = ['e:Vladimir Putin'], minhash: Uint32Array = new Uint32Array(MINHASH_SIZE)) => ({
@@ -53,8 +53,9 @@ function addTo(store: StoryStore, a: StoredArticle, options: Partial<AddArticleO
 /** Every stored summary equals what the story view summarizes from its articles (the title apart). */
 async function assertSummariesMatchViews(store: StoryStore): Promise<void> {
   for (const { title: _stored, ...row } of await store.listStorySummaries()) {
-    const { title: _decided, ...counts } = summarizeStory(buildStoryView(row.id, await store.storyArticles(row.id)));
-    assert.deepEqual(row, counts, row.id);
+    const view = buildStoryView(row.id, await store.storyArticles(row.id));
+    const { title: _decided, ...counts } = summarizeStory(view);
+    assert.deepEqual(row, { ...counts, outletCount: view.outlets.length }, row.id);
   }
 }
 
@@ -336,7 +337,7 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     await addTo(store, storedArticle('a1', { title: 'Putin to visit', published: day('2024-06-10') }), { newStory: true, storyTitle: 'Putin to visit' });
     await addTo(store, storedArticle('a2', { contentHash: 'h2', title: 'Putin arrives', language: 'vi', eventId: 'e2', published: { start: '2024-06-01', precision: 'month' } }), { storyTitle: 'Putin arrives' });
     await addTo(store, storedArticle('a3', { contentHash: 'h3', eventId: 'e2', duplicateOf: 'a2', language: 'fr', published: day('2024-07-01') }), { storyTitle: 'Putin arrives' });
-    assert.deepEqual(await store.listStorySummaries(), [{ id: 's1', title: 'Putin arrives', articleCount: 2, copyCount: 1, eventCount: 2, languages: ['en', 'vi'], firstDate: '2024-06', lastDate: '2024-06-10' }]);
+    assert.deepEqual(await store.listStorySummaries(), [{ id: 's1', title: 'Putin arrives', articleCount: 2, copyCount: 1, eventCount: 2, languages: ['en', 'vi'], firstDate: '2024-06', lastDate: '2024-06-10', outletCount: 1 }]);
     assert.deepEqual(await store.storyPublicationDays(['s1', 'none']), new Map([['s1', [{ date: '2024-06', count: 1 }, { date: '2024-06-10', count: 1 }]], ['none', []]]));
     await assertSummariesMatchViews(store);
   });
@@ -355,7 +356,7 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
       await addTo(store, storedArticle(`a${i + 1}`, { contentHash: `h${i + 1}`, ...fields }), { newStory: i === 0, opensEvent, ...(i % 2 ? {} : { storyTitle: `t${i}` }) });
     }
     const [summary] = await store.listStorySummaries();
-    assert.deepEqual(summary, { id: 's1', title: null, articleCount: 5, copyCount: 1, eventCount: 4, languages: ['en', 'de', 'vi'], firstDate: '2024-05', lastDate: '2025' });
+    assert.deepEqual(summary, { id: 's1', title: null, articleCount: 5, copyCount: 1, eventCount: 4, languages: ['en', 'de', 'vi'], firstDate: '2024-05', lastDate: '2025', outletCount: 1 });
     await assertSummariesMatchViews(store);
     assert.deepEqual((await store.findStorySummaries({ language: 'de', limit: 5 })).map((x) => x.id), ['s1']);
     assert.deepEqual((await store.findStorySummaries({ from: '2025-01-01', limit: 5 })).map((x) => x.id), ['s1'], 'the activity index follows');
@@ -395,13 +396,13 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     assert.equal(listOrder.at(-1), 'u', 'undated last');
     const walk = async (query: { words?: string[]; language?: string; from?: string; to?: string }) => {
       const seen: string[] = [];
-      let after: { lastDate: string; id: string } | undefined;
+      let after: { key: Array<string | number>; id: string } | undefined;
       for (;;) {
         const page = await store.findStorySummaries({ ...query, ...(after ? { after } : {}), limit: 4 });
         seen.push(...page.map((s) => s.id));
         if (page.length < 4) return seen;
         const last = page.at(-1)!;
-        after = { lastDate: last.lastDate ?? '', id: last.id };
+        after = sortKey('newest', last);
       }
     };
     assert.deepEqual(await walk({}), listOrder);

@@ -1,5 +1,5 @@
 // Timeline: a story's articles -> title, summary, dated developments (oldest first), entities.
-import { isEventMention, type DatePrecision, type EnrichedArticle, type StoredArticle, type StoryEntity, type StoryView, type TimelinePoint } from '../domain/index.js';
+import { isEventMention, type DatePrecision, type EnrichedArticle, type StoredArticle, type StoryEntity, type StoryOutlet, type StoryView, type TimelinePoint } from '../domain/index.js';
 import { addDays, fromIso, toIso } from '../time/index.js';
 import { mostCentralArticle } from './central-article.js';
 import { summarizeTopic } from './topic-timeline.js';
@@ -38,7 +38,21 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
     timeline: points.filter((p) => p.kind === 'development'),
     background: points.filter((p) => p.kind === 'background'),
     entities: storyEntities(ordered),
+    outlets: storyOutlets(ordered),
+    unknownOutletArticles: ordered.filter((a) => !a.source).length,
   };
+}
+
+/** The known outlets of the originals (`source`, exact name; an empty one is unknown). */
+function storyOutlets(originals: StoredArticle[]): StoryOutlet[] {
+  const byName = new Map<string, StoredArticle[]>();
+  for (const a of originals) if (a.source) byName.set(a.source, [...(byName.get(a.source) ?? []), a]);
+  return [...byName]
+    .map(([name, articles]) => {
+      const dates = articles.flatMap((a) => (a.published ? [formatPublished(a.published.start, a.published.precision)] : [])).sort();
+      return { name, articles: articles.length, languages: languagesByCount(articles), first: dates[0] ?? null, last: dates.at(-1) ?? null };
+    })
+    .sort((a, b) => b.articles - a.articles || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**
