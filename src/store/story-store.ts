@@ -103,8 +103,8 @@ export interface ArticleQuery {
 /**
  * What the story list shows of a story (domain StorySummary), as stored at its last write. The title
  * is null until the timeline stage has decided it (stories stored before summaries were kept).
- * outletCount: the distinct outlets (`source`, exact name) of its originals; an article without one
- * is no outlet.
+ * outletCount: the distinct outlets (`source`; names differing only in the case of ASCII letters are
+ * one) of its originals; an article without one is no outlet, a copy adds none.
  */
 export type StorySummaryRow = Omit<StorySummary, 'title'> & { title: string | null; outletCount: number };
 
@@ -121,7 +121,7 @@ export interface StoryListQuery {
   words?: string[];
   /** One of the languages of its originals. */
   language?: string;
-  /** An outlet of its originals: this name, ASCII letters in either case (other letters as written). */
+  /** An outlet of its originals: this whole name, ASCII letters in either case (other letters as written). */
   outlet?: string;
   /**
    * Some article of it names one of these canonical entity names. Costs the entities' articles (an
@@ -161,7 +161,7 @@ export interface LanguageListing {
   articles: number;
 }
 
-/** An outlet (a `source`, exact name): its original articles and the stories they are in. */
+/** An outlet (a `source`, ASCII case apart; named by its first spelling in code order): its original articles and the stories they are in. */
 export interface OutletListing {
   name: string;
   articles: number;

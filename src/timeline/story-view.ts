@@ -43,16 +43,28 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
   };
 }
 
-/** The known outlets of the originals (`source`, exact name; an empty one is unknown). */
+/**
+ * The known outlets of the originals (`source`; an empty one is unknown). Names that differ only in the
+ * case of ASCII letters are one outlet, named by the first of them in code order (as the stores count them).
+ */
 function storyOutlets(originals: StoredArticle[]): StoryOutlet[] {
-  const byName = new Map<string, StoredArticle[]>();
-  for (const a of originals) if (a.source) byName.set(a.source, [...(byName.get(a.source) ?? []), a]);
-  return [...byName]
-    .map(([name, articles]) => {
-      const dates = articles.flatMap((a) => (a.published ? [formatPublished(a.published.start, a.published.precision)] : [])).sort();
+  const byKey = new Map<string, StoredArticle[]>();
+  for (const a of originals) {
+    if (!a.source) continue;
+    const key = a.source.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    byKey.set(key, [...(byKey.get(key) ?? []), a]);
+  }
+  return [...byKey.values()]
+    .map((articles) => {
+      const name = articles.map((a) => a.source!).sort(codeOrder)[0]!;
+      const dates = articles.flatMap((a) => (a.published ? [formatPublished(a.published.start, a.published.precision)] : [])).sort(codeOrder);
       return { name, articles: articles.length, languages: languagesByCount(articles), first: dates[0] ?? null, last: dates.at(-1) ?? null };
     })
-    .sort((a, b) => b.articles - a.articles || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => b.articles - a.articles || codeOrder(a.name, b.name));
+}
+
+function codeOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

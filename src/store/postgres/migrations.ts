@@ -262,11 +262,11 @@ export const POSTGRES_MIGRATIONS: Array<{ version: number; sql: string }> = [
         activity TEXT NOT NULL,
         article_count INTEGER NOT NULL,
         outlet_count INTEGER NOT NULL,
-        PRIMARY KEY (story_id, outlet)
+        PRIMARY KEY (story_id, outlet_key)
       );
       CREATE INDEX articles_story_outlets ON articles(story_id, duplicate_of, source, published, published_precision);
       INSERT INTO story_outlets (story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count)
-        ${OUTLET_ROWS} WHERE ${OUTLET_ROW_CONDITION} AND a.story_id IN (SELECT story_id FROM story_summaries) GROUP BY a.story_id, a.source;
+        ${OUTLET_ROWS} WHERE ${OUTLET_ROW_CONDITION} AND a.story_id IN (SELECT story_id FROM story_summaries) GROUP BY a.story_id, 3;
       UPDATE story_summaries s SET outlet_count = (SELECT count(*) FROM story_outlets o WHERE o.story_id = s.story_id);
       UPDATE story_languages l SET activity = s.activity, article_count = s.article_count, outlet_count = s.outlet_count FROM story_summaries s WHERE s.story_id = l.story_id;
       UPDATE story_outlets o SET activity = s.activity, article_count = s.article_count, outlet_count = s.outlet_count FROM story_summaries s WHERE s.story_id = o.story_id;

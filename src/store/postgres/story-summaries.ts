@@ -26,7 +26,7 @@ const ASCII_LOWER = 'abcdefghijklmnopqrstuvwxyz';
 /** An outlet of a story: an original (`a`) with a non-empty source. */
 const OUTLET_ARTICLE = `a.duplicate_of IS NULL AND a.source IS NOT NULL AND a.source <> ''`;
 /** A story's outlet rows from its originals, the sort keys copied afterwards (migration 5 and every refresh). */
-export const OUTLET_ROWS = `SELECT a.story_id, a.source, translate(a.source, '${ASCII_UPPER}', '${ASCII_LOWER}'), count(*), min(${LISTED_DATE}), max(${LISTED_DATE}), '', 0, 0 FROM articles a`;
+export const OUTLET_ROWS = `SELECT a.story_id, min(a.source), translate(a.source, '${ASCII_UPPER}', '${ASCII_LOWER}'), count(*), min(${LISTED_DATE}), max(${LISTED_DATE}), '', 0, 0 FROM articles a`;
 export const OUTLET_ROW_CONDITION = OUTLET_ARTICLE;
 
 /** The sort columns of each order, before the story id. */
@@ -59,8 +59,8 @@ export async function refreshSummary(db: Db, storyId: string, title: string | un
   // Outlets, upserted like the languages: an article's outlet never changes, and originals only join.
   await db.query(
     `INSERT INTO story_outlets (story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count)
-     ${OUTLET_ROWS} WHERE a.story_id = $1 AND ${OUTLET_ARTICLE} GROUP BY a.story_id, a.source
-     ON CONFLICT (story_id, outlet) DO UPDATE SET articles = excluded.articles, first_date = excluded.first_date, last_date = excluded.last_date`,
+     ${OUTLET_ROWS} WHERE a.story_id = $1 AND ${OUTLET_ARTICLE} GROUP BY a.story_id, 3
+     ON CONFLICT (story_id, outlet_key) DO UPDATE SET outlet = excluded.outlet, articles = excluded.articles, first_date = excluded.first_date, last_date = excluded.last_date`,
     [storyId],
   );
   const keys = await db.query<SortKeys>(
@@ -113,7 +113,7 @@ export async function addSummaryMember(db: Db, storyId: string, articleId: strin
     const outlet = await db.query<{ inserted: boolean }>(
       `INSERT INTO story_outlets AS o (story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count)
        VALUES ($1, $2, translate($2, '${ASCII_UPPER}', '${ASCII_LOWER}'), 1, $3, $3, '', 0, 0)
-       ON CONFLICT (story_id, outlet) DO UPDATE SET articles = o.articles + 1,
+       ON CONFLICT (story_id, outlet_key) DO UPDATE SET outlet = least(o.outlet, excluded.outlet), articles = o.articles + 1,
          first_date = CASE WHEN $3::text IS NULL OR (o.first_date IS NOT NULL AND o.first_date <= $3::text) THEN o.first_date ELSE $3::text END,
          last_date = CASE WHEN $3::text IS NULL OR (o.last_date IS NOT NULL AND o.last_date >= $3::text) THEN o.last_date ELSE $3::text END
        RETURNING (xmax = 0) AS inserted`,
@@ -201,8 +201,8 @@ export async function languageListing(db: Db): Promise<LanguageListing[]> {
 export async function outletListing(db: Db, prefix: string, limit: number): Promise<OutletListing[]> {
   const key = outletKey(prefix);
   return (await db.query<OutletListing>(
-    `SELECT outlet AS name, sum(articles)::int AS articles, count(*)::int AS stories FROM story_outlets
-     WHERE left(outlet_key, char_length($1)) = $1 GROUP BY outlet ORDER BY articles DESC, stories DESC, name LIMIT $2`,
+    `SELECT min(outlet) AS name, sum(articles)::int AS articles, count(*)::int AS stories FROM story_outlets
+     WHERE left(outlet_key, char_length($1)) = $1 GROUP BY outlet_key ORDER BY articles DESC, stories DESC, name LIMIT $2`,
     [key, limit],
   )).rows;
 }

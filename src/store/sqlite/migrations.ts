@@ -251,9 +251,9 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
   },
   {
     // The story list's triage (sorts by size and by outlets, outlet filters; issue: ui-triage).
-    // story_outlets: the outlets (source, exact name) of a story's originals, with the originals each
-    // gave and their first and last dates; outlet_key is the name with ASCII letters folded (SQLite's
-    // lower(); the PostgreSQL store folds the same letters), what an outlet filter compares. Each
+    // story_outlets: the outlets (source) of a story's originals, with the originals each gave and
+    // their first and last dates; outlet_key is the name with ASCII letters folded (SQLite's lower();
+    // the PostgreSQL store folds the same letters): one outlet, what an outlet filter compares. Each
     // story's sort keys (activity, article_count, outlet_count) are copied into its language and
     // outlet rows, so that every order under a language or outlet filter is a range of one index;
     // story_summaries_size and story_summaries_outlets are the unfiltered orders. articles_story_outlets
@@ -273,11 +273,11 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
         activity TEXT NOT NULL,
         article_count INTEGER NOT NULL,
         outlet_count INTEGER NOT NULL,
-        PRIMARY KEY (story_id, outlet)
+        PRIMARY KEY (story_id, outlet_key)
       ) WITHOUT ROWID;
       CREATE INDEX articles_story_outlets ON articles(story_id, duplicate_of, source, published, published_precision);
       INSERT INTO story_outlets (story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count)
-        ${OUTLET_ROWS} WHERE ${OUTLET_ARTICLE} AND a.story_id IN (SELECT story_id FROM story_summaries) GROUP BY a.story_id, a.source;
+        ${OUTLET_ROWS} WHERE ${OUTLET_ARTICLE} AND a.story_id IN (SELECT story_id FROM story_summaries) GROUP BY a.story_id, lower(a.source);
       UPDATE story_summaries SET outlet_count = (SELECT COUNT(*) FROM story_outlets o WHERE o.story_id = story_summaries.story_id);
       ${COPY_SORT_KEYS('story_languages', '')};
       ${COPY_SORT_KEYS('story_outlets', '')};

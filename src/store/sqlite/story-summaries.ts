@@ -21,11 +21,14 @@ export const SUMMARY_AGGREGATES = `COALESCE(SUM(a.duplicate_of IS NULL), 0), COA
   COUNT(DISTINCT CASE WHEN a.duplicate_of IS NULL THEN COALESCE(a.event_id, a.id) END),
   MIN(${ORIGINAL_DATE}), MAX(${ORIGINAL_DATE}), COALESCE(MAX(${ORIGINAL_DATE}), '')`;
 
-/** The outlets of a story's originals (`a`): a non-empty source. */
+/**
+ * The outlets of a story's originals (`a`): a non-empty source. Names that differ only in the case of
+ * ASCII letters are one outlet (outlet_key), listed under the first of them in code order.
+ */
 export const OUTLET_ARTICLE = `a.duplicate_of IS NULL AND a.source IS NOT NULL AND a.source <> ''`;
 
 /** A story's outlets from its originals (migration 10 and every refresh), the sort keys copied afterwards. */
-export const OUTLET_ROWS = `SELECT a.story_id, a.source, lower(a.source), COUNT(*), MIN(${LISTED_DATE}), MAX(${LISTED_DATE}), '', 0, 0 FROM articles a`;
+export const OUTLET_ROWS = `SELECT a.story_id, MIN(a.source), lower(a.source), COUNT(*), MIN(${LISTED_DATE}), MAX(${LISTED_DATE}), '', 0, 0 FROM articles a`;
 
 /** Copies the story's sort keys from its summary into its language and outlet rows (`table`). */
 export const COPY_SORT_KEYS = (table: string, where: string) =>
@@ -66,7 +69,7 @@ export class StorySummaries {
     this.statement('DELETE FROM story_outlets WHERE story_id = ?').run(storyId);
     this.statement(
       `INSERT INTO story_outlets (story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count)
-       ${OUTLET_ROWS} INDEXED BY articles_story_outlets WHERE a.story_id = ? AND ${OUTLET_ARTICLE} GROUP BY a.source`,
+       ${OUTLET_ROWS} INDEXED BY articles_story_outlets WHERE a.story_id = ? AND ${OUTLET_ARTICLE} GROUP BY lower(a.source)`,
     ).run(storyId);
     this.statement('UPDATE story_summaries SET outlet_count = (SELECT COUNT(*) FROM story_outlets WHERE story_id = @id) WHERE story_id = @id').run({ id: storyId });
     this.copySortKeys(storyId);
@@ -99,7 +102,7 @@ export class StorySummaries {
     // Its outlet: one more original, or a new outlet of the story (a copy, or no outlet, is neither).
     const outlet = this.statement(`SELECT a.source, ${LISTED_DATE} AS d FROM articles a WHERE a.id = ? AND ${OUTLET_ARTICLE}`).get(articleId) as { source: string; d: string | null } | undefined;
     if (outlet) {
-      const known = this.statement('UPDATE story_outlets SET articles = articles + 1, first_date = min(COALESCE(first_date, @d), COALESCE(@d, first_date)), last_date = max(COALESCE(last_date, @d), COALESCE(@d, last_date)) WHERE story_id = @story AND outlet = @outlet').run({ story: storyId, outlet: outlet.source, d: outlet.d });
+      const known = this.statement('UPDATE story_outlets SET outlet = min(outlet, @outlet), articles = articles + 1, first_date = min(COALESCE(first_date, @d), COALESCE(@d, first_date)), last_date = max(COALESCE(last_date, @d), COALESCE(@d, last_date)) WHERE story_id = @story AND outlet_key = lower(@outlet)').run({ story: storyId, outlet: outlet.source, d: outlet.d });
       if (known.changes === 0) {
         this.statement(
           `INSERT INTO story_outlets (story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count) VALUES (@story, @outlet, lower(@outlet), 1, @d, @d, '', 0, 0)`,
@@ -208,8 +211,8 @@ export class StorySummaries {
   outlets(prefix: string, limit: number): OutletListing[] {
     const key = outletKey(prefix);
     return this.statement(
-      `SELECT outlet AS name, SUM(articles) AS articles, COUNT(*) AS stories FROM story_outlets INDEXED BY story_outlets_activity
-       WHERE outlet_key >= @key AND outlet_key < @key || char(1114111) AND substr(outlet_key, 1, length(@key)) = @key GROUP BY outlet ORDER BY articles DESC, stories DESC, name LIMIT @limit`,
+      `SELECT MIN(outlet) AS name, SUM(articles) AS articles, COUNT(*) AS stories FROM story_outlets INDEXED BY story_outlets_activity
+       WHERE outlet_key >= @key AND outlet_key < @key || char(1114111) AND substr(outlet_key, 1, length(@key)) = @key GROUP BY outlet_key ORDER BY articles DESC, stories DESC, name LIMIT @limit`,
     ).all({ key, limit }) as OutletListing[];
   }
 
