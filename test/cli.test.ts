@@ -36,7 +36,11 @@ test('ingest, re-ingest, list stories, show a story, list articles', async () =>
 
   const id = stories[0].id as string;
   const story = JSON.parse((await runMain(['story', id, '--json', '--db', db])).stdout);
-  assert.deepEqual(Object.keys(story).sort(), ['articles', 'background', 'entities', 'id', 'languages', 'summary', 'timeline', 'title']);
+  assert.deepEqual(Object.keys(story).sort(), ['articles', 'background', 'entities', 'id', 'languages', 'outlets', 'summary', 'timeline', 'title', 'unknownOutletArticles']);
+  // Its outlets: the originals' known sources, most articles first; the others counted apart.
+  const originals = story.articles.filter((a: { duplicateOf: string | null }) => !a.duplicateOf);
+  assert.equal(story.outlets.reduce((n: number, o: { articles: number }) => n + o.articles, 0) + story.unknownOutletArticles, originals.length);
+  for (const o of story.outlets) assert.deepEqual(Object.keys(o).sort(), ['articles', 'first', 'languages', 'last', 'name']);
   for (const a of story.articles) {
     assert.deepEqual(
       Object.keys(a).sort(),

@@ -14,6 +14,7 @@ import { entityRoutes } from './routes/entities.js';
 import { alertRoutes } from './routes/alerts.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
+import { outletRoutes } from './routes/outlets.js';
 import { requireAllowedHost, requireDecodablePath } from './request-guards.js';
 import { storyRoutes } from './routes/stories.js';
 import { timelineRoutes } from './routes/timeline.js';
@@ -44,7 +45,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
   };
   const api = new OpenAPIHono<ApiEnv>();
   if (deps.token) api.use('*', requireBearer(deps.token));
-  for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, feedRoutes, alertRoutes, healthRoutes]) api.route('/', routes(deps));
+  for (const routes of [storyRoutes, timelineRoutes, articleRoutes, entityRoutes, outletRoutes, feedRoutes, alertRoutes, healthRoutes]) api.route('/', routes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -16,8 +16,31 @@ export const StoryListQuery = z.object({
   lang: z.string().regex(/^[a-z]{2,3}$/, 'lang must be a language code such as en or vi').optional(),
   from: isoDate('from').optional().openapi({ description: 'stories with coverage on or after this date' }),
   to: isoDate('to').optional().openapi({ description: 'stories with coverage on or before this date' }),
+  sort: z
+    .enum(['newest', 'size', 'outlets', 'growth'], { errorMap: () => ({ message: 'sort must be one of newest, size, outlets, growth' }) })
+    .default('newest')
+    .openapi({
+      description:
+        'newest: newest last date first (undated last); size: most original articles first; outlets: most outlets first (ties: newest, then id); ' +
+        'growth: originals of the 7 days ending at referenceDay over max(1, originals before them), highest first, among the stories whose last date is in those days, ' +
+        'then the other stories newest first (it costs the recent stories, not the corpus)',
+    }),
+  outlet: z.string().min(1, 'outlet must not be empty').max(200).optional().openapi({ description: 'stories with an original from this outlet (its exact name; ASCII letters in either case)' }),
+  entity: z.string().min(1, 'entity must not be empty').max(200).optional().openapi({ description: "stories with an article naming this entity: its canonical name or an alias (case and accents ignored)" }),
+  min: z.coerce
+    .number({ invalid_type_error: 'min must be a whole number from 1 to 100000' })
+    .int('min must be a whole number from 1 to 100000')
+    .min(1, 'min must be a whole number from 1 to 100000')
+    .max(100000, 'min must be a whole number from 1 to 100000')
+    .optional()
+    .openapi({ description: 'stories with at least this many original articles' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the previous page (the last story\'s sort key: newest last date first, then id)' }),
+  cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the previous page, with the same sort' }),
+});
+
+export const OutletQuery = z.object({
+  q: z.string().max(200).default('').openapi({ description: 'prefix of the outlet name (ASCII letters in either case)' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export const EntityQuery = z.object({
@@ -38,11 +61,48 @@ export const StorySummarySchema = z
     languages: z.array(z.string()),
     firstDate: z.string().nullable(),
     lastDate: z.string().nullable(),
+    outletCount: z.number().int().openapi({ description: 'distinct known outlets of the original articles' }),
     coverage: z.array(z.number().int()).openapi({ description: 'articles per equal slice of the span firstDate..lastDate (a sparkline)' }),
+    pageCoverage: z.array(z.number().int()).openapi({ description: "originals per equal slice (24) of the page's coverageWindow: every story of the page on one x scale" }),
+    recent: z
+      .object({
+        last24h: z.number().int().openapi({ description: 'originals published on referenceDay' }),
+        last7d: z.number().int().openapi({ description: 'originals published in the 7 days ending at referenceDay' }),
+      })
+      .openapi({ description: "originals published lately, counted from the store's newest publication day" }),
   })
   .openapi('StorySummary');
 
-export const StoryListSchema = z.object({ stories: z.array(StorySummarySchema), nextCursor: z.string().nullable() }).openapi('StoryList');
+export const StoryListSchema = z
+  .object({
+    stories: z.array(StorySummarySchema),
+    nextCursor: z.string().nullable().openapi({ description: 'the cursor of the next page; null when this is the last' }),
+    referenceDay: z.string().nullable().openapi({ description: "the newest publication day stored: 'now' for recent counts and growth (null: no dated article)" }),
+    coverageWindow: z
+      .object({ from: z.string(), to: z.string() })
+      .nullable()
+      .openapi({ description: "the page's first..last date: the span of every story's pageCoverage (null: no dated story on the page)" }),
+  })
+  .openapi('StoryList');
+
+export const LanguageListSchema = z
+  .object({
+    languages: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string().openapi({ description: 'its English name (the code when it has none)' }),
+        stories: z.number().int(),
+        articles: z.number().int().openapi({ description: 'original articles in it' }),
+      }),
+    ),
+  })
+  .openapi('LanguageList');
+
+export const OutletListSchema = z
+  .object({
+    outlets: z.array(z.object({ name: z.string(), articles: z.number().int().openapi({ description: 'original articles' }), stories: z.number().int() })),
+  })
+  .openapi('OutletList');
 
 export const TimelinePointSchema = z
   .object({
@@ -90,6 +150,10 @@ export const StoryViewSchema = z
     timeline: z.array(TimelinePointSchema),
     background: z.array(TimelinePointSchema),
     entities: z.array(StoryEntitySchema),
+    outlets: z
+      .array(z.object({ name: z.string(), articles: z.number().int(), languages: z.array(z.string()), first: z.string().nullable(), last: z.string().nullable() }))
+      .openapi({ description: 'the known outlets of the original articles, most articles first, then by name; first and last: their publication dates' }),
+    unknownOutletArticles: z.number().int().openapi({ description: 'original articles whose outlet is unknown' }),
   })
   .openapi('Story');
 

@@ -311,4 +311,17 @@ export interface StoryView {
   timeline: TimelinePoint[];
   background: TimelinePoint[];
   entities: StoryEntity[];
+  /** The outlets of the originals (copies apart), most originals first, then by name. */
+  outlets: StoryOutlet[];
+  /** Originals whose outlet is unknown: never counted as an outlet. */
+  unknownOutletArticles: number;
+}
+
+/** An outlet of a story: its originals, their languages (most used first) and first and last publication dates as listed. */
+export interface StoryOutlet {
+  name: string;
+  articles: number;
+  languages: string[];
+  first: string | null;
+  last: string | null;
 }

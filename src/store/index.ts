@@ -1,4 +1,5 @@
-export type { StoryStore, ArticleQuery, DayWindow, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, AddArticleOptions, ArticleIndex, Frequencies, EntityListing, StoryListQuery, StorySummaryRow } from './story-store.js';
+export type { StoryStore, ArticleQuery, DayWindow, ClusterCandidate, CopyCandidate, CorpusStats, DateUpdate, AddArticleOptions, ArticleIndex, Frequencies, EntityListing, LanguageListing, OutletListing, StoryListQuery, StoryListSort, StorySummaryRow } from './story-store.js';
+export { outletKey, sortKey } from './story-store.js';
 export type {
   LiveStore,
   FeedRecord,

@@ -8,7 +8,7 @@ import { lshBuckets, MINHASH_SIZE, minhashSignature } from '../dedup/index.js';
 import { ArticleExistsError, type Placement, type StoredArticle } from '../domain/index.js';
 import { epochDay } from '../time/index.js';
 import { buildStoryView, storyTitle, summarizeStory } from '../timeline/index.js';
-import type { AddArticleOptions, StoryStore } from './story-store.js';
+import { sortKey, type AddArticleOptions, type StoryListQuery, type StoryStore } from './story-store.js';
 
 const features = articleFeatures(storedArticle('features'));
 const index = (keys: string[] = ['e:Vladimir Putin'], minhash: Uint32Array = new Uint32Array(MINHASH_SIZE)) => ({
@@ -53,8 +53,9 @@ function addTo(store: StoryStore, a: StoredArticle, options: Partial<AddArticleO
 /** Every stored summary equals what the story view summarizes from its articles (the title apart). */
 async function assertSummariesMatchViews(store: StoryStore): Promise<void> {
   for (const { title: _stored, ...row } of await store.listStorySummaries()) {
-    const { title: _decided, ...counts } = summarizeStory(buildStoryView(row.id, await store.storyArticles(row.id)));
-    assert.deepEqual(row, counts, row.id);
+    const view = buildStoryView(row.id, await store.storyArticles(row.id));
+    const { title: _decided, ...counts } = summarizeStory(view);
+    assert.deepEqual(row, { ...counts, outletCount: view.outlets.length }, row.id);
   }
 }
 
@@ -336,7 +337,7 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     await addTo(store, storedArticle('a1', { title: 'Putin to visit', published: day('2024-06-10') }), { newStory: true, storyTitle: 'Putin to visit' });
     await addTo(store, storedArticle('a2', { contentHash: 'h2', title: 'Putin arrives', language: 'vi', eventId: 'e2', published: { start: '2024-06-01', precision: 'month' } }), { storyTitle: 'Putin arrives' });
     await addTo(store, storedArticle('a3', { contentHash: 'h3', eventId: 'e2', duplicateOf: 'a2', language: 'fr', published: day('2024-07-01') }), { storyTitle: 'Putin arrives' });
-    assert.deepEqual(await store.listStorySummaries(), [{ id: 's1', title: 'Putin arrives', articleCount: 2, copyCount: 1, eventCount: 2, languages: ['en', 'vi'], firstDate: '2024-06', lastDate: '2024-06-10' }]);
+    assert.deepEqual(await store.listStorySummaries(), [{ id: 's1', title: 'Putin arrives', articleCount: 2, copyCount: 1, eventCount: 2, languages: ['en', 'vi'], firstDate: '2024-06', lastDate: '2024-06-10', outletCount: 1 }]);
     assert.deepEqual(await store.storyPublicationDays(['s1', 'none']), new Map([['s1', [{ date: '2024-06', count: 1 }, { date: '2024-06-10', count: 1 }]], ['none', []]]));
     await assertSummariesMatchViews(store);
   });
@@ -355,7 +356,7 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
       await addTo(store, storedArticle(`a${i + 1}`, { contentHash: `h${i + 1}`, ...fields }), { newStory: i === 0, opensEvent, ...(i % 2 ? {} : { storyTitle: `t${i}` }) });
     }
     const [summary] = await store.listStorySummaries();
-    assert.deepEqual(summary, { id: 's1', title: null, articleCount: 5, copyCount: 1, eventCount: 4, languages: ['en', 'de', 'vi'], firstDate: '2024-05', lastDate: '2025' });
+    assert.deepEqual(summary, { id: 's1', title: null, articleCount: 5, copyCount: 1, eventCount: 4, languages: ['en', 'de', 'vi'], firstDate: '2024-05', lastDate: '2025', outletCount: 1 });
     await assertSummariesMatchViews(store);
     assert.deepEqual((await store.findStorySummaries({ language: 'de', limit: 5 })).map((x) => x.id), ['s1']);
     assert.deepEqual((await store.findStorySummaries({ from: '2025-01-01', limit: 5 })).map((x) => x.id), ['s1'], 'the activity index follows');
@@ -395,13 +396,13 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     assert.equal(listOrder.at(-1), 'u', 'undated last');
     const walk = async (query: { words?: string[]; language?: string; from?: string; to?: string }) => {
       const seen: string[] = [];
-      let after: { lastDate: string; id: string } | undefined;
+      let after: { key: Array<string | number>; id: string } | undefined;
       for (;;) {
         const page = await store.findStorySummaries({ ...query, ...(after ? { after } : {}), limit: 4 });
         seen.push(...page.map((s) => s.id));
         if (page.length < 4) return seen;
         const last = page.at(-1)!;
-        after = { lastDate: last.lastDate ?? '', id: last.id };
+        after = sortKey('newest', last);
       }
     };
     assert.deepEqual(await walk({}), listOrder);
@@ -413,6 +414,111 @@ export function storyStoreBehaviour(name: string, open: (t: TestContext) => Prom
     assert.deepEqual(await walk({ language: 'en', words: ['election'], from: '2024-06-14' }), expect((s) => s.languages.includes('en') && s.title!.startsWith('Election') && s.lastDate! >= '2024-06-14'));
     assert.deepEqual(await store.findStorySummaries({ words: ['*'], limit: 5 }), [], 'no word to match');
     assert.deepEqual(await store.findStorySummaries({ language: 'xx', limit: 5 }), []);
+  });
+
+  it('outlets: originals with a known outlet count, copies and articles without one never do; merges, date updates and the one-member path agree', async (store) => {
+    // One member at a time (opensEvent given: the summary counts the article alone), then a full refresh (a merge).
+    await addTo(store, storedArticle('a1', { storyId: 'sA', source: 'Reuters', published: day('2024-06-10') }), { newStory: true, opensEvent: true });
+    await addTo(store, storedArticle('a2', { contentHash: 'h2', storyId: 'sA', eventId: 'e2', source: 'Reuters', language: 'de', published: day('2024-06-12') }), { opensEvent: true });
+    await addTo(store, storedArticle('a3', { contentHash: 'h3', storyId: 'sA', eventId: 'e2', source: 'Le Monde', duplicateOf: 'a2', published: day('2024-06-13') }), { opensEvent: false });
+    await addTo(store, storedArticle('a4', { contentHash: 'h4', storyId: 'sA', eventId: 'e4', source: null, published: day('2024-06-14') }), { opensEvent: true });
+    await addTo(store, storedArticle('a5', { contentHash: 'h5', storyId: 'sA', eventId: 'e5', source: 'BBC', published: { start: '2024-06-01', precision: 'month' } }), { opensEvent: true });
+    let [summary] = await store.listStorySummaries();
+    assert.equal(summary!.outletCount, 2, 'Reuters and BBC: the copy from Le Monde and the article without an outlet are none');
+    const view = buildStoryView('sA', await store.storyArticles('sA'));
+    assert.deepEqual(view.outlets, [
+      { name: 'Reuters', articles: 2, languages: ['de', 'en'], first: '2024-06-10', last: '2024-06-12' },
+      { name: 'BBC', articles: 1, languages: ['en'], first: '2024-06', last: '2024-06' },
+    ]);
+    assert.equal(view.unknownOutletArticles, 1);
+    await assertSummariesMatchViews(store);
+    await addTo(store, storedArticle('b1', { contentHash: 'hb1', storyId: 'sB', eventId: 'eb1', source: 'Le Monde', published: day('2024-06-20') }), { newStory: true });
+    await addTo(store, storedArticle('b2', { contentHash: 'hb2', storyId: 'sB', eventId: 'eb2', source: 'reuters', published: day('2024-06-21') }), { opensEvent: true });
+    assert.deepEqual((await store.findStorySummaries({ outlet: 'LE MONDE', limit: 5 })).map((s) => s.id), ['sB'], 'a copy from an outlet does not make the story one of its');
+    await addTo(store, storedArticle('c1', { contentHash: 'hc1', storyId: 'sC', eventId: 'ec1', source: 'Reuters', published: day('2024-06-22') }), { newStory: true, mergeStoryIds: ['sA', 'sB'] });
+    [summary] = await store.listStorySummaries();
+    assert.deepEqual([summary!.id, summary!.articleCount, summary!.outletCount], ['sC', 7, 3], 'Reuters (and reuters: ASCII case apart, one outlet), BBC, Le Monde');
+    await assertSummariesMatchViews(store);
+    assert.deepEqual(await store.listOutlets('', 10), [
+      { name: 'Reuters', articles: 4, stories: 1 },
+      { name: 'BBC', articles: 1, stories: 1 },
+      { name: 'Le Monde', articles: 1, stories: 1 },
+    ]);
+    assert.deepEqual((await store.listOutlets('REU', 10)).map((o) => o.name), ['Reuters'], 'a prefix, ASCII letters in either case');
+    assert.deepEqual(await store.listOutlets('x', 10), []);
+    assert.deepEqual((await store.findStorySummaries({ outlet: 'reuters', limit: 5 })).map((s) => s.id), ['sC']);
+    assert.deepEqual(await store.findStorySummaries({ outlet: 'Reuter', limit: 5 }), [], 'the whole name');
+    // A date update refreshes the story: its outlets stay counted once.
+    const update = { id: 'a4', published: day('2024-06-30'), publishedSource: 'story' as const, dates: [], unresolvedDates: [], features: testIndex().features };
+    await addTo(store, storedArticle('c2', { contentHash: 'hc2', storyId: 'sC', eventId: 'ec2', source: 'BBC', published: day('2024-06-23') }), { dateUpdates: [update] });
+    await assertSummariesMatchViews(store);
+    assert.deepEqual((await store.listLanguages()), [{ code: 'en', stories: 1, articles: 7 }, { code: 'de', stories: 1, articles: 1 }]);
+    assert.equal(await store.newestPublicationDate(), '2024-06-30');
+  });
+
+  it('story list orders: size and outlets (ties newest, then id), each filter alone and together, and keyset pages through every order', async (store) => {
+    const outlets = ['Reuters', 'BBC', 'AFP', 'Le Monde'];
+    const languages = ['en', 'de', 'vi'];
+    let n = 0;
+    for (let i = 0; i < 14; i++) {
+      const storyId = `s${String(i).padStart(2, '0')}`;
+      const size = 1 + (i % 4);
+      for (let j = 0; j < size; j++) {
+        n++;
+        const published = i === 13 ? null : day(`2024-06-${String(10 + (i % 5) + j).padStart(2, '0')}`);
+        const entities = i % 3 === 0 ? [putin] : i % 3 === 1 ? [kim] : [];
+        await addTo(
+          store,
+          storedArticle(`a${n}`, { contentHash: `h${n}`, storyId, eventId: `e${n}`, title: `Report ${i}`, source: outlets[(i + j * (i % 2)) % outlets.length]!, language: languages[(i + j) % 3]!, entities, published, ...(published ? {} : { publishedSource: null }) }),
+          { newStory: j === 0, storyTitle: `Report ${i}` },
+        );
+      }
+    }
+    // A copy from a fifth outlet in the biggest stories changes neither size nor outlets.
+    await addTo(store, storedArticle('copy', { contentHash: 'hcopy', storyId: 's03', eventId: 'e-copy', duplicateOf: 'a7', source: 'Copies Inc', published: day('2024-06-30') }));
+    const all = await store.listStorySummaries();
+    const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+    const newest = (a: (typeof all)[number], b: (typeof all)[number]) => cmp(b.lastDate ?? '', a.lastDate ?? '') || cmp(a.id, b.id);
+    const orders = {
+      newest: [...all].sort(newest),
+      size: [...all].sort((a, b) => b.articleCount - a.articleCount || newest(a, b)),
+      outlets: [...all].sort((a, b) => b.outletCount - a.outletCount || newest(a, b)),
+    };
+    assert.ok(new Set(all.map((s) => s.outletCount)).size >= 3, 'outlet counts differ');
+    const walk = async (query: Omit<StoryListQuery, 'limit' | 'after'>) => {
+      const seen: string[] = [];
+      let after: StoryListQuery['after'];
+      for (;;) {
+        const page = await store.findStorySummaries({ ...query, ...(after ? { after } : {}), limit: 3 });
+        seen.push(...page.map((s) => s.id));
+        if (page.length < 3) return seen;
+        after = sortKey(query.sort ?? 'newest', page.at(-1)!);
+      }
+    };
+    const entityStories = new Set((await store.findArticles({ entities: ['Kim Jong Un'] })).map((a) => a.storyId));
+    const namingEither = new Set((await store.findArticles({ entities: ['Kim Jong Un', 'Vladimir Putin'] })).map((a) => a.storyId));
+    for (const sort of ['newest', 'size', 'outlets'] as const) {
+      const order = orders[sort];
+      const keep = (f: (s: (typeof all)[number]) => boolean) => order.filter(f).map((s) => s.id);
+      assert.deepEqual(await walk({ sort }), order.map((s) => s.id), `${sort}: every story once, in order`);
+      assert.deepEqual(await walk({ sort, minArticles: 3 }), keep((s) => s.articleCount >= 3), `${sort}, min`);
+      assert.deepEqual(await walk({ sort, language: 'de' }), keep((s) => s.languages.includes('de')), `${sort}, language`);
+      const fromBbc = new Set((await store.listArticles()).filter((a) => a.source === 'BBC' && !a.duplicateOf).map((a) => a.storyId));
+      assert.deepEqual(await walk({ sort, outlet: 'bbc' }), keep((s) => fromBbc.has(s.id)), `${sort}, outlet`);
+      assert.deepEqual(await walk({ sort, entities: ['Kim Jong Un'] }), keep((s) => entityStories.has(s.id)), `${sort}, entity`);
+      assert.deepEqual(
+        await walk({ sort, outlet: 'BBC', language: 'en', minArticles: 2, entities: ['Kim Jong Un', 'Vladimir Putin'], words: ['report'], from: '2024-06-11' }),
+        keep((s) => fromBbc.has(s.id) && namingEither.has(s.id) && s.languages.includes('en') && s.articleCount >= 2 && s.lastDate !== null && s.lastDate >= '2024-06-11'),
+        `${sort}, every filter at once`,
+      );
+      assert.deepEqual(await walk({ sort, lastDate: { from: '2024-06-13' } }), keep((s) => (s.lastDate ?? '') >= '2024-06-13'), `${sort}, last date from`);
+      assert.deepEqual(await walk({ sort, lastDate: { before: '2024-06-13' } }), keep((s) => (s.lastDate ?? '') < '2024-06-13'), `${sort}, last date before (undated too)`);
+    }
+    assert.deepEqual(await store.findStorySummaries({ outlet: 'Copies Inc', limit: 5 }), [], 'a copy is no outlet');
+    assert.deepEqual(await store.findStorySummaries({ entities: ['Nobody'], limit: 5 }), []);
+    const languages2 = await store.listLanguages();
+    assert.deepEqual(languages2.map((l) => l.code).sort(), ['de', 'en', 'vi']);
+    assert.equal(languages2.reduce((t, l) => t + l.articles, 0), n, 'every original once');
   });
 
   it('a story list period compares dates at their own precision', async (store) => {

@@ -103,21 +103,69 @@ export interface ArticleQuery {
 /**
  * What the story list shows of a story (domain StorySummary), as stored at its last write. The title
  * is null until the timeline stage has decided it (stories stored before summaries were kept).
+ * outletCount: the distinct outlets (`source`; names differing only in the case of ASCII letters are
+ * one) of its originals; an article without one is no outlet, a copy adds none.
  */
-export type StorySummaryRow = Omit<StorySummary, 'title'> & { title: string | null };
+export type StorySummaryRow = Omit<StorySummary, 'title'> & { title: string | null; outletCount: number };
 
-/** A page of the story list: newest last date first (undated last), then by id. */
+/** The list's orders: newest last date; most originals; most outlets. Ties: newest last date, then id. */
+export type StoryListSort = 'newest' | 'size' | 'outlets';
+
+/**
+ * A page of the story list, in `sort` order (default newest: newest last date first, undated last,
+ * then by id). Every condition given holds.
+ */
 export interface StoryListQuery {
+  sort?: StoryListSort;
   /** Every word occurs in some article of the story (title, text, an entity's name or alias), as a word or the start of one. */
   words?: string[];
   /** One of the languages of its originals. */
   language?: string;
+  /** An outlet of its originals: this whole name, ASCII letters in either case (other letters as written). */
+  outlet?: string;
+  /**
+   * Some article of it names one of these canonical entity names. Costs the entities' articles (an
+   * index look-up per name), not the page: a widely reported entity is a long look-up.
+   */
+  entities?: string[];
+  /** At least this many originals. */
+  minArticles?: number;
   /** Its first..last dates overlap the period (dates compare at their own precision); undated stories never do. */
   from?: string;
   to?: string;
-  /** The sort key of the last story of the previous page (`lastDate` '' when undated). */
-  after?: { lastDate: string; id: string };
+  /**
+   * Its last date as listed (at its precision; '' when undated) compares, as text, at or after
+   * `from` and before `before`: a range of the sort's index for the newest order.
+   */
+  lastDate?: { from?: string; before?: string };
+  /**
+   * The sort key of the last story of the previous page (`sortKey`): the values of the sort's
+   * columns (newest: [lastDate or '']; size: [articleCount, lastDate or '']; outlets: [outletCount,
+   * lastDate or '']), and its id.
+   */
+  after?: { key: Array<string | number>; id: string };
   limit: number;
+}
+
+/** The keyset of a story in a sort: what `StoryListQuery.after` takes to continue after it. */
+export function sortKey(sort: StoryListSort, s: Pick<StorySummaryRow, 'articleCount' | 'outletCount' | 'lastDate' | 'id'>): { key: Array<string | number>; id: string } {
+  const activity = s.lastDate ?? '';
+  const key = sort === 'size' ? [s.articleCount, activity] : sort === 'outlets' ? [s.outletCount, activity] : [activity];
+  return { key, id: s.id };
+}
+
+/** Every language of stored originals: in how many stories, and how many originals. */
+export interface LanguageListing {
+  code: string;
+  stories: number;
+  articles: number;
+}
+
+/** An outlet (a `source`, ASCII case apart; named by its first spelling in code order): its original articles and the stories they are in. */
+export interface OutletListing {
+  name: string;
+  articles: number;
+  stories: number;
 }
 
 export interface EntityListing {
@@ -223,6 +271,18 @@ export interface StoryStore extends LiveStore {
    * the number of stories (an index range walked from the cursor; words through the full-text index).
    */
   findStorySummaries(query: StoryListQuery): Promise<StorySummaryRow[]>;
+  /**
+   * Every language of stored originals with its stories and originals, most stories first (then
+   * originals, then code): one pass over the stories' languages (the summaries), not the articles.
+   */
+  listLanguages(): Promise<LanguageListing[]>;
+  /**
+   * Outlets whose name starts with `prefix` (ASCII letters in either case), most originals first (then
+   * stories, then name): one pass over the stories' outlets of that prefix (the summaries).
+   */
+  listOutlets(prefix: string, limit: number): Promise<OutletListing[]>;
+  /** The newest publication date (ISO day) of a stored original, null when none is dated: an index's end. */
+  newestPublicationDate(): Promise<string | null>;
   /** Every story's summary, newest last date first, then the most recently written. */
   listStorySummaries(): Promise<StorySummaryRow[]>;
   /**
@@ -247,6 +307,11 @@ export interface StoryStore extends LiveStore {
    * article (case and accents ignored, the whole name). Most reported first; empty when none.
    */
   findEntityNames(name: string): Promise<string[]>;
+}
+
+/** An outlet name as the stores compare it: ASCII letters folded to lower case, others as written. */
+export function outletKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /** A write the story's summary can count by the article alone: no merge, no date update, the event decision given. */

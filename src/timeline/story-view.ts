@@ -1,5 +1,5 @@
 // Timeline: a story's articles -> title, summary, dated developments (oldest first), entities.
-import { isEventMention, type DatePrecision, type EnrichedArticle, type StoredArticle, type StoryEntity, type StoryView, type TimelinePoint } from '../domain/index.js';
+import { isEventMention, type DatePrecision, type EnrichedArticle, type StoredArticle, type StoryEntity, type StoryOutlet, type StoryView, type TimelinePoint } from '../domain/index.js';
 import { addDays, fromIso, toIso } from '../time/index.js';
 import { mostCentralArticle } from './central-article.js';
 import { summarizeTopic } from './topic-timeline.js';
@@ -38,7 +38,33 @@ export function buildStoryView(storyId: string, articles: StoredArticle[]): Stor
     timeline: points.filter((p) => p.kind === 'development'),
     background: points.filter((p) => p.kind === 'background'),
     entities: storyEntities(ordered),
+    outlets: storyOutlets(ordered),
+    unknownOutletArticles: ordered.filter((a) => !a.source).length,
   };
+}
+
+/**
+ * The known outlets of the originals (`source`; an empty one is unknown). Names that differ only in the
+ * case of ASCII letters are one outlet, named by the first of them in code order (as the stores count them).
+ */
+function storyOutlets(originals: StoredArticle[]): StoryOutlet[] {
+  const byKey = new Map<string, StoredArticle[]>();
+  for (const a of originals) {
+    if (!a.source) continue;
+    const key = a.source.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    byKey.set(key, [...(byKey.get(key) ?? []), a]);
+  }
+  return [...byKey.values()]
+    .map((articles) => {
+      const name = articles.map((a) => a.source!).sort(codeOrder)[0]!;
+      const dates = articles.flatMap((a) => (a.published ? [formatPublished(a.published.start, a.published.precision)] : [])).sort(codeOrder);
+      return { name, articles: articles.length, languages: languagesByCount(articles), first: dates[0] ?? null, last: dates.at(-1) ?? null };
+    })
+    .sort((a, b) => b.articles - a.articles || codeOrder(a.name, b.name));
+}
+
+function codeOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -25,7 +25,7 @@ export function storyRoutes({ store, publicUrl }: ApiDeps) {
     createRoute({
       method: 'get',
       path: '/stories',
-      summary: 'Stories, newest activity first, filtered by words, language and dates',
+      summary: 'Stories, newest activity first or by size, outlets or growth, filtered by words, language, dates, outlet, entity and size',
       tags: ['stories'],
       request: { query: StoryListQuery },
       responses: { 200: jsonResponse(StoryListSchema, 'a page of stories'), ...errors },

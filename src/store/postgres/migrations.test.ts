@@ -9,7 +9,9 @@ import { foldText } from '../../lib/data-files.js';
 import { searchRow } from '../sqlite/article-search.js';
 import { SqliteStoryStore } from '../sqlite/sqlite-story-store.js';
 import { KNOWN_PAGE_URLS } from './live-tables.js';
+import type { StoryListQuery } from '../story-store.js';
 import { migratePostgres, PostgresStoryStore, POSTGRES_MIGRATIONS } from './index.js';
+import { summaryPage, type Db } from './story-summaries.js';
 
 const skip = await postgresSkipReason();
 const latest = POSTGRES_MIGRATIONS.at(-1)!.version;
@@ -159,6 +161,75 @@ test('PostgreSQL: known page URLs can be read through the primary key', { skip }
     await client.query('SET enable_seqscan = off');
     const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${KNOWN_PAGE_URLS}`, [['https://x.example/'], 3])).rows.map((r) => r['QUERY PLAN']).join('\n');
     assert.match(plan, /Index (Only )?Scan using page_urls_pkey|Bitmap Index Scan on page_urls_pkey/, plan);
+  } finally {
+    client.release();
+  }
+});
+
+test('PostgreSQL: the triage migration counts the outlets of the stories stored before it', { skip }, async (t) => {
+  // A schema at the version before it, with a story, its summary and its articles written then.
+  const outletsVersion = POSTGRES_MIGRATIONS.find((m) => m.sql.includes('CREATE TABLE story_outlets'))!.version;
+  const pool = (await testSchema(t)).open();
+  await pool.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+  for (const m of POSTGRES_MIGRATIONS.filter((m) => m.version < outletsVersion)) {
+    await pool.query(m.sql);
+    await pool.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
+  }
+  await pool.query(`INSERT INTO stories (id, created_at, updated_at) VALUES ('s1', 'x', 'x'), ('s2', 'x', 'x')`);
+  const insert = (id: string, story: string, source: string | null, published: string, duplicateOf: string | null = null) =>
+    pool.query(
+      `INSERT INTO articles (id, content_hash, origin, title, text, source, language, language_confidence, published, published_precision, story_id, duplicate_of, ingested_at, analysis)
+       VALUES ($1, $1, 'file', 'Title', 'Text.', $2, 'en', 0.9, $3, 'day', $4, $5, 'x', '{}')`,
+      [id, source, published, story, duplicateOf],
+    );
+  await insert('a1', 's1', 'Reuters', '2024-06-10');
+  await insert('a2', 's1', 'REUTERS', '2024-06-12');
+  await insert('a3', 's1', 'BBC', '2024-06-11');
+  await insert('a4', 's1', 'AFP', '2024-06-13', 'a1');
+  await insert('a5', 's1', null, '2024-06-14');
+  await insert('a6', 's2', '', '2024-06-09');
+  await pool.query(`INSERT INTO story_summaries (story_id, title, article_count, copy_count, event_count, first_date, last_date, activity)
+    VALUES ('s1', 'T', 4, 1, 4, '2024-06-10', '2024-06-14', '2024-06-14'), ('s2', 'U', 1, 0, 1, '2024-06-09', '2024-06-09', '2024-06-09')`);
+  await pool.query(`INSERT INTO story_languages (story_id, language, articles, activity) VALUES ('s1', 'en', 4, '2024-06-14'), ('s2', 'en', 1, '2024-06-09')`);
+
+  const store = await PostgresStoryStore.onPool(pool);
+  assert.deepEqual((await store.listStorySummaries()).map((s) => [s.id, s.outletCount]), [['s1', 2], ['s2', 0]], 'Reuters (either case) and BBC; a copy, no outlet and an empty one are none');
+  assert.deepEqual((await pool.query('SELECT story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count FROM story_outlets ORDER BY outlet_key COLLATE "C"')).rows, [
+    { story_id: 's1', outlet: 'BBC', outlet_key: 'bbc', articles: 1, first_date: '2024-06-11', last_date: '2024-06-11', activity: '2024-06-14', article_count: 4, outlet_count: 2 },
+    { story_id: 's1', outlet: 'REUTERS', outlet_key: 'reuters', articles: 2, first_date: '2024-06-10', last_date: '2024-06-12', activity: '2024-06-14', article_count: 4, outlet_count: 2 },
+  ]);
+  assert.deepEqual((await pool.query('SELECT story_id, article_count, outlet_count FROM story_languages ORDER BY story_id')).rows, [
+    { story_id: 's1', article_count: 4, outlet_count: 2 },
+    { story_id: 's2', article_count: 1, outlet_count: 0 },
+  ], 'the sort keys copied');
+  assert.deepEqual((await store.findStorySummaries({ sort: 'outlets', outlet: 'reuters', limit: 5 })).map((s) => s.id), ['s1']);
+  assert.deepEqual(await store.listOutlets('', 5), [{ name: 'REUTERS', articles: 2, stories: 1 }, { name: 'BBC', articles: 1, stories: 1 }]);
+  assert.equal(await migratePostgres(pool), latest);
+});
+
+test('PostgreSQL: the size and outlets orders, alone or under a language or outlet filter, are ranges of their indexes', { skip }, async (t) => {
+  const pool = (await testSchema(t)).open();
+  await migratePostgres(pool);
+  const client = await pool.connect();
+  try {
+    // An empty table would be read whole whatever the indexes: forbid what avoids them.
+    await client.query('SET enable_seqscan = off');
+    await client.query('SET enable_sort = off');
+    const after = { key: [3, '2024-06-10'], id: 's1' };
+    const cases: Array<[StoryListQuery, RegExp]> = [
+      [{ sort: 'size', after, limit: 20 }, /Index Scan using story_summaries_size/],
+      [{ sort: 'outlets', after, limit: 20 }, /Index Scan using story_summaries_outlets/],
+      [{ sort: 'size', language: 'en', after, limit: 20 }, /Index (Only )?Scan using story_languages_size/],
+      [{ sort: 'outlets', outlet: 'BBC', after, limit: 20 }, /Index (Only )?Scan using story_outlets_outlets/],
+    ];
+    for (const [query, expected] of cases) {
+      let captured = { sql: '', params: [] as unknown[] };
+      const recorder = { query: async (sql: string, params: unknown[]) => ((captured = { sql, params }), { rows: [] }) } as unknown as Db;
+      await summaryPage(recorder, query);
+      const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${captured.sql}`, captured.params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      assert.match(plan, expected, plan);
+      assert.doesNotMatch(plan.split('SubPlan')[0]!, /Sort\b|Seq Scan/, plan);
+    }
   } finally {
     client.release();
   }

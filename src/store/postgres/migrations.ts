@@ -7,6 +7,8 @@
 // Types: dates and times stay ISO 8601 TEXT, as in SQLite, because the store compares and returns
 // them as strings (a published value may be a day, a month or a year); JSON the store only reads
 // whole is JSONB; the minhash signature is BYTEA.
+import { OUTLET_ROW_CONDITION, OUTLET_ROWS } from './story-summaries.js';
+
 export const POSTGRES_MIGRATIONS: Array<{ version: number; sql: string }> = [
   {
     version: 1,
@@ -239,6 +241,42 @@ export const POSTGRES_MIGRATIONS: Array<{ version: number; sql: string }> = [
       );
       CREATE INDEX alert_deliveries_due ON alert_deliveries(status, next_attempt_at);
       CREATE INDEX alert_deliveries_alert ON alert_deliveries(alert_id, id);
+    `,
+  },
+  {
+    // SQLite's migration 10: the story list's triage (sorts by size and by outlets, outlet filters).
+    // story_outlets and the sort keys copied into the language and outlet rows, back-filled from the
+    // stored articles; outlet_key folds ASCII letters as SQLite's lower() does.
+    version: 5,
+    sql: `
+      ALTER TABLE story_summaries ADD COLUMN outlet_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE story_languages ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE story_languages ADD COLUMN outlet_count INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE story_outlets (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        outlet TEXT NOT NULL,
+        outlet_key TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        activity TEXT NOT NULL,
+        article_count INTEGER NOT NULL,
+        outlet_count INTEGER NOT NULL,
+        PRIMARY KEY (story_id, outlet_key)
+      );
+      CREATE INDEX articles_story_outlets ON articles(story_id, duplicate_of, source, published, published_precision);
+      INSERT INTO story_outlets (story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count)
+        ${OUTLET_ROWS} WHERE ${OUTLET_ROW_CONDITION} AND a.story_id IN (SELECT story_id FROM story_summaries) GROUP BY a.story_id, 3;
+      UPDATE story_summaries s SET outlet_count = (SELECT count(*) FROM story_outlets o WHERE o.story_id = s.story_id);
+      UPDATE story_languages l SET activity = s.activity, article_count = s.article_count, outlet_count = s.outlet_count FROM story_summaries s WHERE s.story_id = l.story_id;
+      UPDATE story_outlets o SET activity = s.activity, article_count = s.article_count, outlet_count = s.outlet_count FROM story_summaries s WHERE s.story_id = o.story_id;
+      CREATE INDEX story_summaries_size ON story_summaries(article_count DESC, activity DESC, story_id);
+      CREATE INDEX story_summaries_outlets ON story_summaries(outlet_count DESC, activity DESC, story_id);
+      CREATE INDEX story_languages_size ON story_languages(language, article_count DESC, activity DESC, story_id);
+      CREATE INDEX story_languages_outlets ON story_languages(language, outlet_count DESC, activity DESC, story_id);
+      CREATE INDEX story_outlets_activity ON story_outlets(outlet_key, activity DESC, story_id);
+      CREATE INDEX story_outlets_size ON story_outlets(outlet_key, article_count DESC, activity DESC, story_id);
+      CREATE INDEX story_outlets_outlets ON story_outlets(outlet_key, outlet_count DESC, activity DESC, story_id);
     `,
   },
 ];

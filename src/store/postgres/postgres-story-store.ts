@@ -10,7 +10,7 @@ import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { foldText } from '../../lib/data-files.js';
 import { epochDay } from '../../time/index.js';
 import { isTransactionConflict, isUniqueViolation } from '../store-error.js';
-import { countsAlone, type AddArticleOptions, type ArticleQuery, type ClusterCandidate, type CopyCandidate, type CorpusStats, type DateUpdate, type DayWindow, type EntityListing, type StoryListQuery, type StoryStore, type StorySummaryRow } from '../story-store.js';
+import { countsAlone, type AddArticleOptions, type ArticleQuery, type ClusterCandidate, type CopyCandidate, type CorpusStats, type DateUpdate, type DayWindow, type EntityListing, type LanguageListing, type OutletListing, type StoryListQuery, type StoryStore, type StorySummaryRow } from '../story-store.js';
 import { ALIAS_ARTICLES, datedDays, nameTsquery, searchRow, wordsTsquery } from './article-search.js';
 import { openPostgres, type PostgresOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
@@ -18,7 +18,7 @@ import { analysisOf, articleFromRecord, toCopyCandidate, type Analysis, type Art
 import type { AlertDelivery, AlertMatch, AlertMatchView, AlertRecord, DeliveryAttempt, FeedCheck, FeedRecord, NewAlert, PageFetchRecord } from '../live-store.js';
 import { distinct, isoTime } from '../live-rows.js';
 import * as live from './live-tables.js';
-import { addSummaryMember, allSummaries, publicationDays, refreshSummary, setSummaryTitle, summariesWithoutTitle, summaryPage, type Db } from './story-summaries.js';
+import { addSummaryMember, allSummaries, languageListing, newestPublicationDate, outletListing, publicationDays, refreshSummary, setSummaryTitle, summariesWithoutTitle, summaryPage, type Db } from './story-summaries.js';
 
 /** Unknown publication day in the key index. */
 const NO_DAY = -1;
@@ -554,6 +554,18 @@ export class PostgresStoryStore implements StoryStore {
 
   async listStorySummaries(): Promise<StorySummaryRow[]> {
     return allSummaries(this.db);
+  }
+
+  async listLanguages(): Promise<LanguageListing[]> {
+    return languageListing(this.db);
+  }
+
+  async listOutlets(prefix: string, limit: number): Promise<OutletListing[]> {
+    return outletListing(this.db, prefix, limit);
+  }
+
+  async newestPublicationDate(): Promise<string | null> {
+    return newestPublicationDate(this.db);
   }
 
   async storyPublicationDays(storyIds: string[]): Promise<Map<string, DayCount[]>> {

@@ -1,5 +1,5 @@
 // Schema migrations, applied in order, each in its own transaction. Never edit a shipped one: add the next.
-import { SUMMARY_AGGREGATES } from './story-summaries.js';
+import { COPY_SORT_KEYS, OUTLET_ARTICLE, OUTLET_ROWS, SUMMARY_AGGREGATES } from './story-summaries.js';
 
 export const MIGRATIONS: Array<{ version: number; sql: string }> = [
   {
@@ -247,6 +247,47 @@ export const MIGRATIONS: Array<{ version: number; sql: string }> = [
       );
       CREATE INDEX alert_deliveries_due ON alert_deliveries(status, next_attempt_at);
       CREATE INDEX alert_deliveries_alert ON alert_deliveries(alert_id, id);
+    `,
+  },
+  {
+    // The story list's triage (sorts by size and by outlets, outlet filters; issue: ui-triage).
+    // story_outlets: the outlets (source) of a story's originals, with the originals each gave and
+    // their first and last dates; outlet_key is the name with ASCII letters folded (SQLite's lower();
+    // the PostgreSQL store folds the same letters): one outlet, what an outlet filter compares. Each
+    // story's sort keys (activity, article_count, outlet_count) are copied into its language and
+    // outlet rows, so that every order under a language or outlet filter is a range of one index;
+    // story_summaries_size and story_summaries_outlets are the unfiltered orders. articles_story_outlets
+    // covers the outlets' refresh (no read of the article text). Back-filled from the stored articles.
+    version: 10,
+    sql: `
+      ALTER TABLE story_summaries ADD COLUMN outlet_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE story_languages ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE story_languages ADD COLUMN outlet_count INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE story_outlets (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        outlet TEXT NOT NULL,
+        outlet_key TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        activity TEXT NOT NULL,
+        article_count INTEGER NOT NULL,
+        outlet_count INTEGER NOT NULL,
+        PRIMARY KEY (story_id, outlet_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX articles_story_outlets ON articles(story_id, duplicate_of, source, published, published_precision);
+      INSERT INTO story_outlets (story_id, outlet, outlet_key, articles, first_date, last_date, activity, article_count, outlet_count)
+        ${OUTLET_ROWS} WHERE ${OUTLET_ARTICLE} AND a.story_id IN (SELECT story_id FROM story_summaries) GROUP BY a.story_id, lower(a.source);
+      UPDATE story_summaries SET outlet_count = (SELECT COUNT(*) FROM story_outlets o WHERE o.story_id = story_summaries.story_id);
+      ${COPY_SORT_KEYS('story_languages', '')};
+      ${COPY_SORT_KEYS('story_outlets', '')};
+      CREATE INDEX story_summaries_size ON story_summaries(article_count DESC, activity DESC, story_id);
+      CREATE INDEX story_summaries_outlets ON story_summaries(outlet_count DESC, activity DESC, story_id);
+      CREATE INDEX story_languages_size ON story_languages(language, article_count DESC, activity DESC, story_id);
+      CREATE INDEX story_languages_outlets ON story_languages(language, outlet_count DESC, activity DESC, story_id);
+      CREATE INDEX story_outlets_activity ON story_outlets(outlet_key, activity DESC, story_id);
+      CREATE INDEX story_outlets_size ON story_outlets(outlet_key, article_count DESC, activity DESC, story_id);
+      CREATE INDEX story_outlets_outlets ON story_outlets(outlet_key, outlet_count DESC, activity DESC, story_id);
     `,
   },
 ];

@@ -27,7 +27,7 @@ test('migrations run once and a reopened store keeps its data', async () => {
   assert.deepEqual((await again.getArticle('a1'))?.entities, article('a1').entities);
   await again.close();
   const db = new Database(path);
-  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   db.close();
 });
 
@@ -177,7 +177,7 @@ test('the live-news migration makes the url and canonical URL of every stored ar
     { url: 'https://x.example/3', article_id: 'a3', outcome: 'stored', failures: 0, fetched_at: '2024-06-03T00:00:00.000Z' },
     { url: 'https://x.example/4', article_id: 'a4', outcome: 'stored', failures: 0, fetched_at: '2024-06-04T00:00:00.000Z' },
   ], 'a URL stored twice keeps its first article');
-  assert.deepEqual(after.prepare('SELECT version FROM schema_migrations WHERE version >= ?').pluck().all(liveVersion), [liveVersion]);
+  assert.deepEqual(after.prepare('SELECT version FROM schema_migrations WHERE version >= ?').pluck().all(liveVersion), MIGRATIONS.filter((m) => m.version >= liveVersion).map((m) => m.version));
   after.close();
 });
 

@@ -4,7 +4,7 @@ import { ArticleExistsError, StoreError, type ArticleFeatures, type DateMention,
 import { signatureFromBuffer, signatureToBuffer } from '../../dedup/index.js';
 import { epochDay } from '../../time/index.js';
 import { foldText } from '../../lib/data-files.js';
-import { countsAlone, type AddArticleOptions, type ArticleQuery, type ClusterCandidate, type CopyCandidate, type CorpusStats, type DateUpdate, type DayWindow, type EntityListing, type StoryListQuery, type StoryStore, type StorySummaryRow } from '../story-store.js';
+import { countsAlone, type AddArticleOptions, type ArticleQuery, type ClusterCandidate, type CopyCandidate, type CorpusStats, type DateUpdate, type DayWindow, type EntityListing, type LanguageListing, type OutletListing, type StoryListQuery, type StoryStore, type StorySummaryRow } from '../story-store.js';
 import { ALIAS_ARTICLES, datedDays, nameQuery, searchRow, wordsQuery } from './article-search.js';
 import { CandidateCache } from './candidate-cache.js';
 import { MIGRATIONS } from './migrations.js';
@@ -418,6 +418,18 @@ export class SqliteStoryStore implements StoryStore {
 
   async listStorySummaries(): Promise<StorySummaryRow[]> {
     return this.summaries.all();
+  }
+
+  async listLanguages(): Promise<LanguageListing[]> {
+    return this.summaries.languages();
+  }
+
+  async listOutlets(prefix: string, limit: number): Promise<OutletListing[]> {
+    return this.summaries.outlets(prefix, limit);
+  }
+
+  async newestPublicationDate(): Promise<string | null> {
+    return this.summaries.newestPublicationDate();
   }
 
   async storyPublicationDays(storyIds: string[]): Promise<Map<string, DayCount[]>> {
