@@ -27,7 +27,8 @@ function fill(el, attrs, children) {
 /** Replaces the main region's content and moves focus to its heading for screen readers. */
 export function show(...children) {
   const main = document.getElementById('main');
-  main.replaceChildren(...children);
+  // Absent parts (a next-page button when there is no next page) are left out, never shown as "null".
+  main.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
   const heading = main.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
@@ -45,7 +46,7 @@ export function safeHref(url) {
   }
 }
 
-export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** Shows another page of the app without reloading (the router listens to popstate). */
 export function navigate(url) {

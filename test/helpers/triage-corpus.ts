@@ -22,7 +22,7 @@ function jsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 }
 
-/** The corpus as JSONL lines; `perSource` caps each source's articles (all by default). */
+/** The corpus as JSONL lines; `perSource` caps the articles of each Timeline17 folder and of each other language (all by default). */
 export function triageCorpusLines(perSource = Infinity): Line[] {
   const lines: Line[] = [];
   for (const folder of T17) {
@@ -31,15 +31,22 @@ export function triageCorpusLines(perSource = Infinity): Line[] {
     for (const r of rows.slice(0, perSource)) lines.push({ id: r.id, text: r.text, language: r.lang, published: r.date, source: outlet });
   }
   const crisis = jsonl<{ id: string; lang: string; title: string; text: string; date: string }>(join(SHARED_DATA, 'clustering', 'ml-crisis-topics-dev', 'items.jsonl'));
-  for (const r of crisis.slice(0, perSource)) lines.push({ id: r.id, ...(r.title ? { title: r.title } : {}), text: r.text, language: r.lang, published: r.date, source: 'Global Voices' });
+  const perLanguage = new Map<string, number>();
+  for (const r of crisis) {
+    const n = perLanguage.get(r.lang) ?? 0;
+    if (n >= perSource) continue;
+    perLanguage.set(r.lang, n + 1);
+    lines.push({ id: r.id, ...(r.title ? { title: r.title } : {}), text: r.text, language: r.lang, published: r.date, source: 'Global Voices' });
+  }
   const pairs = jsonl<Record<string, string>>(join(SHARED_DATA, 'clustering', 'semeval2022-task8-pairs-dev', 'pairs.jsonl'));
   const seen = new Set<string>();
   for (const p of pairs) {
     for (const side of ['1', '2']) {
       const language = p[`lang${side}`]!;
       const text = p[`text${side}`]!;
-      if (!['de', 'tr', 'ar'].includes(language) || seen.has(text) || seen.size >= perSource) continue;
+      if (!['de', 'tr', 'ar'].includes(language) || seen.has(text) || (perLanguage.get(language) ?? 0) >= perSource) continue;
       seen.add(text);
+      perLanguage.set(language, (perLanguage.get(language) ?? 0) + 1);
       lines.push({ id: `${p.pair_id}-${side}`, title: p[`title${side}`]!, text, language });
     }
   }
