@@ -166,11 +166,14 @@ test('a search opens its timeline: points in date order, each with its outlets a
   assert.match(new URL(page.url()).pathname, /^\/articles\//);
 });
 
-test('an entity on the story page opens its timeline across stories', async (t) => {
+test('an entity on the story page opens its page, and from there its timeline across stories', async (t) => {
   const page = await open(t, `/stories/${demoStory}`);
   if (!page) return;
   await page.waitForSelector('.entities a');
-  await page.locator('.entities a', { hasText: /^Vladimir Putin$/ }).click();
+  // The chip opens the entity's page, which links to the ranked timeline across stories.
+  await page.locator('.entities a', { has: page.locator('.entity-name', { hasText: /^Vladimir Putin$/ }) }).click();
+  await page.waitForURL(/\/entities\/Vladimir%20Putin$/);
+  await page.getByRole('link', { name: 'Timeline across stories' }).click();
   await page.waitForURL(/\/timeline\?entity=Vladimir\+Putin$/);
   assert.equal(await page.locator('main h1').textContent(), 'Timeline: Vladimir Putin');
   const { dates, links } = await timelinePoints(page);

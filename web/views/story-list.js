@@ -68,7 +68,7 @@ function storyCard(s) {
     { class: 'story-card' },
     h('h2', {}, h('a', { href: storyPath(s.id), 'data-link': true }, s.title || s.id)),
     h('p', { class: 'meta' }, `${plural(s.articleCount, 'article')} · ${s.languages.join(', ')} · ${span}`),
-    sparkline(s.coverage, `Coverage over time, ${span}: ${s.coverage.join(', ')} articles per period`),
+    sparkline(s.coverage, `Coverage over time: ${plural(s.articleCount, 'article')}${s.firstDate ? ` from ${s.firstDate} to ${s.lastDate}` : ''}, at most ${Math.max(0, ...s.coverage)} in a period`),
   );
 }
 
