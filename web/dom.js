@@ -30,7 +30,8 @@ function fill(el, attrs, children) {
  */
 export function show(...children) {
   const main = document.getElementById('main');
-  main.replaceChildren(...children);
+  // Parts a view leaves out (null, false) are left out here too, not shown as the text "null".
+  main.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
   const back = history.state?.leftBy;
   const link = back ? [...main.querySelectorAll('a[href]')].find((a) => a.getAttribute('href') === back) : null;
   if (link) return link.focus();
