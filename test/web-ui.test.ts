@@ -152,6 +152,8 @@ test('a search opens its timeline: points in date order, each with its outlets a
   await page.waitForURL(/\?q=/);
   await page.getByRole('link', { name: 'Timeline of these results' }).click();
   await page.waitForURL(/\/timeline\?q=Pyongyang$/);
+  // The list stays on screen until the timeline has its data.
+  await page.waitForSelector('.topic-timeline');
   assert.equal(await page.locator('main h1').textContent(), 'Timeline: “Pyongyang”');
   const { dates, links, outlets } = await timelinePoints(page);
   assert.ok(dates.length >= 3);
@@ -175,6 +177,7 @@ test('an entity on the story page opens its page, and from there its timeline ac
   await page.waitForURL(/\/entities\/Vladimir%20Putin$/);
   await page.getByRole('link', { name: 'Timeline across stories' }).click();
   await page.waitForURL(/\/timeline\?entity=Vladimir\+Putin$/);
+  await page.waitForSelector('.topic-timeline');
   assert.equal(await page.locator('main h1').textContent(), 'Timeline: Vladimir Putin');
   const { dates, links } = await timelinePoints(page);
   assert.ok(dates.length >= 3);
