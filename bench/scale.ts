@@ -38,7 +38,9 @@ mkdirSync(inputs);
   let lines: string[] = [];
   let file = 0;
   for (const doc of syntheticNews(PAIRS, N)) {
-    lines.push(JSON.stringify({ id: doc.hints.id, title: doc.hints.title, text: doc.body, date: doc.hints.published, lang: doc.hints.language }));
+    // Sixty made-up outlets, spread by article number, so that outlet counts, the outlets sort and the
+    // outlet filter have something to work on (the synthetic texts name none).
+    lines.push(JSON.stringify({ id: doc.hints.id, title: doc.hints.title, text: doc.body, date: doc.hints.published, lang: doc.hints.language, source: `Outlet ${(Number(doc.hints.id!.slice(4)) * 7919) % 60}` }));
     if (lines.length === FILE_SIZE) {
       writeFileSync(join(inputs, `${String(file++).padStart(4, '0')}.jsonl`), `${lines.join('\n')}\n`);
       lines = [];
@@ -128,6 +130,14 @@ const kinds: Record<string, string[]> = {
   word_search: [`/api/stories?limit=20&q=${encodeURIComponent(word)}`],
   language_filter: [`/api/stories?limit=20&lang=${language}`],
   story_page: listed.map((s) => `/api/stories/${s.id}`),
+  // The triage list (issue 20): each sort's first page, an outlet filter, and the filter lists.
+  sort_size: ['/api/stories?limit=20&sort=size'],
+  sort_outlets: ['/api/stories?limit=20&sort=outlets'],
+  sort_growth: ['/api/stories?limit=20&sort=growth'],
+  outlet_filter: ['/api/stories?limit=20&outlet=Outlet%207'],
+  min_size_filter: ['/api/stories?limit=20&min=50'],
+  languages_list: ['/api/languages'],
+  outlets_list: ['/api/outlets?limit=50'],
 };
 const latency: Record<string, unknown> = {};
 for (const [kind, paths] of Object.entries(kinds)) {

@@ -153,7 +153,8 @@ test('a search opens its timeline: points in date order, each with its outlets a
   await page.waitForURL(/\?q=/);
   await page.getByRole('link', { name: 'Timeline of these results' }).click();
   await page.waitForURL(/\/timeline\?q=Pyongyang$/);
-  await page.locator('main h1', { hasText: /^Timeline/ }).waitFor();
+  // The list stays on screen until the timeline has its data.
+  await page.waitForSelector('.topic-timeline');
   assert.equal(await page.locator('main h1').textContent(), 'Timeline: “Pyongyang”');
   const { dates, links, outlets } = await timelinePoints(page);
   assert.ok(dates.length >= 3);
@@ -168,13 +169,16 @@ test('a search opens its timeline: points in date order, each with its outlets a
   assert.match(new URL(page.url()).pathname, /^\/articles\//);
 });
 
-test('an entity on the story page opens its timeline across stories', async (t) => {
+test('an entity on the story page opens its page, and from there its timeline across stories', async (t) => {
   const page = await open(t, `/stories/${demoStory}`);
   if (!page) return;
   await page.waitForSelector('.entities a');
-  await page.locator('.entities a', { hasText: /^Vladimir Putin$/ }).click();
+  // The chip opens the entity's page, which links to the ranked timeline across stories.
+  await page.locator('.entities a', { has: page.locator('.entity-name', { hasText: /^Vladimir Putin$/ }) }).click();
+  await page.waitForURL(/\/entities\/Vladimir%20Putin$/);
+  await page.getByRole('link', { name: 'Timeline across stories' }).click();
   await page.waitForURL(/\/timeline\?entity=Vladimir\+Putin$/);
-  await page.locator('main h1', { hasText: /^Timeline/ }).waitFor();
+  await page.waitForSelector('.topic-timeline');
   assert.equal(await page.locator('main h1').textContent(), 'Timeline: Vladimir Putin');
   const { dates, links } = await timelinePoints(page);
   assert.ok(dates.length >= 3);

@@ -38,5 +38,6 @@ async function request(method, path, payload) {
 
 export const storyPath = (id) => `/stories/${encodeURIComponent(id)}`;
 export const articlePath = (id) => `/articles/${encodeURIComponent(id)}`;
+export const entityPath = (name) => `/entities/${encodeURIComponent(name)}`;
 /** The timeline across a selection (`{q, entity, from, to, language, ...}`; empty values left out). */
 export const timelinePath = (params) => `/timeline?${new URLSearchParams(Object.entries(params).filter(([, v]) => v))}`;

@@ -1,9 +1,10 @@
 // The browser-side router: / is the story list, /stories/ID a story, /articles/ID the reader,
 // /timeline?... a timeline across a search or an entity, /feeds the feeds `watch` polls, /alerts the alerts.
-import { AuthRequired, setToken } from './api.js';
+import { ApiError, AuthRequired, setToken } from './api.js';
 import { h, navigate, show } from './dom.js';
 import { renderAlerts } from './views/alerts.js';
 import { renderArticle } from './views/article-reader.js';
+import { renderEntity } from './views/entity-page.js';
 import { renderFeeds } from './views/feeds.js';
 import { renderStoryList } from './views/story-list.js';
 import { renderStory } from './views/story-page.js';
@@ -14,20 +15,32 @@ const ROUTES = [
   [/^\/stories\/([^/]+)$/, (id) => renderStory(decodeURIComponent(id))],
   [/^\/articles\/([^/]+)$/, (id) => renderArticle(decodeURIComponent(id))],
   [/^\/timeline$/, () => renderTopicTimeline(new URLSearchParams(location.search))],
+  [/^\/entities\/([^/]+)$/, (name) => renderEntity(decodeURIComponent(name))],
   [/^\/feeds$/, () => renderFeeds()],
   [/^\/alerts$/, () => renderAlerts()],
 ];
 
+/** The path and query shown: a change of the #fragment alone (the skip link) renders nothing again. */
+let shown = null;
+
 async function route() {
+  shown = location.pathname + location.search;
   const match = ROUTES.map(([pattern, view]) => [pattern.exec(location.pathname), view]).find(([m]) => m);
-  if (!match) return show(h('h1', {}, 'Not found'), h('p', {}, 'No page here. ', h('a', { href: '/', 'data-link': true }, 'All stories')));
+  if (!match) return notFound('No page here.');
   const [m, view] = match;
   try {
     await view(...m.slice(1));
   } catch (err) {
     if (err instanceof AuthRequired) return show(tokenForm());
+    if (err instanceof ApiError && err.status === 404) return notFound(location.pathname.startsWith('/articles/') ? 'No article with this id.' : location.pathname.startsWith('/stories/') ? 'No story with this id.' : err.message);
+    document.title = 'Error — Storyline';
     show(h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, err.message));
   }
+}
+
+function notFound(why) {
+  document.title = 'Page not found — Storyline';
+  show(h('h1', {}, 'Page not found'), h('p', {}, why), h('p', {}, h('a', { href: '/', 'data-link': true }, 'All stories')));
 }
 
 function tokenForm() {
@@ -58,7 +71,10 @@ document.addEventListener('click', (event) => {
   const link = event.target.closest?.('a[data-link]');
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  navigate(link.getAttribute('href'));
+  navigate(link.getAttribute('href'), link.closest('#main') ? link.getAttribute('href') : null);
 });
-window.addEventListener('popstate', route);
+window.addEventListener('navigate', route);
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search !== shown) route();
+});
 route();

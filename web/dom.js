@@ -24,11 +24,17 @@ function fill(el, attrs, children) {
   return el;
 }
 
-/** Replaces the main region's content and moves focus to its heading for screen readers. */
+/**
+ * Replaces the main region's content and moves focus to its heading for screen readers (the CSS
+ * shows no ring for that). Back to a page left through a link, the focus returns to that link.
+ */
 export function show(...children) {
   const main = document.getElementById('main');
-  // Absent parts (a next-page button when there is no next page) are left out, never shown as "null".
+  // Parts a view leaves out (null, false) are left out here too, not shown as the text "null".
   main.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  const back = history.state?.leftBy;
+  const link = back ? [...main.querySelectorAll('a[href]')].find((a) => a.getAttribute('href') === back) : null;
+  if (link) return link.focus();
   const heading = main.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
@@ -46,13 +52,16 @@ export function safeHref(url) {
   }
 }
 
-export const plural = (n, word, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+/** plural(1, 'mention') → "1 mention"; plural(3, 'match', 'matches') → "3 matches". */
+export const plural = (n, word, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
-/** Shows another page of the app without reloading (the router listens to popstate). */
-export function navigate(url) {
+/** Shows another page of the app without reloading (the router listens to popstate and to this "navigate" event). */
+export function navigate(url, leftBy = null) {
+  // The page left remembers the link that left it, for the focus when coming back.
+  if (leftBy) history.replaceState({ ...history.state, leftBy }, '');
   history.pushState(null, '', url);
   window.scrollTo(0, 0);
-  window.dispatchEvent(new PopStateEvent('popstate'));
+  window.dispatchEvent(new Event('navigate'));
 }
 
 /** A moment from the API (ISO 8601) as a <time>, read in UTC to the minute: 2026-01-05 14:30 UTC. */

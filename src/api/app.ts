@@ -60,7 +60,8 @@ export function createApp(options: AppOptions): OpenAPIHono<ApiEnv> {
   app.use('*', requireAllowedHost([...(publicUrl ? [new URL(publicUrl).host] : []), ...(options.allowedHosts ?? [])]));
   app.use('*', requireDecodablePath());
   app.route('/api', api);
-  app.route('/', webUiRoutes());
+  // With a token, whether an id exists is the API's to tell: the pages then answer 200 for any id.
+  app.route('/', webUiRoutes(deps.token ? {} : { store: deps.store }));
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError(handleError);
   return app;

@@ -13,7 +13,7 @@ export function renderStoryMarkdown(view: StoryView): string {
     lines.push(`${i + 1}. [${escapeMarkdown(a.id)}] ${escapeMarkdown(a.title)} (${escapeMarkdown(a.source ?? 'unknown outlet')}, ${escapeMarkdown(a.language)}, ${escapeMarkdown(date)})`);
   });
   lines.push('', '## Entities', '');
-  for (const e of view.entities.slice(0, 30)) lines.push(`- ${escapeMarkdown(e.name)} (${e.type}, ${e.mentions} mentions)`);
+  for (const e of view.entities.slice(0, 30)) lines.push(`- ${escapeMarkdown(e.name)} (${e.type}, ${e.mentions} ${e.mentions === 1 ? 'mention' : 'mentions'})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -24,6 +24,20 @@ function moreButton(total, from, addPage) {
   return button;
 }
 
+const OUTLETS_NAMED = 2;
+
+/** The outlets behind a point, inline: "— Reuters, Yonhap +2" (a point from /api/timeline names them in `sources`). */
+export function pointOutlets(p, articlesById) {
+  return p.sources ?? [...new Set(p.articles.map((id) => articlesById.get(id)?.source).filter(Boolean))];
+}
+
+function outletsLine(p, articlesById) {
+  const outlets = pointOutlets(p, articlesById);
+  if (!outlets.length) return null;
+  const more = outlets.length - OUTLETS_NAMED;
+  return h('span', { class: 'point-outlets', title: outlets.join(', ') }, `— ${outlets.slice(0, OUTLETS_NAMED).join(', ')}${more > 0 ? ` +${more}` : ''}`);
+}
+
 function pointItem(p, articlesById) {
   const sources = h('ul', { class: 'sources' });
   const details = h(
@@ -34,7 +48,8 @@ function pointItem(p, articlesById) {
       {},
       h('time', { datetime: p.start }, p.end && p.end !== p.start ? `${p.date} – ${p.end}` : p.date),
       p.kind === 'background' ? h('span', { class: 'badge background' }, 'Background') : null,
-      h('span', { class: 'point-text' }, p.text),
+      h('span', { class: 'point-text', lang: p.language }, p.text),
+      outletsLine(p, articlesById),
       h('span', { class: 'badge' }, plural(p.articles.length, 'source')),
     ),
     sources,
@@ -45,9 +60,10 @@ function pointItem(p, articlesById) {
     sources.append(
       ...p.articles.map((id) => {
         const a = articlesById.get(id);
-        return h('li', {}, h('a', { href: articlePath(id), 'data-link': true }, a?.title ?? id), a ? ` — ${a.source ?? 'unknown outlet'}, ${a.language}, ${a.published ?? 'undated'}` : '');
+        return h('li', {}, h('a', { href: articlePath(id), 'data-link': true }, a?.title ?? id), a ? ` — ${a.source ?? 'no named outlet'}, ${a.language}, ${a.published ?? 'undated'}` : '');
       }),
     );
   });
-  return h('li', { class: `point-item ${p.kind}`, 'data-date': p.start, 'data-kind': p.kind }, details);
+  const kind = p.kind ?? 'development';
+  return h('li', { class: `point-item ${kind}`, 'data-date': p.start, 'data-kind': kind }, details);
 }

@@ -18,7 +18,7 @@ export async function renderArticle(id) {
       h(
         'p',
         { class: 'meta' },
-        `${a.source ?? 'unknown outlet'} · ${a.language} · ${a.published ? `${a.published}${a.publishedInferred ? ' (inferred)' : ''}` : 'undated'}`,
+        `${a.source ?? 'no named outlet'} · ${a.language} · ${a.published ? `${a.published}${a.publishedInferred ? ' (inferred)' : ''}` : 'undated'}`,
         a.authors.length ? ` · ${a.authors.join(', ')}` : '',
         original ? [' · ', h('a', { href: original, rel: 'noopener noreferrer nofollow' }, 'original')] : '',
       ),

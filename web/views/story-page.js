@@ -1,9 +1,10 @@
-// One story: title, summary, the timeline (chart and expandable list), who said what, where sources
-// differ, entities, articles, and its exports; a button to follow it (an alert on the story).
+// One story, for reading: headline and summary first, then its dates, exports and a button to follow
+// it (an alert on the story), its outlets, the timeline (chart, and a list naming each point's
+// outlets), who said what, where sources differ, entities (each opens its page) and articles.
 import { getJson, sendJson, storyPath } from '../api.js';
 import { timelineChart } from '../components/timeline-chart.js';
 import { timelineList } from '../components/timeline-list.js';
-import { articlesSection, differencesSection, entitiesSection, quotesSection, section } from '../components/story-sections.js';
+import { articlesSection, differencesSection, entitiesSection, outletsSection, quotesSection, section } from '../components/story-sections.js';
 import { h, plural, show } from '../dom.js';
 
 export async function renderStory(id) {
@@ -25,8 +26,9 @@ export async function renderStory(id) {
       'article',
       { class: 'story' },
       h('h1', {}, story.title || story.id),
-      followControl(story.id, alerts),
+      h('section', { 'aria-labelledby': 'summary-title', class: 'story-section lead' }, h('h2', { id: 'summary-title', class: 'visually-hidden' }, 'Summary'), h('p', { class: 'summary' }, story.summary)),
       h('p', { class: 'meta' }, `${plural(story.articles.length, 'article')} · ${story.languages.join(', ')} · ${dates[0] ?? '?'} → ${dates.at(-1) ?? '?'}`),
+      followControl(story.id, alerts),
       h(
         'p',
         { class: 'exports' },
@@ -37,11 +39,11 @@ export async function renderStory(id) {
         ' · ',
         h('a', { href: `/api${api}/feed.xml`, type: 'application/atom+xml' }, 'Atom feed'),
       ),
-      section('summary-title', 'Summary', h('p', { class: 'summary' }, story.summary)),
+      outletsSection(story),
       section(
         'timeline-title',
         'Timeline',
-        h('p', { class: 'legend' }, h('span', { class: 'key development' }, 'Development'), h('span', { class: 'key background' }, 'Background (long before the first report)'), ' Open a point to see its sources.'),
+        h('p', { class: 'legend' }, h('span', { class: 'key development' }, 'Development'), h('span', { class: 'key background' }, 'Background (long before the first report)'), ' Open a point to see its articles.'),
         timelineChart(story.timeline, story.background),
         timelineList([...story.background, ...story.timeline], articlesById),
       ),

@@ -49,13 +49,13 @@ function pointItem(p, articlesById) {
     h('time', { datetime: p.start }, date),
     h('meter', { min: 0, max: 1, value: p.importance, title: `importance ${Math.round(p.importance * 100)}%`, 'aria-label': 'importance' }),
     h('p', { class: 'point-text', lang: p.language }, p.text),
-    h('p', { class: 'point-sources' }, 'Sources: ', p.sources.length ? p.sources.join(', ') : 'unknown outlet', p.otherLanguages.length ? ` · also in ${p.otherLanguages.join(', ')}` : ''),
+    h('p', { class: 'point-sources' }, 'Sources: ', p.sources.length ? p.sources.join(', ') : 'no named outlet', p.otherLanguages.length ? ` · also in ${p.otherLanguages.join(', ')}` : ''),
     h(
       'ul',
       { class: 'sources' },
       p.articles.map((id) => {
         const a = articlesById.get(id);
-        return h('li', {}, h('a', { href: articlePath(id), 'data-link': true }, a?.title || id), a ? ` — ${a.source ?? 'unknown outlet'}, ${a.language}, ${a.published ?? 'undated'}` : '');
+        return h('li', {}, h('a', { href: articlePath(id), 'data-link': true }, a?.title || id), a ? ` — ${a.source ?? 'no named outlet'}, ${a.language}, ${a.published ?? 'undated'}` : '');
       }),
     ),
   );
