@@ -265,9 +265,9 @@ test('the keyboard alone: skip link, Tab to a story and Enter, Back to the list;
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
   assert.equal(await page.locator('.story-card').count(), 1, 'the list stays (no re-render for the #fragment)');
 
-  // From there, Tab goes through the search form to the story link.
   let story = null;
-  for (let i = 0; i < 15 && !story; i++) {
+  // Through the search form (seven fields, the dates by their parts) to the first story link.
+  for (let i = 0; i < 40 && !story; i++) {
     await page.keyboard.press('Tab');
     const now = await focused(page);
     assert.ok(now, 'the focus stays in the page');
@@ -341,7 +341,7 @@ test('the story list, for the README', async (t) => {
   const { page, check } = opened;
   await page.goto(`${server.url}/`);
   await page.waitForSelector('.story-card');
-  assert.match((await page.locator('svg.sparkline').first().getAttribute('aria-label')) ?? '', /^Coverage over time: \d+ articles? from \S+ to \S+, at most \d+ in a period$/);
+  assert.match((await page.locator('svg.sparkline').first().getAttribute('aria-label')) ?? '', /^Coverage from \S+ to \S+: \d+ dated articles?, at most \d+ in one period$/);
   assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /\bnull\b|undefined/, 'parts left out are not shown as "null"');
   await page.screenshot({ path: screenshot('story-list.png') });
   check();
