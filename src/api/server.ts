@@ -12,6 +12,8 @@ export interface RunningServer {
 }
 
 /** The server analyses posted articles on a pool of threads (settings analysisThreads, analysisMaxRequests, analysisTimeoutMs). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export function startServer(options: AppOptions & { host: string; port: number }): Promise<RunningServer> {
   const pool = options.analyzeAll
     ? null
@@ -30,6 +32,12 @@ export function startServer(options: AppOptions & { host: string; port: number }
           }).then(() => pool?.close()),
       });
     });
+    // Idle keep-alive connections are kept longer than clients keep theirs (undici: 4 s; proxies: up to
+    // 60 s): a server closing first races a client's next request on the same socket (ECONNRESET).
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+    }
     server.once('error', (err) => {
       void pool?.close();
       reject(err);

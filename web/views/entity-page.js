@@ -12,7 +12,8 @@ const STORIES_SHOWN = 20;
 export async function renderEntity(name) {
   const [timeline, stories, known] = await Promise.all([
     getJson(`/timeline?${new URLSearchParams({ entity: name })}`),
-    getJson(`/stories?${new URLSearchParams({ q: name })}`),
+    // The stories with an article naming it (by its canonical name or an alias), most articles first.
+    getJson(`/stories?${new URLSearchParams({ entity: name, sort: 'size', limit: String(STORIES_SHOWN) })}`),
     // The type comes from the entity list; without it the page still shows.
     getJson(`/entities?${new URLSearchParams({ q: name, limit: '20' })}`).then(({ entities }) => entities, () => []),
   ]);
