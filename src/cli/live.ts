@@ -8,7 +8,9 @@ import { postJson } from '../ingest/fetch/index.js';
 import { fetcherFromSettings } from './fetcher.js';
 import { openStore, resolveDbPath } from '../main.js';
 import { untilNextDue, watchRound, type FeedPollResult, type WatchRound } from '../pipeline/index.js';
-import type { AlertRecord, StoryStore } from '../store/index.js';
+import type { AlertRecord } from '../store/index.js';
+import { printJson } from './output.js';
+import { withStore } from './with-store.js';
 
 
 const EXIT_OK = 0;
@@ -33,10 +35,14 @@ export function addLiveCommands(program: Command, ctx: LiveCommandContext): void
     .addOption(ctx.dbOption())
     .action(async (urls: string[], opts: { db?: string }) => {
       const checked = urls.map(checkFeedUrl);
-      await withStore(opts.db, false, async (store) => {
-        const added = new Set(await store.addFeeds(checked, new Date().toISOString()));
-        for (const url of checked) process.stdout.write(`${added.has(url) ? 'added' : 'already kept'} ${url}\n`);
-      });
+      await withStore(
+        opts.db,
+        async (store) => {
+          const added = new Set(await store.addFeeds(checked, new Date().toISOString()));
+          for (const url of checked) process.stdout.write(`${added.has(url) ? 'added' : 'already kept'} ${url}\n`);
+        },
+        { mustExist: false },
+      );
     });
   feeds
     .command('list')
@@ -44,7 +50,7 @@ export function addLiveCommands(program: Command, ctx: LiveCommandContext): void
     .addOption(ctx.dbOption())
     .option('--json', 'print JSON')
     .action(async (opts: { db?: string; json?: boolean }) => {
-      await withStore(opts.db, true, async (store) => {
+      await withStore(opts.db, async (store) => {
         const list = await store.listFeeds();
         if (opts.json) return printJson(list);
         if (list.length === 0) return void process.stdout.write('no feeds (add one: storyline feeds add URL)\n');
@@ -60,7 +66,7 @@ export function addLiveCommands(program: Command, ctx: LiveCommandContext): void
     .argument('<urls...>')
     .addOption(ctx.dbOption())
     .action(async (urls: string[], opts: { db?: string }) => {
-      await withStore(opts.db, true, async (store) => {
+      await withStore(opts.db, async (store) => {
         const removed = await store.removeFeeds(urls);
         process.stdout.write(`removed ${removed} of ${urls.length}\n`);
         if (removed < urls.length) ctx.setExit(EXIT_BAD_INPUT);
@@ -97,13 +103,17 @@ export function addLiveCommands(program: Command, ctx: LiveCommandContext): void
       const target = alertTargetFrom(opts);
       if ('problem' in target) throw new UsageError(target.problem.replace(/\b(query|entity|story)\b/g, '--$1'));
       if (opts.webhook) checkWebhookUrl(opts.webhook);
-      await withStore(opts.db, false, async (store) => {
-        if (target.kind === 'story' && !(await store.resolveStoryId(target.storyId))) throw new UsageError(`no such story: ${target.storyId} (see \`storyline stories\`)`);
-        const id = newAlertId();
-        await store.createAlert({ id, target, webhook: opts.webhook ?? null, createdAt: new Date().toISOString() });
-        process.stdout.write(`${id}\n`);
-        process.stderr.write(`alert ${id} follows ${target.kind} "${alertValue(target)}"; its feed: /api/alerts/${id}/feed.xml\n`);
-      });
+      await withStore(
+        opts.db,
+        async (store) => {
+          if (target.kind === 'story' && !(await store.resolveStoryId(target.storyId))) throw new UsageError(`no such story: ${target.storyId} (see \`storyline stories\`)`);
+          const id = newAlertId();
+          await store.createAlert({ id, target, webhook: opts.webhook ?? null, createdAt: new Date().toISOString() });
+          process.stdout.write(`${id}\n`);
+          process.stderr.write(`alert ${id} follows ${target.kind} "${alertValue(target)}"; its feed: /api/alerts/${id}/feed.xml\n`);
+        },
+        { mustExist: false },
+      );
     });
   alerts
     .command('list')
@@ -111,7 +121,7 @@ export function addLiveCommands(program: Command, ctx: LiveCommandContext): void
     .addOption(ctx.dbOption())
     .option('--json', 'print JSON')
     .action(async (opts: { db?: string; json?: boolean }) => {
-      await withStore(opts.db, true, async (store) => {
+      await withStore(opts.db, async (store) => {
         const list = await store.listAlerts();
         if (opts.json) return printJson(list);
         if (list.length === 0) return void process.stdout.write('no alerts (add one: storyline alerts add --query TEXT)\n');
@@ -124,7 +134,7 @@ export function addLiveCommands(program: Command, ctx: LiveCommandContext): void
     .argument('<ids...>')
     .addOption(ctx.dbOption())
     .action(async (ids: string[], opts: { db?: string }) => {
-      await withStore(opts.db, true, async (store) => {
+      await withStore(opts.db, async (store) => {
         let removed = 0;
         for (const id of ids) if (await store.removeAlert(id)) removed++;
         process.stdout.write(`removed ${removed} of ${ids.length}\n`);
@@ -206,15 +216,6 @@ function checkHttpUrl(value: string, what: string): string {
   return url.href;
 }
 
-async function withStore(db: string | undefined, mustExist: boolean, fn: (store: StoryStore) => Promise<void>): Promise<void> {
-  const store = await openStore(resolveDbPath(db), { mustExist });
-  try {
-    await fn(store);
-  } finally {
-    await store.close();
-  }
-}
-
 /** `90s`, `15m`, `2h`, `1d`, or a number of seconds. */
 export function parseDuration(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(value.trim());
@@ -228,10 +229,6 @@ function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
   return n;
-}
-
-function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -12,13 +12,14 @@ import { describeDb, openStore, resolveDbPath } from '../main.js';
 import { analyzePaths, buildSelectionTimeline, emptySummary, ingestPaths, ingestUrls, listedSummary, SelectionError, selectionTitle, type TimelineSelection } from '../pipeline/index.js';
 import { storeErrorOf, type StoryStore } from '../store/index.js';
 import { buildStoryView, renderStoryMarkdown, renderTopicTimelineMarkdown } from '../timeline/index.js';
-import { analysisJson, articleJson, printStory, printStoryList, printArticleList, printTopicTimeline } from './output.js';
+import { analysisJson, articleJson, printJson, printStory, printStoryList, printArticleList, printTopicTimeline } from './output.js';
 import { renderPlacement } from './why.js';
 import { progressReporter } from './progress.js';
 import { describeSettings, parsePublicUrl, setting, SETTINGS } from '../config.js';
 import { serveUntilStopped, type ServeFlags } from './serve.js';
 import { runParallelIngest, runWorkerCommand, type WorkerFlags } from './workers.js';
 import { addLiveCommands, allowPrivateNetworkOption } from './live.js';
+import { withStore } from './with-store.js';
 import { postJson } from '../ingest/fetch/index.js';
 import { fetcherFromSettings } from './fetcher.js';
 import { deliverDueWebhooks } from '../alerts/index.js';
@@ -38,16 +39,6 @@ function dbOption(): Option {
 
 function embeddingsOption(): Option {
   return new Option('--embeddings <dir>', 'a local ONNX sentence-embedding model (transformers.js layout) for cross-language evidence; needs the optional package @huggingface/transformers');
-}
-
-/** Runs a command that only reads: a SQLite file that does not exist is refused, not created empty. */
-async function withStore<T>(dbPath: string | undefined, fn: (store: StoryStore) => T | Promise<T>): Promise<T> {
-  const store = await openStore(resolveDbPath(dbPath), { mustExist: true });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 interface IngestFlags {
@@ -381,10 +372,6 @@ async function selectionTimeline(store: StoryStore, opts: TimelineSelection) {
     if (err.problem === 'story') throw new InputError(story ?? '', 'no such story (see `storyline stories`)');
     throw new UsageError(err.problem === 'date' ? `--${err.message}` : 'nothing selected: give --story, --query, --entity, --from or --to');
   }
-}
-
-function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** The result without its per-item listing (printed summaries stay short). */

@@ -98,3 +98,7 @@ export function analysisJson(a: EnrichedArticle) {
     text: a.text,
   };
 }
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
