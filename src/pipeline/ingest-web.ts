@@ -114,14 +114,19 @@ interface Listed {
 }
 
 function feedPages(response: FetchResponse, origin: string): Listed {
-  const decoded = decodeText(response.body, { ...(response.charset ? { declaredCharset: response.charset } : {}) });
-  if (!decoded.ok) throw new InputError(origin, `feed is not text: ${decoded.reason}`);
-  const feed = parseFeedDocument(decoded.text, response.url);
-  const pages = feed.items.map((item) => feedItemPage(item, feed.language));
+  const { pages } = readFeed(response, origin);
   return { pages, total: pages.length };
 }
 
-export function feedItemPage(item: FeedItem, feedLanguage: string | null): ListedPage {
+/** A fetched feed: its title and the pages its items list (decoded by the declared charset, then the content). */
+export function readFeed(response: FetchResponse, origin: string): { title: string | null; pages: ListedPage[] } {
+  const decoded = decodeText(response.body, { ...(response.charset ? { declaredCharset: response.charset } : {}) });
+  if (!decoded.ok) throw new InputError(origin, `feed is not text: ${decoded.reason}`);
+  const feed = parseFeedDocument(decoded.text, response.url);
+  return { title: feed.title, pages: feed.items.map((item) => feedItemPage(item, feed.language)) };
+}
+
+function feedItemPage(item: FeedItem, feedLanguage: string | null): ListedPage {
   const language = item.language ?? feedLanguage ?? undefined;
   return {
     url: item.url,

@@ -5,12 +5,10 @@
 // each round.
 import { deliverDueWebhooks, type DeliveryReport, type PostJson } from '../alerts/index.js';
 import { InputError } from '../domain/index.js';
-import { decodeText } from '../ingest/index.js';
 import type { Fetcher } from '../ingest/fetch/index.js';
-import { parseFeedDocument } from '../ingest/web-sources/index.js';
 import type { FeedRecord, StoryStore } from '../store/index.js';
 import { backfillBeforeIngest, emptySummary, type IngestSummary } from './ingest.js';
-import { feedItemPage, ingestListedPages, runConcurrently, type WebIngestOptions } from './ingest-web.js';
+import { ingestListedPages, readFeed, runConcurrently, type WebIngestOptions } from './ingest-web.js';
 
 /** The longest wait after repeated failures. */
 const MAX_BACKOFF_MS = 24 * 3_600_000;
@@ -70,15 +68,12 @@ export async function pollFeed(feed: FeedRecord, store: StoryStore, summary: Ing
       await store.recordFeedCheck({ url: feed.url, checkedAt, ok: true, etag: feed.etag, lastModified: feed.lastModified, title: feed.title, nextCheckAt });
       return { url: feed.url, status: 'not-modified', items: 0, newItems: 0, added: 0, nextCheckAt };
     }
-    const decoded = decodeText(response.body, response.charset ? { declaredCharset: response.charset } : {});
-    if (!decoded.ok) throw new InputError(feed.url, `feed is not text: ${decoded.reason}`);
-    const parsed = parseFeedDocument(decoded.text, response.url);
-    const pages = parsed.items.map((item) => feedItemPage(item, parsed.language));
+    const { title, pages } = readFeed(response, feed.url);
     const before = { added: summary.added, failed: summary.failed.length };
     await ingestListedPages(pages, store, { ...options, summary });
     const newItems = summary.added - before.added + (summary.failed.length - before.failed);
     // Recorded after the items: a watch stopped mid-feed asks for the whole feed again, and skips what it stored.
-    await store.recordFeedCheck({ url: feed.url, checkedAt, ok: true, etag: response.etag, lastModified: response.lastModified, title: parsed.title, nextCheckAt });
+    await store.recordFeedCheck({ url: feed.url, checkedAt, ok: true, etag: response.etag, lastModified: response.lastModified, title, nextCheckAt });
     return { url: feed.url, status: newItems > 0 ? 'new-items' : 'no-new-items', items: pages.length, newItems, added: summary.added - before.added, nextCheckAt };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
