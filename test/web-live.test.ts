@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, test, type TestContext } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.js';
+import { collectPageErrors, launchBrowser } from './helpers/browser.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
 const HOSTILE_FEED = 'https://hostile.example.org/rss.xml';
@@ -29,12 +29,8 @@ async function open(t: TestContext, path: string): Promise<{ page: Page; errors:
   browser ??= await launchBrowser(t);
   if (!browser) return null;
   const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    // The browser asks for /favicon.ico by itself; the app has none, and that 404 is not the app's doing.
-    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) errors.push(`${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  // The browser asks for /favicon.ico by itself; the app has none, and that 404 is not the app's doing.
+  const errors = collectPageErrors(page, (msg) => msg.location().url.endsWith('/favicon.ico'));
   page.on('dialog', (d) => {
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.js';
+import { collectPageErrors, launchBrowser } from './helpers/browser.js';
 import { runAxe } from './helpers/axe.js';
 import { REPO_ROOT, tempDir } from './helpers/cli.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
@@ -32,12 +32,8 @@ async function newPage(t: TestContext): Promise<{ page: Page; check: () => void 
   browser ??= await launchBrowser(t);
   if (!browser) return null;
   const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    // A 404 page answers with status 404 on purpose: the browser logs that load as an error.
-    if (msg.type() === 'error' && !/status of 404/.test(msg.text())) errors.push(`${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  // A 404 page answers with status 404 on purpose: the browser logs that load as an error.
+  const errors = collectPageErrors(page, (msg) => /status of 404/.test(msg.text()));
   return { page, check: () => assert.deepEqual(errors, []) };
 }
 

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ingestPaths } from '../src/pipeline/index.js';
-import { launchBrowser } from './helpers/browser.js';
+import { collectPageErrors, launchBrowser } from './helpers/browser.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { writeTriageCorpus } from './helpers/triage-corpus.js';
 
@@ -28,9 +28,7 @@ async function open(t: Parameters<typeof launchBrowser>[0], path: string): Promi
   browser ??= await launchBrowser(t);
   if (!browser) return null;
   const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !/favicon/.test(m.text()) && errors.push(m.text()));
+  const errors = collectPageErrors(page, (msg) => /favicon/.test(msg.text()));
   t.after(() => assert.deepEqual(errors, [], 'no script errors'));
   await page.goto(`${server.url}${path}`);
   await rendered(page);
