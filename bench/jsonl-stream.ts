@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { readInputFile } from '../src/ingest/index.js';
 import { ingestPaths } from '../src/pipeline/index.js';
 import { SqliteStoryStore } from '../src/store/index.js';
+import { seededRandom } from '../test/helpers/fuzz.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const targetMb = Number(process.env.STORYLINE_BENCH_JSONL_MB ?? 1024);
@@ -30,18 +31,8 @@ async function readWhole(file: string): Promise<{ added: number; failed: unknown
   return { added, failed };
 }
 
-/** A seeded generator, so that every run ingests the same file. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(15);
+// Seeded, so that every run ingests the same file.
+const random = seededRandom(15);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const SYLLABLES = ['ka', 'ro', 'mi', 'len', 'tor', 'va', 'shi', 'an', 'del', 'ma', 'ri', 'ost', 'vin', 'ne', 'lu', 'bar', 'ze', 'po', 'han', 'tek'];
 const name = () => {

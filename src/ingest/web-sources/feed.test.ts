@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { InputError } from '../../domain/index.js';
 import { parseFeedDocument, MAX_FEED_ITEMS, SUMMARY_MAX_CHARS } from './feed.js';
-import { damaged, randomBytes, seededRandom } from './fuzz-helpers.js';
+import { damaged, randomBytes, seededRandom } from '../../../test/helpers/fuzz.js';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'web-sources');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');

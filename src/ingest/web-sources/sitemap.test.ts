@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { InputError } from '../../domain/index.js';
-import { damaged, randomBytes, seededRandom } from './fuzz-helpers.js';
+import { damaged, randomBytes, seededRandom } from '../../../test/helpers/fuzz.js';
 import { parseSitemap } from './sitemap.js';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'web-sources');

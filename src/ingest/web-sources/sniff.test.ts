@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { serializeWarcRecord } from '../../../test/helpers/warc.js';
-import { randomBytes, seededRandom } from './fuzz-helpers.js';
+import { randomBytes, seededRandom } from '../../../test/helpers/fuzz.js';
 import { sniffWebSource } from './sniff.js';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'web-sources');

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { serializeWarcRecord, writeWarcFile, type WarcRecordSpec } from '../../../test/helpers/warc.js';
 import { InputError } from '../../domain/index.js';
 import type { IngestItem } from '../read-inputs.js';
-import { damaged, randomBytes, seededRandom } from './fuzz-helpers.js';
+import { damaged, randomBytes, seededRandom } from '../../../test/helpers/fuzz.js';
 import { readWarc } from './warc.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'storyline-warc-test-'));

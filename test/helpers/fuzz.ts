@@ -1,4 +1,4 @@
-// Seeded randomness for the property tests of this folder (test-only: nothing else imports it).
+// Seeded randomness for property tests and benchmarks: a failing case, or a generated input, can be replayed.
 
 /** mulberry32: a small seeded generator, so that a failing case can be replayed. */
 export function seededRandom(seed: number): () => number {
