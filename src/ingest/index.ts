@@ -1,4 +1,4 @@
-export { listInputFiles, readInputFile, isSupportedFile, type IngestItem, type ListedFile } from './read-inputs.js';
+export { listInputFiles, readInputFile, isSupportedFile, isWarcFile, type IngestItem, type ListedFile } from './read-inputs.js';
 export { splitLines, type SplitLine } from './split-lines.js';
 export { resolveFields, getFieldAliases, CANONICAL_FIELDS, type CanonicalField, type FieldAliases } from './field-aliases.js';
 export { parseJsonlLine, readJsonlLine, readJsonArticle, jsonArticleToDocument, JsonlArticleSchema, type ReadArticle } from './jsonl.js';

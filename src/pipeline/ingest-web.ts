@@ -3,7 +3,7 @@
 // in turn, with what the listing said of them kept as candidates (RawDocument.listing). A page already
 // stored (by its URL or canonical URL), or already refused, is not fetched again.
 import { InputError, type RawDocument } from '../domain/index.js';
-import { decodeText, type IngestItem } from '../ingest/index.js';
+import { decodeText, isWarcFile, type IngestItem } from '../ingest/index.js';
 import { FetchError, type Fetcher, type FetchResponse } from '../ingest/fetch/index.js';
 import { describeContent, parseFeedDocument, parseSitemap, readWarc, sniffWebSource, type FeedItem, type SitemapEntry } from '../ingest/web-sources/index.js';
 import type { StoryStore } from '../store/index.js';
@@ -80,7 +80,7 @@ async function* urlItems(url: string, store: StoryStore, options: WebIngestOptio
     yield { kind: 'warning', origin: url, message: 'already stored: not fetched again' };
     return;
   }
-  const isWarc = /\.warc(\.gz)?$/i.test(new URL(url).pathname);
+  const isWarc = isWarcFile(new URL(url).pathname);
   let response: FetchResponse;
   try {
     response = await options.fetcher.fetch({ url, accept: LISTING_ACCEPT, ...(isWarc ? { maxBytes: options.maxWarcBytes ?? DEFAULT_MAX_WARC_BYTES } : {}) });
@@ -95,15 +95,14 @@ async function* urlItems(url: string, store: StoryStore, options: WebIngestOptio
       const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
       if (listed.total > maxPages) yield { kind: 'warning', origin: url, message: `lists ${listed.total} pages: only the first ${maxPages} are read (--max-pages)` };
       yield* pageItems(listed.pages.slice(0, maxPages), store, options);
-    }
-    else if (kind === 'warc') yield* readWarc(oneChunk(response.body), url);
+    } else if (kind === 'warc') yield* readWarc(oneChunk(response.body), url);
     else if (kind === 'html' || kind === 'text') {
       const doc = pageDocument(url, response, kind);
       if (doc instanceof InputError) yield { kind: 'error', error: doc };
       else yield { kind: 'doc', doc };
     } else yield { kind: 'error', error: new InputError(url, `not an article page, feed, sitemap or WARC file: ${describeContent(response.body)} (${response.contentType ?? 'no content type'}, ${response.body.length} bytes)`) };
   } catch (err) {
-    yield { kind: 'error', error: err instanceof InputError ? err : new InputError(url, (err as Error).message, { cause: err }) };
+    yield { kind: 'error', error: asFetchFailure(err, url) };
   }
 }
 
@@ -209,6 +208,7 @@ function pageDocument(origin: string, response: FetchResponse, kind: 'html' | 't
   };
 }
 
+/** An error met reading a URL, as the InputError that names it (a FetchError already is one). */
 function asFetchFailure(err: unknown, url: string): InputError {
   return err instanceof InputError ? err : new InputError(url, (err as Error).message, { cause: err });
 }
