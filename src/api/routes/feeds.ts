@@ -39,8 +39,9 @@ export function feedRoutes({ store }: ApiDeps) {
       responses: { 200: jsonResponse(FeedsRemovedSchema, 'removed'), 404: errorResponse('no such feed'), ...errors },
     }),
     async (c) => {
-      const removed = await store.removeFeeds([new URL(c.req.valid('query').url).href]);
-      if (removed === 0) throw notFound('feed', c.req.valid('query').url);
+      const { url } = c.req.valid('query');
+      const removed = await store.removeFeeds([new URL(url).href]);
+      if (removed === 0) throw notFound('feed', url);
       return c.json({ removed }, 200);
     },
   );
