@@ -3,8 +3,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { alertTargetFrom, alertValue, newAlertId } from '../alerts/index.js';
 import { parsePublicUrl, setting } from '../config.js';
-import { UsageError } from '../domain/index.js';
-import { postJson } from '../ingest/fetch/index.js';
+import { UsageError, type InputError } from '../domain/index.js';
+import { parseFetchUrl, postJson } from '../ingest/fetch/index.js';
 import { fetcherFromSettings } from './fetcher.js';
 import { openStore, resolveDbPath } from '../main.js';
 import { untilNextDue, watchRound, type FeedPollResult, type WatchRound } from '../pipeline/index.js';
@@ -205,15 +205,13 @@ export function checkWebhookUrl(url: string): string {
   return checkHttpUrl(url, '--webhook');
 }
 
+/** The URL as the fetcher will take it (http or https, with a host), or a usage error saying why not. */
 function checkHttpUrl(value: string, what: string): string {
-  let url: URL;
   try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`${what} ${JSON.stringify(value)} is not a URL`);
+    return parseFetchUrl(value).href;
+  } catch (err) {
+    throw new UsageError(`${what} ${JSON.stringify(value)}: ${(err as InputError).reason}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${what} ${value}: only http and https URLs`);
-  return url.href;
 }
 
 /** `90s`, `15m`, `2h`, `1d`, or a number of seconds. */

@@ -5,3 +5,4 @@ export { FetchError, type FetchErrorCode } from './fetch-error.js';
 export { addressRange, describeAddress, isPublicAddress } from './address-policy.js';
 export { DEFAULT_USER_AGENT } from './user-agent.js';
 export { postJson, type PostJsonOptions } from './post-json.js';
+export { parseFetchUrl } from './resolve-target.js';
